@@ -1,0 +1,15 @@
+import { createHash } from 'node:crypto';
+
+/** sha256 of a string or bytes, lower-case hex. */
+export function sha256Hex(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/**
+ * Stable article id from the canonical URL (or, for local files, the path as given):
+ * 20 hex characters of its sha256 — short enough for URLs, 80 bits against collisions.
+ * Only the URL's fragment is dropped; everything else is significant.
+ */
+export function articleIdFor(canonical: string): string {
+  return sha256Hex(canonical.replace(/#.*$/s, '')).slice(0, 20);
+}

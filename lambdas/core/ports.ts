@@ -1,0 +1,76 @@
+/**
+ * Ports: the small interfaces the core and the handlers receive as arguments.
+ * Implementations live in lambdas/adapters (DynamoDB, S3, SQS, HTTP) and, for tests and
+ * the local run, in lambdas/adapters/memory.ts. Nothing here imports the AWS SDK.
+ */
+import type { Article, StoredArticle } from './article.js';
+
+/** The only way code outside adapters learns the time. */
+export interface Clock {
+  now(): Date;
+}
+
+/** A raw page as fetched: bytes untouched, with what HTTP said about them. */
+export interface RawPage {
+  bytes: Uint8Array;
+  /** The Content-Type header, if any (may carry the charset). */
+  contentType?: string;
+  url?: string;
+}
+
+/** Raw page archive (S3 in AWS): raw/<sourceId>/<articleId>/<sha256>.html */
+export interface RawStore {
+  put(key: string, page: RawPage): Promise<void>;
+  /** Throws NotFoundError when the key does not exist. */
+  get(key: string): Promise<RawPage>;
+  /** Every key under the prefix, in key order (for `duofeed reprocess`). */
+  list(prefix: string): AsyncIterable<string>;
+}
+
+/** The message the fetch side sends the parse side (SQS body, JSON). */
+export interface ParseJob {
+  sourceId: string;
+  url: string;
+  rawKey: string;
+  /** RFC 3339 UTC. */
+  fetchedAt: string;
+}
+
+export interface JobQueue {
+  send(jobs: ParseJob[]): Promise<void>;
+}
+
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next (older) page; absent on the last page. */
+  next?: string;
+}
+
+/** The read side the feed handler needs: one Query per call. */
+export interface ArticleReader {
+  /** Newest first (by published, else firstSeen). sourceId undefined = all sources. */
+  list(sourceId: string | undefined, opts: { limit: number; cursor?: string }): Promise<Page<StoredArticle>>;
+  get(id: string): Promise<StoredArticle | undefined>;
+  /** Per-source state for the index page. */
+  sourceStates(): Promise<SourceState[]>;
+}
+
+/** The write side the parse handler needs. */
+export interface ArticleWriter {
+  /**
+   * Idempotent upsert keyed by article.id: same contentHash → 'unchanged' (no write);
+   * new content → same id, version + 1, new `updated`.
+   */
+  upsert(article: Article, ctx: { sourceId: string; url: string; rawKey: string; now: Date }): Promise<UpsertOutcome>;
+}
+
+export interface SourceState {
+  sourceId: string;
+  /** RFC 3339 UTC of the last fetch run that reached this source. */
+  lastFetch?: string;
+  lastError?: string;
+  articles?: number;
+  failures?: number;
+}
