@@ -74,3 +74,25 @@ export interface SourceState {
   articles?: number;
   failures?: number;
 }
+
+/** HTTP validators remembered per URL for conditional GET. */
+export interface HttpValidators {
+  etag?: string;
+  lastModified?: string;
+}
+
+/** What the fetch side remembers between runs (DynamoDB items with TTL in AWS). */
+export interface FetchStateStore {
+  /** True when the URL has already been handed to the parse queue. */
+  isSeen(url: string): Promise<boolean>;
+  /**
+   * Records the URL as handed to the parse queue: a conditional write on the URL's hash.
+   * Returns false when another run recorded it first. Call it only after the raw page is
+   * stored and the job enqueued, so a crash in between refetches rather than loses it.
+   */
+  markSeen(url: string, sourceId: string, now: Date): Promise<boolean>;
+  getValidators(url: string): Promise<HttpValidators | undefined>;
+  putValidators(url: string, validators: HttpValidators, now: Date): Promise<void>;
+  /** Records one fetch run's outcome for a source (shown on the feeds index page). */
+  recordRun(sourceId: string, run: { at: string; fetched: number; skipped: number; failed: number; error?: string }): Promise<void>;
+}
