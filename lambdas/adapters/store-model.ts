@@ -1,0 +1,108 @@
+/**
+ * What the DynamoDB store and the in-memory store share, so both order, hash and page
+ * articles the same way: sort time, time buckets, content hash, cursors, errors.
+ */
+import type { Article, StoredArticle } from '../core/article.js';
+import { sha256Hex } from '../core/ids.js';
+
+/** A seen-URL record lives this long; after that the URL is refetched and its parse comes out 'unchanged'. */
+export const SEEN_TTL_SECONDS = 180 * 24 * 3600;
+/** Validators (ETag/Last-Modified) are only an optimisation; a month keeps the table small. */
+export const VALIDATORS_TTL_SECONDS = 30 * 24 * 3600;
+
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** The article cannot be stored even compressed: DynamoDB's 400 KB item limit. */
+export class ItemTooLargeError extends StoreError {
+  override name = 'ItemTooLargeError';
+}
+
+/** Two writers changed the same article at once and the retry lost again. */
+export class ConcurrentUpdateError extends StoreError {
+  override name = 'ConcurrentUpdateError';
+}
+
+/** A paging cursor that this store did not issue (or that belongs to another listing). */
+export class InvalidCursorError extends StoreError {
+  override name = 'InvalidCursorError';
+}
+
+/** JSON with object keys sorted, so equal content always hashes equal. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(value, (_k, v: unknown) => {
+    if (v && typeof v === 'object' && !Array.isArray(v)) {
+      const sorted: Record<string, unknown> = {};
+      for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
+      return sorted;
+    }
+    return v;
+  });
+}
+
+/** The parser sets contentHash; when it did not, hash the content ourselves (minus the hash field). */
+export function contentHashOf(article: Article): string {
+  if (article.contentHash) return article.contentHash;
+  const { contentHash: _drop, ...content } = article;
+  return sha256Hex(canonicalJson(content));
+}
+
+const ONE_DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * The instant an article sorts by, as a UTC ISO string (lexical order = time order, whatever
+ * offset the page used). `published` wins, except when it is unreadable or more than a day
+ * after we first saw the article: a mis-parsed future date would otherwise pin it to the
+ * top of every feed.
+ */
+export function sortTimeOf(published: string | undefined, firstSeen: string): string {
+  if (published) {
+    const t = Date.parse(published);
+    if (Number.isFinite(t) && t <= Date.parse(firstSeen) + ONE_DAY_MS) return new Date(t).toISOString();
+  }
+  return new Date(Date.parse(firstSeen)).toISOString();
+}
+
+/** The time bucket (UTC month, YYYY-MM) of a sort time; see dynamo-store.ts for why a month. */
+export function bucketOf(sortTime: string): string {
+  return sortTime.slice(0, 7);
+}
+
+/** The order both stores list in: newest sort time first, ties broken by id (descending). */
+export function listKey(sortTime: string, id: string): string {
+  return `${sortTime}#${id}`;
+}
+
+export function encodeCursor(value: unknown): string {
+  return Buffer.from(JSON.stringify(value), 'utf8').toString('base64url');
+}
+
+/** Decodes a cursor to a JSON value; a malformed one is an InvalidCursorError. */
+export function decodeCursor(cursor: string): unknown {
+  if (!/^[A-Za-z0-9_-]+$/.test(cursor)) throw new InvalidCursorError(`cursor '${cursor.slice(0, 40)}' is not base64url`);
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown;
+  } catch (err) {
+    throw new InvalidCursorError(`cursor '${cursor.slice(0, 40)}' does not decode to JSON`, { cause: err });
+  }
+}
+
+export interface Bookkeeping {
+  sourceId: string;
+  url: string;
+  rawKey: string;
+  firstSeen: string;
+  updated: string;
+  version: number;
+  contentHash: string;
+}
+
+export function toStored(article: Article, meta: Bookkeeping): StoredArticle {
+  return { ...article, ...meta };
+}
+
+/** Epoch seconds for DynamoDB's TTL attribute. */
+export function epochSeconds(d: Date): number {
+  return Math.floor(d.getTime() / 1000);
+}
