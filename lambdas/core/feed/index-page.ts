@@ -1,0 +1,49 @@
+/** `/`: every source, its state and its feeds, with subscribe links and autodiscovery. */
+import type { SourceState } from '../ports.js';
+import type { Source } from '../sources.js';
+import { FEED_LANGS, type FeedLang } from './content.js';
+import { escapeXml as x } from './escape.js';
+import { FEED_FORMATS, MEDIA_TYPES, feedTitle, feedUrl, trimBase } from './model.js';
+import { PAGE_CSS } from './styles.js';
+
+const LANG_LABEL: Record<FeedLang, string> = { bi: 'Bilingual', en: 'English', zh: '中文' };
+const FORMAT_LABEL = { atom: 'Atom', rss: 'RSS', json: 'JSON' } as const;
+
+function feedLinks(base: string, scope: string): string {
+  return FEED_LANGS.map(
+    (lang) =>
+      `<div>${LANG_LABEL[lang]}: ` +
+      FEED_FORMATS.map((format) => `<a href="${x(feedUrl(base, { scope, format, lang }))}" type="${MEDIA_TYPES[format]}">${FORMAT_LABEL[format]}</a>`).join(' · ') +
+      '</div>',
+  ).join('');
+}
+
+export function renderIndexPage(sources: readonly Source[], states: readonly SourceState[], baseUrl: string): string {
+  const base = trimBase(baseUrl);
+  const byId = new Map(states.map((s) => [s.sourceId, s]));
+  const rows = sources
+    .map((s) => {
+      const st = byId.get(s.id);
+      const home = s.homepage ?? s.startUrls[0];
+      const name = home && /^https?:\/\//i.test(home) ? `<a href="${x(home)}" rel="noopener noreferrer">${x(s.name)}</a>` : x(s.name);
+      return (
+        `<tr id="source-${x(s.id)}"><td>${name}<br><code>${x(s.id)}</code></td>` +
+        `<td>${st?.lastFetch ? `<time datetime="${x(st.lastFetch)}">${x(st.lastFetch)}</time>` : 'never'}` +
+        `${st?.lastError ? `<br><small>${x(st.lastError)}</small>` : ''}</td>` +
+        `<td>${st?.articles ?? 0}</td><td>${st?.failures ?? 0}</td><td>${feedLinks(base, s.id)}</td></tr>\n`
+      );
+    })
+    .join('');
+  const allAtom = feedUrl(base, { scope: 'all', format: 'atom', lang: 'bi' });
+  return (
+    `<!doctype html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n` +
+    `<title>duofeed — bilingual feeds</title>\n` +
+    `<link rel="alternate" type="application/atom+xml" title="${x(feedTitle('all', undefined, 'bi'))}" href="${x(allAtom)}">\n` +
+    `<link rel="alternate" type="application/rss+xml" title="${x(feedTitle('all', undefined, 'bi'))}" href="${x(feedUrl(base, { scope: 'all', format: 'rss', lang: 'bi' }))}">\n` +
+    `<style>${PAGE_CSS}</style>\n</head>\n<body>\n<header><h1>duofeed</h1>\n` +
+    `<p>Aligned English–Chinese news feeds. Paste a feed link into any feed reader, or import <a href="${x(base)}/opml">the OPML list</a>.</p></header>\n<main>\n` +
+    `<h2>All sources</h2>\n${feedLinks(base, 'all')}\n<h2>Sources</h2>\n` +
+    `<table>\n<thead><tr><th>Source</th><th>Last fetch</th><th>Articles</th><th>Failures</th><th>Feeds</th></tr></thead>\n<tbody>\n${rows}</tbody>\n</table>\n` +
+    `</main>\n</body>\n</html>\n`
+  );
+}

@@ -1,0 +1,100 @@
+/**
+ * The feed side's use case: a routed request in, a rendered document (or a short client
+ * error) out. Reads go through the ArticleReader port only; HTTP details (methods,
+ * validators, compression) stay in the handler.
+ */
+import type { ArticleReader } from '../ports.js';
+import type { Source } from '../sources.js';
+import { renderAtom } from './atom.js';
+import { bodyEtag, feedEtag } from './etag.js';
+import { renderIndexPage } from './index-page.js';
+import { renderJsonFeed } from './jsonfeed.js';
+import { MEDIA_TYPES, buildFeedModel, type FeedFormat, type FeedModel } from './model.js';
+import { renderOpml } from './opml.js';
+import { articleEtag, renderArticlePage } from './reader.js';
+import { renderRss } from './rss.js';
+import type { Route } from './route.js';
+import { PAGE_CSP } from './styles.js';
+
+export { routeRequest, type Route } from './route.js';
+export { buildFeedModel, type FeedModel, type FeedQuery, type FeedFormat } from './model.js';
+export { renderAtom, renderRss, renderJsonFeed, renderArticlePage, renderIndexPage, renderOpml };
+
+export interface Rendered {
+  status: 200;
+  body: string;
+  contentType: string;
+  etag: string;
+  /** Epoch ms, for Last-Modified / If-Modified-Since. */
+  lastModified?: number;
+  headers?: Record<string, string>;
+}
+export type Answer = Rendered | { status: 400 | 404; message: string };
+
+export interface AnswerDeps {
+  reader: ArticleReader;
+  sources: readonly Source[];
+  /** Absolute base URL every link is built from. */
+  baseUrl: string;
+  now: Date;
+}
+
+const RENDERERS: Record<FeedFormat, (f: FeedModel) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+const HTML = 'text/html; charset=utf-8';
+
+/**
+ * The reader refuses a cursor it cannot decode with an `InvalidCursorError` (the DynamoDB
+ * store's name, matched by name so the core needs no adapter import): the client's error.
+ */
+function isBadCursor(err: unknown): boolean {
+  return err instanceof Error && err.name === 'InvalidCursorError';
+}
+
+export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
+  switch (route.kind) {
+    case 'not-found':
+      return { status: 404, message: route.message };
+    case 'bad-request':
+      return { status: 400, message: route.message };
+    case 'feed': {
+      const q = route.query;
+      let page;
+      try {
+        page = await deps.reader.list(q.scope === 'all' ? undefined : q.scope, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
+      } catch (err) {
+        if (isBadCursor(err)) return { status: 400, message: 'cursor is not one this server issued' };
+        throw err;
+      }
+      const model = buildFeedModel({ query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now });
+      return {
+        status: 200,
+        body: RENDERERS[q.format](model),
+        contentType: `${MEDIA_TYPES[q.format]}; charset=utf-8`,
+        etag: feedEtag(q.format, model),
+        ...(model.items.length > 0 ? { lastModified: model.updated.epochMs } : {}),
+      };
+    }
+    case 'article': {
+      const a = await deps.reader.get(route.id);
+      if (!a) return { status: 404, message: `no article '${route.id}'` };
+      const source = deps.sources.find((s) => s.id === a.sourceId);
+      const updated = Date.parse(a.updated);
+      return {
+        status: 200,
+        body: renderArticlePage(a, deps.baseUrl, source),
+        contentType: HTML,
+        etag: articleEtag(a, deps.baseUrl, source),
+        ...(Number.isNaN(updated) ? {} : { lastModified: updated }),
+        headers: { 'content-security-policy': PAGE_CSP },
+      };
+    }
+    case 'index': {
+      const body = renderIndexPage(deps.sources, await deps.reader.sourceStates(), deps.baseUrl);
+      return { status: 200, body, contentType: HTML, etag: bodyEtag('index', body), headers: { 'content-security-policy': PAGE_CSP } };
+    }
+    case 'opml': {
+      const body = renderOpml(deps.sources, deps.baseUrl);
+      return { status: 200, body, contentType: 'text/x-opml; charset=utf-8', etag: bodyEtag('opml', body) };
+    }
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * One format-neutral model per feed request; rss.ts, atom.ts and jsonfeed.ts only serialise
+ * it. Everything that decides what a reader sees (ids, titles, dates, links, paging) is here,
+ * so the three formats cannot drift apart.
+ */
+import type { StoredArticle } from '../article.js';
+import type { Page } from '../ports.js';
+import type { Source } from '../sources.js';
+import { buildContentHtml, buildSummary, itemLanguage, viewAuthor, viewTitle, type FeedLang } from './content.js';
+import { formatRfc3339, parseRfc3339, type ZonedTime } from './dates.js';
+import { safeHttpUrl } from './escape.js';
+
+export type FeedFormat = 'rss' | 'atom' | 'json';
+export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
+
+/** Bump when the rendered bytes change for the same data, so caches drop old ETags. */
+export const RENDER_VERSION = '1';
+export const DEFAULT_LIMIT = 50;
+export const MAX_LIMIT = 200;
+/** RFC 4151 tag URIs: stable whatever the host, scheme or article revision. */
+export const TAG_PREFIX = 'tag:duofeed,2026:';
+
+export interface FeedQuery {
+  /** 'all' or a source id. */
+  scope: string;
+  format: FeedFormat;
+  lang: FeedLang;
+  limit: number;
+  cursor?: string;
+}
+
+export interface FeedItem {
+  articleId: string;
+  version: number;
+  id: string;
+  title: string;
+  lang: string;
+  /** duofeed's side-by-side reader page. */
+  link: string;
+  /** The source's own page. */
+  externalUrl?: string;
+  published: ZonedTime;
+  updated: ZonedTime;
+  author?: string;
+  category?: { term: string; label: string };
+  summary: string;
+  contentHtml: string;
+}
+
+export interface FeedModel {
+  id: string;
+  title: string;
+  subtitle: string;
+  lang: string;
+  updated: ZonedTime;
+  /** This document's own URL (format, lang, limit and cursor as asked). */
+  selfUrl: string;
+  /** The first page of this feed (RFC 5005 `first`). */
+  firstUrl: string;
+  nextUrl?: string;
+  /** The HTML index page. */
+  homeUrl: string;
+  author: string;
+  items: FeedItem[];
+}
+
+export const MEDIA_TYPES: Record<FeedFormat, string> = {
+  rss: 'application/rss+xml',
+  atom: 'application/atom+xml',
+  json: 'application/feed+json',
+};
+
+const LANG_TITLE: Record<FeedLang, string> = { bi: 'English · 中文', en: 'English', zh: '中文' };
+
+/** Base URL without trailing slash, e.g. `https://feeds.example.org`. */
+export function trimBase(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
+
+/** The canonical URL of a feed: default parameters omitted so one feed has one URL. */
+export function feedUrl(baseUrl: string, q: Pick<FeedQuery, 'scope' | 'format' | 'lang'> & { limit?: number; cursor?: string }): string {
+  const params = new URLSearchParams();
+  if (q.lang !== 'bi') params.set('lang', q.lang);
+  if (q.limit !== undefined && q.limit !== DEFAULT_LIMIT) params.set('limit', String(q.limit));
+  if (q.cursor) params.set('cursor', q.cursor);
+  const qs = params.toString();
+  return `${trimBase(baseUrl)}/feeds/${encodeURIComponent(q.scope)}.${q.format}${qs ? `?${qs}` : ''}`;
+}
+
+export function articleUrl(baseUrl: string, id: string): string {
+  return `${trimBase(baseUrl)}/articles/${encodeURIComponent(id)}`;
+}
+
+export function feedTitle(scope: string, source: Source | undefined, lang: FeedLang): string {
+  const name = scope === 'all' ? 'duofeed — all sources' : source?.name ?? scope;
+  return `${name} (${LANG_TITLE[lang]})`;
+}
+
+/** Published date: the article's own (with its offset), else when duofeed first saw it. */
+function publishedOf(a: StoredArticle): ZonedTime {
+  return parseRfc3339(a.published) ?? parseRfc3339(a.firstSeen) ?? { epochMs: 0, offsetMinutes: 0 };
+}
+
+/**
+ * The item's `updated`: when duofeed stored the current version, shown in the article's own
+ * offset so a Beijing article reads in Beijing time. Never earlier than `published` (a page
+ * can be seen before its stated publication minute when the site's clock is ahead).
+ */
+function updatedOf(a: StoredArticle, published: ZonedTime): ZonedTime {
+  const stored = parseRfc3339(a.updated) ?? parseRfc3339(a.firstSeen);
+  const epochMs = Math.max(stored?.epochMs ?? 0, published.epochMs);
+  return { epochMs, offsetMinutes: published.offsetMinutes };
+}
+
+export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sourcesById: ReadonlyMap<string, Source>): FeedItem {
+  const link = articleUrl(baseUrl, a.id);
+  const externalUrl = safeHttpUrl(a.url);
+  const published = publishedOf(a);
+  const source = sourcesById.get(a.sourceId);
+  const author = viewAuthor(a, lang);
+  return {
+    articleId: a.id,
+    version: a.version,
+    // One id per article and view: revisions keep it, the en/zh/bi feeds don't collide in
+    // readers that merge subscriptions.
+    id: `${TAG_PREFIX}article/${a.id}${lang === 'bi' ? '' : `/${lang}`}`,
+    title: viewTitle(a, lang),
+    lang: itemLanguage(a, lang),
+    link,
+    ...(externalUrl ? { externalUrl } : {}),
+    published,
+    updated: updatedOf(a, published),
+    ...(author ? { author } : {}),
+    category: { term: a.sourceId, label: source?.name ?? a.source ?? a.sourceId },
+    summary: buildSummary(a, lang),
+    contentHtml: buildContentHtml(a, lang, { reader: link, ...(externalUrl ? { original: externalUrl } : {}) }),
+  };
+}
+
+export interface BuildFeedInput {
+  query: FeedQuery;
+  page: Page<StoredArticle>;
+  baseUrl: string;
+  sources: readonly Source[];
+  /** Used only for an empty feed's `updated`; a non-empty feed is dated by its items. */
+  now: Date;
+}
+
+export function buildFeedModel({ query, page, baseUrl, sources, now }: BuildFeedInput): FeedModel {
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const source = query.scope === 'all' ? undefined : byId.get(query.scope);
+  const items = page.items.map((a) => buildItem(a, query.lang, baseUrl, byId));
+  let updated: ZonedTime = { epochMs: Math.floor(now.getTime() / 1000) * 1000, offsetMinutes: 0 };
+  if (items.length > 0) updated = { epochMs: Math.max(...items.map((i) => i.updated.epochMs)), offsetMinutes: 0 };
+  const langForFeed = query.lang === 'bi' ? (source?.languages[0] ?? 'en') : query.lang;
+  const base = { scope: query.scope, format: query.format, lang: query.lang };
+  return {
+    id: `${TAG_PREFIX}feed/${query.scope}/${query.lang}`,
+    title: feedTitle(query.scope, source, query.lang),
+    subtitle:
+      query.scope === 'all'
+        ? 'Aligned English–Chinese articles from every duofeed source'
+        : `Aligned English–Chinese articles from ${source?.name ?? query.scope}`,
+    lang: langForFeed,
+    updated,
+    selfUrl: feedUrl(baseUrl, { ...base, limit: query.limit, ...(query.cursor ? { cursor: query.cursor } : {}) }),
+    firstUrl: feedUrl(baseUrl, { ...base, limit: query.limit }),
+    ...(page.next ? { nextUrl: feedUrl(baseUrl, { ...base, limit: query.limit, cursor: page.next }) } : {}),
+    homeUrl: `${trimBase(baseUrl)}/`,
+    author: source?.name ?? 'duofeed',
+    items,
+  };
+}
