@@ -33,10 +33,12 @@
  * stored with its JSON gzip-compressed in a binary attribute (bilingual prose compresses
  * 4-6x), and one that is still too big is refused with ItemTooLargeError naming the article.
  */
+import { randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   ConditionalCheckFailedException,
   CreateTableCommand,
+  DescribeTableCommand,
   GetItemCommand,
   PutItemCommand,
   QueryCommand,
@@ -122,6 +124,13 @@ export function tableSchema(tableName: string): CreateTableCommandInput {
  */
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new CreateTableCommand(tableSchema(tableName)));
+  // The waiter sleeps at least a second between checks; stand-ins are ACTIVE within
+  // milliseconds, so look a few times first (it keeps test suites fast).
+  for (let i = 0; i < 20; i++) {
+    const d = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (d.Table?.TableStatus === 'ACTIVE') break;
+    await new Promise((r) => setTimeout(r, 25));
+  }
   await waitUntilTableExists({ client, maxWaitTime: 60, minDelay: 1, maxDelay: 2 }, { TableName: tableName });
   try {
     await client.send(
@@ -175,6 +184,7 @@ interface CurrentVersion {
   version: number;
   contentHash: string;
   firstSeen: string;
+  writeId: string;
 }
 
 export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStore {
@@ -194,10 +204,19 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
 
   async upsert(article: Article, ctx: { sourceId: string; url: string; rawKey: string; now: Date }): Promise<UpsertOutcome> {
     const hash = contentHashOf(article);
+    // Tags our Put, so that when a response is lost after the write landed (a 5xx or a
+    // timeout, then the SDK's retry fails its condition) we recognise the item as ours.
+    const writeId = randomUUID();
+    let previous: CurrentVersion | undefined;
     // One retry on a lost race: re-read, and the winner's content may already be ours.
     for (let attempt = 0; ; attempt++) {
       const current = await this.currentVersion(article.id);
+      if (current && current.writeId === writeId) {
+        if (!previous) await this.bumpArticleCount(ctx.sourceId);
+        return previous ? 'updated' : 'created';
+      }
       if (current && current.contentHash === hash) return 'unchanged';
+      previous = current;
 
       const now = ctx.now.toISOString();
       const meta = {
@@ -211,7 +230,7 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
       };
       const sortTime = sortTimeOf(article.published, meta.firstSeen);
       const bucket = bucketOf(sortTime);
-      const item = this.articleItem(article, meta, sortTime, bucket);
+      const item = { ...this.articleItem(article, meta, sortTime, bucket), writeId: { S: writeId } };
       // Register the bucket before the article: a crash in between leaves an empty bucket
       // (harmless), never an article that the all-sources feed cannot reach.
       await this.ensureBucket(bucket);
@@ -247,13 +266,18 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
         TableName: this.table,
         Key: articleKey(id),
         ConsistentRead: true,
-        ProjectionExpression: '#v, contentHash, firstSeen',
+        ProjectionExpression: '#v, contentHash, firstSeen, writeId',
         ExpressionAttributeNames: { '#v': 'version' },
       }),
     );
     if (!out.Item) return undefined;
     const v = unmarshall(out.Item) as Partial<CurrentVersion>;
-    return { version: Number(v.version ?? 0), contentHash: String(v.contentHash ?? ''), firstSeen: String(v.firstSeen ?? '') };
+    return {
+      version: Number(v.version ?? 0),
+      contentHash: String(v.contentHash ?? ''),
+      firstSeen: String(v.firstSeen ?? ''),
+      writeId: String(v.writeId ?? ''),
+    };
   }
 
   private articleItem(
@@ -501,7 +525,7 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
 }
 
 function fromItem(item: Record<string, AttributeValue>): StoredArticle {
-  const { doc, docGz, ...rest } = item;
+  const { doc, docGz, writeId: _w, ...rest } = item;
   const json = doc?.S ?? (docGz?.B ? gunzipSync(docGz.B).toString('utf8') : undefined);
   if (json === undefined) throw new Error(`item ${item.pk?.S ?? '?'} has neither doc nor docGz`);
   const article = JSON.parse(json) as Article;

@@ -106,3 +106,8 @@ export function toStored(article: Article, meta: Bookkeeping): StoredArticle {
 export function epochSeconds(d: Date): number {
   return Math.floor(d.getTime() / 1000);
 }
+
+/** RawStore.get on a key that does not exist (the port's NotFoundError). */
+export class NotFoundError extends StoreError {
+  override name = 'NotFoundError';
+}

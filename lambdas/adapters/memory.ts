@@ -1,0 +1,179 @@
+/**
+ * In-memory implementations of the storage ports, with the same observable semantics as
+ * the AWS adapters (checked by the shared contract suite in test/storage): for unit tests
+ * of other parts, and anywhere a stand-in server would be overkill. Not for production:
+ * nothing persists, and one process sees one store.
+ */
+import { gzipSync } from 'node:zlib';
+import type { Article, StoredArticle } from '../core/article.js';
+import type {
+  ArticleReader,
+  ArticleWriter,
+  Clock,
+  FetchStateStore,
+  HttpValidators,
+  JobQueue,
+  Page,
+  ParseJob,
+  RawPage,
+  RawStore,
+  SourceState,
+  UpsertOutcome,
+} from '../core/ports.js';
+import {
+  InvalidCursorError,
+  ItemTooLargeError,
+  NotFoundError,
+  SEEN_TTL_SECONDS,
+  VALIDATORS_TTL_SECONDS,
+  contentHashOf,
+  decodeCursor,
+  encodeCursor,
+  epochSeconds,
+  listKey,
+  sortTimeOf,
+  toStored,
+} from './store-model.js';
+
+/** Same limit the DynamoDB store enforces (400 KB less headroom for the bookkeeping attributes). */
+const MAX_ARTICLE_BYTES = 400 * 1024 - 2048;
+
+const systemClock: Clock = { now: () => new Date() };
+
+interface Row {
+  article: StoredArticle;
+  key: string;
+}
+
+export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchStateStore {
+  private readonly rows = new Map<string, Row>();
+  private readonly seen = new Map<string, number>();
+  private readonly validators = new Map<string, { v: HttpValidators; exp: number }>();
+  private readonly states = new Map<string, SourceState>();
+
+  constructor(private readonly clock: Clock = systemClock) {}
+
+  async upsert(article: Article, ctx: { sourceId: string; url: string; rawKey: string; now: Date }): Promise<UpsertOutcome> {
+    const hash = contentHashOf(article);
+    const current = this.rows.get(article.id)?.article;
+    if (current && current.contentHash === hash) return 'unchanged';
+    const json = JSON.stringify(article);
+    if (Buffer.byteLength(json) > MAX_ARTICLE_BYTES && gzipSync(json).byteLength > MAX_ARTICLE_BYTES) {
+      throw new ItemTooLargeError(`article ${article.id} (${article.url ?? ctx.url}) is too large to store, even gzip-compressed; the limit is 400 KB`);
+    }
+    const now = ctx.now.toISOString();
+    const stored = toStored(structuredClone(article), {
+      sourceId: ctx.sourceId,
+      url: article.url ?? ctx.url,
+      rawKey: ctx.rawKey,
+      firstSeen: current?.firstSeen ?? now,
+      updated: now,
+      version: (current?.version ?? 0) + 1,
+      contentHash: hash,
+    });
+    this.rows.set(article.id, { article: stored, key: listKey(sortTimeOf(article.published, stored.firstSeen), article.id) });
+    if (!current) {
+      const s = this.state(ctx.sourceId);
+      s.articles = (s.articles ?? 0) + 1;
+    }
+    return current ? 'updated' : 'created';
+  }
+
+  async get(id: string): Promise<StoredArticle | undefined> {
+    const row = this.rows.get(id);
+    return row ? structuredClone(row.article) : undefined;
+  }
+
+  async list(sourceId: string | undefined, opts: { limit: number; cursor?: string }): Promise<Page<StoredArticle>> {
+    const limit = Math.max(1, Math.floor(opts.limit));
+    const scope = sourceId ?? '*';
+    let after: string | undefined;
+    if (opts.cursor !== undefined) {
+      const c = decodeCursor(opts.cursor) as { s?: unknown; k?: unknown } | null;
+      if (!c || c.s !== scope || typeof c.k !== 'string') throw new InvalidCursorError('cursor does not belong to this listing');
+      after = c.k;
+    }
+    const rows = [...this.rows.values()]
+      .filter((r) => sourceId === undefined || r.article.sourceId === sourceId)
+      .filter((r) => after === undefined || r.key < after)
+      .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const page: Page<StoredArticle> = { items: items.map((r) => structuredClone(r.article)) };
+    if (rows.length > limit && last) page.next = encodeCursor({ s: scope, k: last.key });
+    return page;
+  }
+
+  async sourceStates(): Promise<SourceState[]> {
+    return [...this.states.values()].map((s) => ({ ...s })).sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+  }
+
+  async isSeen(url: string): Promise<boolean> {
+    return (this.seen.get(url) ?? 0) > epochSeconds(this.clock.now());
+  }
+
+  async markSeen(url: string, _sourceId: string, now: Date): Promise<boolean> {
+    const nowS = epochSeconds(now);
+    if ((this.seen.get(url) ?? 0) > nowS) return false;
+    this.seen.set(url, nowS + SEEN_TTL_SECONDS);
+    return true;
+  }
+
+  async getValidators(url: string): Promise<HttpValidators | undefined> {
+    const v = this.validators.get(url);
+    return v && v.exp > epochSeconds(this.clock.now()) ? { ...v.v } : undefined;
+  }
+
+  async putValidators(url: string, validators: HttpValidators, now: Date): Promise<void> {
+    const v: HttpValidators = {};
+    if (validators.etag !== undefined) v.etag = validators.etag;
+    if (validators.lastModified !== undefined) v.lastModified = validators.lastModified;
+    this.validators.set(url, { v, exp: epochSeconds(now) + VALIDATORS_TTL_SECONDS });
+  }
+
+  async recordRun(sourceId: string, run: { at: string; fetched: number; skipped: number; failed: number; error?: string }): Promise<void> {
+    const s = this.state(sourceId);
+    s.lastFetch = run.at;
+    s.failures = run.failed;
+    if (run.error) s.lastError = run.error;
+    else delete s.lastError;
+  }
+
+  private state(sourceId: string): SourceState {
+    let s = this.states.get(sourceId);
+    if (!s) this.states.set(sourceId, (s = { sourceId }));
+    return s;
+  }
+}
+
+export class MemoryRawStore implements RawStore {
+  private readonly pages = new Map<string, RawPage>();
+
+  async put(key: string, page: RawPage): Promise<void> {
+    this.pages.set(key, { ...page, bytes: new Uint8Array(page.bytes) });
+  }
+
+  async get(key: string): Promise<RawPage> {
+    const p = this.pages.get(key);
+    if (!p) throw new NotFoundError(`raw page '${key}' does not exist`);
+    return { ...p, bytes: new Uint8Array(p.bytes) };
+  }
+
+  async *list(prefix: string): AsyncIterable<string> {
+    const keys = [...this.pages.keys()].filter((k) => k.startsWith(prefix)).sort();
+    yield* keys;
+  }
+}
+
+/** Collects sent jobs in order; `drain()` hands them over (like a receive + delete). */
+export class MemoryJobQueue implements JobQueue {
+  readonly sent: ParseJob[] = [];
+
+  async send(jobs: ParseJob[]): Promise<void> {
+    this.sent.push(...jobs.map((j) => ({ ...j })));
+  }
+
+  drain(): ParseJob[] {
+    return this.sent.splice(0, this.sent.length);
+  }
+}
