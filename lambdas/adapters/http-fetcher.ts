@@ -10,7 +10,7 @@ import type { IncomingMessage } from 'node:http';
 import type { Readable } from 'node:stream';
 import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
-import { checkHost, classifyAddress, pinnedLookup, SsrfError, type Resolver } from './ssrf.js';
+import { checkHost, classifyAddress, pinnedLookup, SsrfError, type AddressVerdict, type Resolver } from './ssrf.js';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy, DEFAULT_BACKOFF } from '../core/backoff.js';
 
 export const DEFAULT_USER_AGENT =
@@ -63,6 +63,8 @@ export interface FetchPageOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   resolve?: Resolver;
+  /** Which addresses may be connected to; default classifyAddress (public unicast only). */
+  addressPolicy?: (address: string) => AddressVerdict;
   now?: () => Date;
 }
 
@@ -171,7 +173,7 @@ interface RawResponse {
 async function requestOnce(url: URL, opts: FetchPageOptions): Promise<RawResponse> {
   let addresses;
   try {
-    addresses = await checkHost(url, { allowPrivateNetwork: opts.allowPrivateNetwork, resolve: opts.resolve });
+    addresses = await checkHost(url, { allowPrivateNetwork: opts.allowPrivateNetwork, resolve: opts.resolve, policy: opts.addressPolicy });
   } catch (err) {
     if (err instanceof SsrfError) throw new FetchError('ssrf', url.href, err.reason, { cause: err });
     throw err;
@@ -218,7 +220,7 @@ async function requestOnce(url: URL, opts: FetchPageOptions): Promise<RawRespons
         // Belt and braces: judge the address the socket really reached.
         const remote = socket.remoteAddress;
         if (!opts.allowPrivateNetwork && remote) {
-          const verdict = classifyAddress(remote);
+          const verdict = (opts.addressPolicy ?? classifyAddress)(remote);
           if (!verdict.allowed) fail(new FetchError('ssrf', url.href, `connected to ${remote}, ${verdict.reason}`));
         }
       };

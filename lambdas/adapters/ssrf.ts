@@ -179,7 +179,7 @@ const systemResolver: Resolver = (host) => dnsLookup(host, { all: true, verbatim
  */
 export async function checkHost(
   url: URL,
-  opts: { allowPrivateNetwork?: boolean; resolve?: Resolver } = {},
+  opts: { allowPrivateNetwork?: boolean; resolve?: Resolver; policy?: (address: string) => AddressVerdict } = {},
 ): Promise<LookupAddress[]> {
   const host = url.hostname;
   const literal = literalAddress(host);
@@ -198,7 +198,7 @@ export async function checkHost(
   }
   if (!opts.allowPrivateNetwork) {
     for (const a of addresses) {
-      const verdict = classifyAddress(a.address);
+      const verdict = (opts.policy ?? classifyAddress)(a.address);
       if (!verdict.allowed) {
         const what = literal ? `address ${host}` : `${host} resolves to ${a.address},`;
         throw new SsrfError(url.href, `${what} ${verdict.reason}`);

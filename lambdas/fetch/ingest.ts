@@ -1,0 +1,243 @@
+/**
+ * One fetch run over the due sources, against ports only (no AWS, no env): the fetch
+ * Lambda and the local runner both call this with their own adapters.
+ *
+ * Order per article matters for "nothing lost": store raw bytes → enqueue the parse job →
+ * mark the URL seen → remember its validators. A crash anywhere before markSeen means the
+ * next run refetches the page (at worst a duplicate job, which the idempotent upsert absorbs);
+ * marking first would lose the article for good.
+ */
+import type { Clock, FetchStateStore, JobQueue, ParseJob, RawStore } from '../core/ports.js';
+import type { Source } from '../core/sources.js';
+import { articleIdFor, sha256Hex } from '../core/ids.js';
+import { decodeBody, extractLinks } from '../core/links.js';
+import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type RobotsPolicy } from '../core/robots.js';
+import type { FetchPage, FetchPageOptions } from '../adapters/http-fetcher.js';
+
+/** Structured log sink: one JSON object per event (CloudWatch Logs Insights reads the fields). */
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n'), base: Record<string, unknown> = {}): Logger {
+  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) =>
+    write(JSON.stringify({ level, msg, ...base, ...fields }));
+  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+/** Our product token in robots.txt groups. */
+export const ROBOTS_AGENT = 'duofeed';
+
+export interface FetchDeps {
+  sources: Source[];
+  fetchPage: FetchPage;
+  raw: RawStore;
+  queue: JobQueue;
+  state: FetchStateStore;
+  clock: Clock;
+  log: Logger;
+  sleep: (ms: number) => Promise<void>;
+  /** Extra options for every fetch (user agent, timeouts, size cap). */
+  fetchOptions?: FetchPageOptions;
+  /** Cap on new article pages fetched per source per run (the rest wait for the next run). */
+  maxPagesPerSource?: number;
+}
+
+export interface SourceRunResult {
+  sourceId: string;
+  /** Article pages fetched, stored and enqueued. */
+  fetched: number;
+  /** Links not fetched: already seen, unchanged (304), or disallowed by robots.txt. */
+  skipped: number;
+  failed: number;
+  /** Start pages that answered 304 Not Modified. */
+  notModified: number;
+  error?: string;
+}
+
+export interface FetchRunResult {
+  sources: SourceRunResult[];
+}
+
+export class UnknownSourceError extends Error {
+  override name = 'UnknownSourceError';
+}
+
+/**
+ * Spaces requests to one host. Slots are reserved synchronously, so sources running
+ * concurrently against the same host (two columns of one site) still queue one behind the other.
+ */
+export class HostPacer {
+  private readonly nextFree = new Map<string, number>();
+  constructor(
+    private readonly clock: Clock,
+    private readonly sleep: (ms: number) => Promise<void>,
+  ) {}
+
+  async wait(host: string, gapMs: number): Promise<void> {
+    const now = this.clock.now().getTime();
+    const at = Math.max(now, this.nextFree.get(host) ?? 0);
+    this.nextFree.set(host, at + gapMs);
+    if (at > now) await this.sleep(at - now);
+  }
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The content type decides nothing here, but the parser wants the key to say HTML per the contract. */
+export function rawKeyFor(sourceId: string, url: string, bytes: Uint8Array): string {
+  return `raw/${sourceId}/${articleIdFor(url)}/${sha256Hex(bytes)}.html`;
+}
+
+export async function runFetch(deps: FetchDeps, event: { sourceId?: string }): Promise<FetchRunResult> {
+  let due = deps.sources;
+  if (event.sourceId !== undefined) {
+    due = deps.sources.filter((s) => s.id === event.sourceId);
+    if (due.length === 0) throw new UnknownSourceError(`fetch event names source '${event.sourceId}', which is not in the sources list (${deps.sources.map((s) => s.id).join(', ')})`);
+  }
+  const pacer = new HostPacer(deps.clock, deps.sleep);
+  const robotsCache = new Map<string, Promise<RobotsPolicy>>();
+  // Sources on different hosts run side by side; the pacer keeps each host polite.
+  const results = await Promise.all(due.map((s) => runSource(deps, s, pacer, robotsCache)));
+  return { sources: results };
+}
+
+async function runSource(deps: FetchDeps, source: Source, pacer: HostPacer, robotsCache: Map<string, Promise<RobotsPolicy>>): Promise<SourceRunResult> {
+  const result: SourceRunResult = { sourceId: source.id, fetched: 0, skipped: 0, failed: 0, notModified: 0 };
+  const log = deps.log;
+  const opts: FetchPageOptions = { ...deps.fetchOptions, allowPrivateNetwork: source.allowPrivateNetwork ?? false };
+  const linkPattern = new RegExp(source.linkPattern);
+  const maxPages = deps.maxPagesPerSource ?? 100;
+
+  const robotsFor = (url: string): Promise<RobotsPolicy> => {
+    const origin = new URL(url).origin;
+    let p = robotsCache.get(origin);
+    if (!p) {
+      p = loadRobots(origin);
+      robotsCache.set(origin, p);
+    }
+    return p;
+  };
+  const loadRobots = async (origin: string): Promise<RobotsPolicy> => {
+    const url = `${origin}/robots.txt`;
+    await pacer.wait(new URL(origin).host, source.minDelayMs);
+    try {
+      const res = await deps.fetchPage(url, { ...opts, validators: undefined, maxBytes: 512 * 1024 });
+      return parseRobots(decodeBody(res.bytes, res.contentType), ROBOTS_AGENT);
+    } catch (err) {
+      const status = (err as { status?: number }).status;
+      // RFC 9309: 4xx means no rules; unreachable (5xx, network) means assume everything is disallowed.
+      if (status !== undefined && status >= 400 && status < 500) return ALLOW_ALL;
+      log.warn('robots.txt unreachable; not fetching from this host in this run', { sourceId: source.id, url, error: message(err) });
+      return DISALLOW_ALL;
+    }
+  };
+  const politeFetch = async (url: string, validators?: { etag?: string; lastModified?: string }) => {
+    const robots = await robotsFor(url);
+    const gap = Math.max(source.minDelayMs, robots.crawlDelayMs ?? 0);
+    await pacer.wait(new URL(url).host, gap);
+    return deps.fetchPage(url, { ...opts, validators });
+  };
+
+  const startedAt = deps.clock.now();
+  let sourceError: string | undefined;
+  let budget = maxPages;
+  for (const startUrl of source.startUrls) {
+    try {
+      const robots = await robotsFor(startUrl);
+      if (!isAllowed(robots, startUrl)) {
+        sourceError = `robots.txt disallows ${startUrl}`;
+        log.warn('start page disallowed by robots.txt', { sourceId: source.id, url: startUrl });
+        continue;
+      }
+      const remembered = await deps.state.getValidators(startUrl);
+      const index = await politeFetch(startUrl, remembered);
+      if (index.status === 304) {
+        result.notModified++;
+        log.info('start page not modified', { sourceId: source.id, url: startUrl });
+        continue;
+      }
+      const { links, problem } = extractLinks(decodeBody(index.bytes, index.contentType), { kind: source.kind, pageUrl: index.url, linkPattern });
+      if (problem) {
+        sourceError = `${startUrl}: ${problem}`;
+        log.warn('start page gave no links', { sourceId: source.id, url: startUrl, problem });
+      }
+      log.info('links found', { sourceId: source.id, url: startUrl, links: links.length });
+      let allHandled = true;
+      for (const link of links) {
+        const outcome = await handleLink(deps, source, link, robots, politeFetch, budget > 0);
+        if (outcome === 'fetched') {
+          result.fetched++;
+          budget--;
+        } else if (outcome === 'failed') {
+          result.failed++;
+          allHandled = false;
+        } else if (outcome === 'deferred') allHandled = false;
+        else result.skipped++;
+      }
+      // Remember the index's validators only once every link on it is handled; otherwise a
+      // 304 next run would hide the pages that failed this time.
+      if (allHandled && (index.etag || index.lastModified)) {
+        await deps.state.putValidators(startUrl, { etag: index.etag, lastModified: index.lastModified }, deps.clock.now());
+      }
+    } catch (err) {
+      result.failed++;
+      sourceError = message(err);
+      log.error('start page failed', { sourceId: source.id, url: startUrl, error: sourceError, code: (err as { code?: string }).code });
+    }
+  }
+  if (result.failed > 0 && !sourceError) sourceError = `${result.failed} page(s) failed`;
+  const run = { at: startedAt.toISOString(), fetched: result.fetched, skipped: result.skipped, failed: result.failed, ...(sourceError ? { error: sourceError } : {}) };
+  if (sourceError) result.error = sourceError;
+  try {
+    await deps.state.recordRun(source.id, run);
+  } catch (err) {
+    log.error('could not record the run', { sourceId: source.id, error: message(err) });
+  }
+  log.info('source done', { sourceId: source.id, fetched: result.fetched, skipped: result.skipped, failed: result.failed, notModified: result.notModified, ...(sourceError ? { error: sourceError } : {}) });
+  return result;
+}
+
+type LinkOutcome = 'fetched' | 'skipped' | 'failed' | 'deferred';
+
+async function handleLink(
+  deps: FetchDeps,
+  source: Source,
+  url: string,
+  robots: RobotsPolicy,
+  politeFetch: (url: string, v?: { etag?: string; lastModified?: string }) => ReturnType<FetchPage>,
+  withinBudget: boolean,
+): Promise<LinkOutcome> {
+  const log = deps.log;
+  try {
+    if (await deps.state.isSeen(url)) return 'skipped';
+    if (!isAllowed(robots, url)) {
+      log.info('article disallowed by robots.txt', { sourceId: source.id, url });
+      return 'skipped';
+    }
+    if (!withinBudget) return 'deferred';
+    const page = await politeFetch(url, await deps.state.getValidators(url));
+    const now = deps.clock.now();
+    if (page.status === 304) {
+      // Validators are stored only after markSeen, so 304 means an earlier run finished this page.
+      await deps.state.markSeen(url, source.id, now);
+      return 'skipped';
+    }
+    if (page.bytes.length === 0) throw new Error('empty body');
+    const rawKey = rawKeyFor(source.id, url, page.bytes);
+    await deps.raw.put(rawKey, { bytes: page.bytes, contentType: page.contentType, url });
+    const job: ParseJob = { sourceId: source.id, url, rawKey, fetchedAt: now.toISOString() };
+    await deps.queue.send([job]);
+    await deps.state.markSeen(url, source.id, now);
+    if (page.etag || page.lastModified) await deps.state.putValidators(url, { etag: page.etag, lastModified: page.lastModified }, now);
+    log.info('article fetched', { sourceId: source.id, url, rawKey, bytes: page.bytes.length });
+    return 'fetched';
+  } catch (err) {
+    log.error('article failed', { sourceId: source.id, url, error: message(err), code: (err as { code?: string }).code });
+    return 'failed';
+  }
+}
