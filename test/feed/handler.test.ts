@@ -1,0 +1,201 @@
+import { gunzipSync } from 'node:zlib';
+import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { makeFeedHandler } from '../../lambdas/feed/handler.js';
+import type { ArticleReader } from '../../lambdas/core/ports.js';
+import { FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
+
+type Result = Exclude<LambdaFunctionURLResult, string> & { headers: Record<string, string> };
+
+function event(path: string, opts: { query?: string; method?: string; headers?: Record<string, string> } = {}): LambdaFunctionURLEvent {
+  const headers = { host: 'feeds.example.org', 'x-forwarded-proto': 'https', ...opts.headers };
+  return {
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: path,
+    rawQueryString: opts.query ?? '',
+    headers,
+    requestContext: {
+      accountId: 'anonymous',
+      apiId: 'test',
+      domainName: headers.host,
+      domainPrefix: 'feeds',
+      http: { method: opts.method ?? 'GET', path, protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'vitest' },
+      requestId: 'r1',
+      routeKey: '$default',
+      stage: '$default',
+      time: '01/Apr/2025:00:00:00 +0000',
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  };
+}
+
+function setup(reader: ArticleReader = new MemoryReader(allArticles(60), STATES), publicUrl?: string) {
+  const h = makeFeedHandler({ reader, sources: SOURCES, clock: FIXED_CLOCK, ...(publicUrl ? { publicUrl } : {}) });
+  return async (...args: Parameters<typeof event>) => (await h(event(...args))) as Result;
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('feed handler: status codes and media types', () => {
+  it.each([
+    ['/feeds/all.rss', '', 200, 'application/rss+xml; charset=utf-8'],
+    ['/feeds/all.atom', 'lang=zh', 200, 'application/atom+xml; charset=utf-8'],
+    ['/feeds/sample-mil.json', 'lang=en&limit=5', 200, 'application/feed+json; charset=utf-8'],
+    [`/articles/${HOSTILE.id}`, '', 200, 'text/html; charset=utf-8'],
+    ['/', '', 200, 'text/html; charset=utf-8'],
+    ['/opml', '', 200, 'text/x-opml; charset=utf-8'],
+    ['/feeds/unknown.atom', '', 404, 'text/plain; charset=utf-8'],
+    ['/articles/doesnotexist', '', 404, 'text/plain; charset=utf-8'],
+    ['/nothing/here', '', 404, 'text/plain; charset=utf-8'],
+    ['/feeds/all.atom', 'lang=de', 400, 'text/plain; charset=utf-8'],
+    ['/feeds/all.atom', 'limit=500', 400, 'text/plain; charset=utf-8'],
+    ['/feeds/all.atom', 'cursor=bm90LWEtbnVtYmVy', 400, 'text/plain; charset=utf-8'],
+  ])('%s?%s → %i %s', async (path, query, status, type) => {
+    const r = await setup()(path, { query });
+    expect(r.statusCode).toBe(status);
+    expect(r.headers['content-type']).toBe(type);
+    if (status >= 400) {
+      expect(r.body?.length).toBeLessThan(120);
+      expect(r.headers['cache-control']).toBe('no-store');
+    } else {
+      expect(r.headers['cache-control']).toMatch(/max-age=300.*stale-while-revalidate=\d+/);
+      expect(r.headers.etag).toMatch(/^"[A-Za-z0-9_-]+"$/);
+    }
+  });
+
+  it.each(['POST', 'PUT', 'DELETE', 'OPTIONS'])('%s → 405 with Allow', async (method) => {
+    const r = await setup()('/feeds/all.atom', { method });
+    expect(r.statusCode).toBe(405);
+    expect(r.headers.allow).toBe('GET, HEAD');
+  });
+
+  it('names the unknown source and the bad parameter', async () => {
+    const get = setup();
+    expect((await get('/feeds/nosuch.rss')).body).toContain("unknown source 'nosuch'");
+    expect((await get('/feeds/all.rss', { query: 'limit=abc' })).body).toContain('limit must be a whole number from 1 to 200');
+  });
+
+  it('answers 500 without leaking the error when the store fails', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken: ArticleReader = {
+      list: () => Promise.reject(new Error('secret table arn:aws:dynamodb:xyz')),
+      get: () => Promise.reject(new Error('x')),
+      sourceStates: () => Promise.reject(new Error('x')),
+    };
+    const r = await setup(broken)('/feeds/all.atom');
+    expect(r.statusCode).toBe(500);
+    expect(r.body).not.toContain('arn:');
+  });
+});
+
+describe('feed handler: limits and paging', () => {
+  it('serves 50 items by default, up to 200 when asked, and pages with the reader cursor', async () => {
+    const reader = new MemoryReader(allArticles(60), STATES);
+    const get = setup(reader);
+    const first = JSON.parse((await get('/feeds/all.json')).body ?? '');
+    expect(first.items).toHaveLength(50);
+    expect(reader.calls.at(-1)).toEqual({ sourceId: undefined, limit: 50 });
+    const next = new URL(first.next_url as string);
+    const second = JSON.parse((await get(next.pathname, { query: next.search.slice(1) })).body ?? '');
+    expect(second.items).toHaveLength(13);
+    expect(second.next_url).toBeUndefined();
+    const ids = new Set([...first.items, ...second.items].map((i: { id: string }) => i.id));
+    expect(ids.size).toBe(63);
+    const all = JSON.parse((await get('/feeds/all.json', { query: 'limit=200' })).body ?? '');
+    expect(all.items).toHaveLength(63);
+  });
+
+  it('scopes a source feed to its source', async () => {
+    const reader = new MemoryReader(allArticles(3), STATES);
+    const body = (await setup(reader)('/feeds/sample-mil.atom')).body ?? '';
+    expect(reader.calls.at(-1)?.sourceId).toBe('sample-mil');
+    expect(body.match(/<entry /g)).toHaveLength(2);
+  });
+});
+
+describe('feed handler: base URL', () => {
+  it('uses the configured public URL over the Host header', async () => {
+    const body = (await setup(undefined, 'https://duofeed.example.net')('/feeds/all.atom', { headers: { host: 'abc.lambda-url.us-east-1.on.aws' } })).body ?? '';
+    expect(body).toContain('href="https://duofeed.example.net/feeds/all.atom"');
+    expect(body).not.toContain('lambda-url');
+  });
+
+  it('derives it from the forwarded host otherwise', async () => {
+    const body = (await setup()('/feeds/all.atom', { headers: { 'x-forwarded-host': 'd111.cloudfront.net' } })).body ?? '';
+    expect(body).toContain('href="https://d111.cloudfront.net/feeds/all.atom"');
+  });
+
+  it('refuses a malformed Host rather than writing it into links', async () => {
+    const r = await setup()('/feeds/all.atom', { headers: { host: 'evil.example/"><script>' } });
+    expect(r.statusCode).toBe(400);
+  });
+});
+
+describe('feed handler: HTTP caching', () => {
+  it('answers If-None-Match with 304 and no body, and a changed feed with 200', async () => {
+    const articles = allArticles(2);
+    const get = setup(new MemoryReader(articles, STATES));
+    const first = await get('/feeds/all.atom');
+    const again = await get('/feeds/all.atom', { headers: { 'if-none-match': first.headers.etag! } });
+    expect(again.statusCode).toBe(304);
+    expect(again.body).toBeUndefined();
+    expect(again.headers.etag).toBe(first.headers.etag);
+    expect((await get('/feeds/all.atom', { headers: { 'if-none-match': `"other", W/${first.headers.etag}` } })).statusCode).toBe(304);
+    expect((await get('/feeds/all.atom', { query: 'lang=en', headers: { 'if-none-match': first.headers.etag! } })).statusCode).toBe(200);
+
+    const revised = setup(new MemoryReader(articles.map((a) => (a.id === HOSTILE.id ? { ...a, version: 3, updated: '2025-03-31T00:00:00Z' } : a)), STATES));
+    const changed = await revised('/feeds/all.atom', { headers: { 'if-none-match': first.headers.etag! } });
+    expect(changed.statusCode).toBe(200);
+    expect(changed.headers.etag).not.toBe(first.headers.etag);
+  });
+
+  it.each([
+    ['Sun, 30 Mar 2025 02:00:00 GMT', 304],
+    ['Mon, 31 Mar 2025 00:00:00 GMT', 304],
+    ['Sat, 29 Mar 2025 00:00:00 GMT', 200],
+    ['not a date', 200],
+  ])('If-Modified-Since %s → %i', async (ims, status) => {
+    const r = await setup(new MemoryReader(allArticles(), STATES))('/feeds/all.rss', { headers: { 'if-modified-since': ims } });
+    expect(r.statusCode).toBe(status);
+  });
+
+  it('lets If-None-Match win over If-Modified-Since', async () => {
+    const r = await setup(new MemoryReader(allArticles(), STATES))('/feeds/all.rss', {
+      headers: { 'if-modified-since': 'Mon, 31 Mar 2025 00:00:00 GMT', 'if-none-match': '"stale"' },
+    });
+    expect(r.statusCode).toBe(200);
+  });
+
+  it('gzips when asked, as a base64 body with its own ETag that still validates', async () => {
+    const get = setup();
+    const plain = await get('/feeds/all.atom');
+    const gz = await get('/feeds/all.atom', { headers: { 'accept-encoding': 'br;q=1, gzip;q=0.8' } });
+    expect(gz.isBase64Encoded).toBe(true);
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.headers.vary).toBe('Accept-Encoding');
+    expect(gunzipSync(Buffer.from(gz.body ?? '', 'base64')).toString('utf8')).toBe(plain.body);
+    expect(gz.headers.etag).not.toBe(plain.headers.etag);
+    const again = await get('/feeds/all.atom', { headers: { 'accept-encoding': 'gzip', 'if-none-match': gz.headers.etag! } });
+    expect(again.statusCode).toBe(304);
+    expect((await get('/feeds/all.atom', { headers: { 'accept-encoding': 'gzip;q=0' } })).isBase64Encoded).toBeFalsy();
+  });
+
+  it('HEAD has the GET headers and no body', async () => {
+    const get = setup();
+    const g = await get('/feeds/all.rss');
+    const h = await get('/feeds/all.rss', { method: 'HEAD' });
+    expect(h.statusCode).toBe(200);
+    expect(h.body).toBeUndefined();
+    expect(h.headers.etag).toBe(g.headers.etag);
+    expect(h.headers['content-type']).toBe(g.headers['content-type']);
+  });
+
+  it('the reader page carries a CSP that allows no script', async () => {
+    const r = await setup()(`/articles/${HOSTILE.id}`);
+    expect(r.headers['content-security-policy']).toMatch(/default-src 'none'/);
+    expect(r.headers['content-security-policy']).not.toMatch(/script-src|unsafe-inline/);
+    expect(r.headers['last-modified']).toBe('Sun, 30 Mar 2025 02:00:00 GMT');
+  });
+});

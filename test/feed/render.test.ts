@@ -1,0 +1,293 @@
+import fc from 'fast-check';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { parseDocument } from 'htmlparser2';
+import { describe, expect, it } from 'vitest';
+import type { StoredArticle } from '../../lambdas/core/article.js';
+import { renderAtom } from '../../lambdas/core/feed/atom.js';
+import { buildContentHtml, viewTitle, type FeedLang } from '../../lambdas/core/feed/content.js';
+import { formatHttpDate, formatRfc3339, formatRfc822, parseRfc3339 } from '../../lambdas/core/feed/dates.js';
+import { escapeXml, safeHttpUrl } from '../../lambdas/core/feed/escape.js';
+import { feedEtag } from '../../lambdas/core/feed/etag.js';
+import { renderIndexPage } from '../../lambdas/core/feed/index-page.js';
+import { renderJsonFeed } from '../../lambdas/core/feed/jsonfeed.js';
+import { buildFeedModel, type FeedFormat, type FeedModel } from '../../lambdas/core/feed/model.js';
+import { renderOpml } from '../../lambdas/core/feed/opml.js';
+import { renderArticlePage } from '../../lambdas/core/feed/reader.js';
+import { routeRequest } from '../../lambdas/core/feed/route.js';
+import { renderRss } from '../../lambdas/core/feed/rss.js';
+import { DAILY, HOSTILE, MemoryReader, SOURCES, STATES, UNDATED, allArticles } from './fixtures.js';
+
+const BASE = 'https://feeds.example.org';
+const NOW = new Date('2025-04-01T00:00:00Z');
+const RENDER: Record<FeedFormat, (m: FeedModel) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
+const LANGS: FeedLang[] = ['bi', 'en', 'zh'];
+const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+
+function model(articles: StoredArticle[], lang: FeedLang, format: FeedFormat = 'atom', next?: string): FeedModel {
+  return buildFeedModel({
+    query: { scope: 'all', format, lang, limit: 50 },
+    page: next ? { items: articles, next } : { items: articles },
+    baseUrl: BASE,
+    sources: SOURCES,
+    now: NOW,
+  });
+}
+
+/** Every piece of HTML a reader would render from a document: content, summaries, titles. */
+function htmlPayloads(format: FeedFormat, body: string): string[] {
+  if (format === 'json') {
+    const doc = JSON.parse(body) as { items: { content_html: string }[] };
+    return doc.items.map((i) => i.content_html);
+  }
+  const xml = new XMLParser({ ignoreAttributes: false, processEntities: true, htmlEntities: false }).parse(body) as Record<string, any>;
+  const entries = format === 'atom' ? [xml.feed.entry].flat() : [xml.rss.channel.item].flat();
+  return entries.map((e: any) => String(format === 'atom' ? e.content['#text'] : e['content:encoded']));
+}
+
+/** Fails on anything executable or styling in an HTML fragment (a page may keep its own <style>). */
+function assertInert(html: string, allowPageStyle = false): void {
+  const doc = parseDocument(html);
+  const walk = (n: any): void => {
+    if (allowPageStyle && n.name === 'style' && n.parent?.name === 'head') return;
+    if (n.type === 'script' || n.type === 'style' || n.name === 'script' || n.name === 'style' || n.name === 'iframe' || n.name === 'img') {
+      throw new Error(`element <${n.name}> reached the output: ${html.slice(0, 200)}`);
+    }
+    for (const [k, v] of Object.entries((n.attribs ?? {}) as Record<string, string>)) {
+      if (/^on/i.test(k) || k === 'style') throw new Error(`attribute ${k} reached the output`);
+      if (k === 'href' && !/^https?:\/\//.test(v)) throw new Error(`non-http href ${v}`);
+    }
+    for (const c of n.children ?? []) walk(c);
+  };
+  walk(doc);
+}
+
+describe('escapeXml', () => {
+  it.each([
+    ['plain', 'plain'],
+    ['a & b', 'a &amp; b'],
+    ['<script>', '&lt;script&gt;'],
+    [`"double" 'single'`, '&quot;double&quot; &#39;single&#39;'],
+    ['中文 🚀', '中文 🚀'],
+    ['ctrl\u0001\u0008 kept\ttab\nnl', 'ctrl kept\ttab\nnl'],
+    ['lone \uD800 surrogate', 'lone  surrogate'],
+    ['pair \uD83D\uDE80 ok', 'pair \uD83D\uDE80 ok'],
+  ])('%j → %j', (input, expected) => {
+    expect(escapeXml(input)).toBe(expected);
+  });
+});
+
+describe('safeHttpUrl', () => {
+  it.each([
+    ['https://a.example/x?y=1&z=2', 'https://a.example/x?y=1&z=2'],
+    ['http://a.example', 'http://a.example/'],
+    ['javascript:alert(1)', undefined],
+    ['data:text/html,<script>', undefined],
+    ['/relative/path', undefined],
+    ['https://user:pw@a.example/', undefined],
+    [undefined, undefined],
+  ])('%s → %s', (input, expected) => {
+    expect(safeHttpUrl(input)).toBe(expected);
+  });
+});
+
+describe('dates keep the offset they were written with', () => {
+  it.each([
+    ['2025-03-29T16:13:28+08:00', '2025-03-29T16:13:28+08:00', 'Sat, 29 Mar 2025 16:13:28 +0800'],
+    ['2025-03-29T16:13+08:00', '2025-03-29T16:13:00+08:00', 'Sat, 29 Mar 2025 16:13:00 +0800'],
+    ['2025-03-29T08:13:28.250Z', '2025-03-29T08:13:28Z', 'Sat, 29 Mar 2025 08:13:28 +0000'],
+    ['2024-12-31T23:30:00-05:30', '2024-12-31T23:30:00-05:30', 'Tue, 31 Dec 2024 23:30:00 -0530'],
+  ])('%s', (input, rfc3339, rfc822) => {
+    const t = parseRfc3339(input);
+    expect(t).toBeDefined();
+    expect(formatRfc3339(t!)).toBe(rfc3339);
+    expect(formatRfc822(t!)).toBe(rfc822);
+    expect(formatRfc822(t!)).not.toMatch(/[A-Z]{3}$/);
+  });
+
+  it.each(['2025-03-29 16:13:28', '2025-02-30T10:00:00Z', '2025-03-29T25:00:00Z', 'Sat, 29 Mar 2025 16:13:28 CST', '', '2025-03-29T10:00:00+19:00'])(
+    'rejects %j',
+    (input) => {
+      expect(parseRfc3339(input)).toBeUndefined();
+    },
+  );
+
+  it('writes HTTP dates in GMT', () => {
+    expect(formatHttpDate(Date.UTC(2025, 2, 30, 2, 0, 0))).toBe('Sun, 30 Mar 2025 02:00:00 GMT');
+  });
+});
+
+describe('content for each view', () => {
+  const links = { reader: `${BASE}/articles/x`, original: 'https://mil.example.cn/a?b=1&c=2' };
+
+  it('bi: every paragraph of both languages in segment order, each marked with its lang', () => {
+    const html = buildContentHtml(HOSTILE, 'bi', links);
+    const paras = [...html.matchAll(/<p lang="(\w+)">(.*?)<\/p>/g)].map((m) => [m[1], m[2]]);
+    expect(paras.slice(0, 7)).toEqual([
+      ['en', 'The first paragraph &lt;img src=x onerror=alert(1)&gt; talks about training &amp; readiness.'],
+      ['zh', '第一段谈训练与战备&lt;img src=x onerror=alert(1)&gt;。'],
+      ['en', 'One English paragraph whose translation was split in two.'],
+      ['zh', '译文的前半部分，'],
+      ['zh', '以及后半部分。'],
+      ['en', 'An untranslated note that only exists in English  (with a control char).'],
+      ['en', 'It&#39;s &#39;quoted&#39; and &quot;double quoted&quot; — with emoji 🎉.'],
+    ]);
+    assertInert(html);
+  });
+
+  it.each([
+    ['en', 'zh'],
+    ['zh', 'en'],
+  ] as const)('%s: only that language', (lang, other) => {
+    const html = buildContentHtml(HOSTILE, lang, links);
+    expect(html).toContain(`<p lang="${lang}">`);
+    expect(html).not.toContain(`lang="${other}"`);
+    assertInert(html);
+  });
+
+  it.each([
+    ['bi', 'Troops <script>alert("x")</script> train & "rest" 🚀 · 部队<b>雪中</b>训练 “严寒” 🚀'],
+    ['en', 'Troops <script>alert("x")</script> train & "rest" 🚀'],
+    ['zh', '部队<b>雪中</b>训练 “严寒” 🚀'],
+  ] as const)('title for %s', (lang, title) => {
+    expect(viewTitle(HOSTILE, lang)).toBe(title);
+  });
+
+  it('falls back to any title when the view language has none', () => {
+    expect(viewTitle({ ...DAILY, title: { zh: '只有中文' } }, 'en')).toBe('只有中文');
+  });
+});
+
+describe.each(FORMATS)('%s renderer', (format) => {
+  it.each(LANGS)('lang=%s: well-formed, inert, with ids, dates and languages', (lang) => {
+    const body = RENDER[format](model([HOSTILE, DAILY, UNDATED], lang, format));
+    if (format === 'json') expect(() => JSON.parse(body)).not.toThrow();
+    else expect(XMLValidator.validate(body)).toBe(true);
+    for (const html of htmlPayloads(format, body)) assertInert(html);
+    // JSON Feed titles are plain text by spec; XML must never carry a raw tag of ours.
+    if (format !== 'json') expect(body).not.toMatch(/<script|<img/);
+    const suffix = lang === 'bi' ? '' : `/${lang}`;
+    expect(body).toContain(`tag:duofeed,2026:article/${HOSTILE.id}${suffix}`);
+    if (format === 'rss') {
+      expect(body).toContain('<pubDate>Sat, 29 Mar 2025 16:13:28 +0800</pubDate>');
+      expect(body).toContain(`<dc:language>${lang === 'bi' ? 'en' : lang}</dc:language>`);
+      expect(body).toContain('<content:encoded>');
+    } else if (format === 'atom') {
+      expect(body).toContain('<published>2025-03-29T16:13:28+08:00</published>');
+      expect(body).toContain(`<entry xml:lang="${lang === 'bi' ? 'en' : lang}">`);
+    } else {
+      const doc = JSON.parse(body);
+      expect(doc.version).toBe('https://jsonfeed.org/version/1.1');
+      expect(doc.items[0].date_published).toBe('2025-03-29T16:13:28+08:00');
+      expect(doc.items[0].language).toBe(lang === 'bi' ? 'en' : lang);
+    }
+    expect(body).not.toMatch(/\bCST\b/);
+  });
+
+  it('links are absolute; the unsafe source URL is dropped', () => {
+    const body = RENDER[format](model([UNDATED], 'bi', format));
+    expect(body).not.toContain('javascript:');
+    for (const m of body.matchAll(/(?:href="|<link>|"url":")([^"<]+)/g)) expect(m[1]).toMatch(/^https:\/\//);
+  });
+
+  it('paging: a next link carries the cursor; the last page has none', () => {
+    const withNext = RENDER[format](model([DAILY], 'en', format, 'Mg'));
+    expect(withNext).toMatch(format === 'json' ? /"next_url":"https:\/\/feeds\.example\.org\/feeds\/all\.json\?lang=en&cursor=Mg"/ : /rel="next"[^>]*href="https:\/\/feeds\.example\.org\/feeds\/all\.\w+\?lang=en&amp;cursor=Mg"/);
+    expect(RENDER[format](model([DAILY], 'en', format))).not.toMatch(/rel="next"|next_url/);
+  });
+});
+
+describe('revisions', () => {
+  const v1: StoredArticle = { ...HOSTILE, version: 1, updated: HOSTILE.firstSeen, segments: HOSTILE.segments.slice(0, 1) };
+  it('keep the id and published date, move updated and the ETag', () => {
+    const a = model([v1], 'bi');
+    const b = model([HOSTILE], 'bi');
+    expect(a.items[0]?.id).toBe(b.items[0]?.id);
+    expect(a.items[0]?.published).toEqual(b.items[0]?.published);
+    expect(a.items[0]?.updated.epochMs).toBeLessThan(b.items[0]!.updated.epochMs);
+    expect(feedEtag('atom', a)).not.toBe(feedEtag('atom', b));
+    expect(feedEtag('atom', b)).toBe(feedEtag('atom', model([HOSTILE], 'bi')));
+    expect(feedEtag('atom', b)).not.toBe(feedEtag('rss', b));
+  });
+  it('dates an undated article by when it was first seen', () => {
+    expect(formatRfc3339(model([UNDATED], 'bi').items[0]!.published)).toBe('2025-03-27T12:00:00Z');
+  });
+});
+
+describe('property: any text stays text', () => {
+  const text = fc.string({ unit: 'binary', maxLength: 60 });
+  it('renders well-formed, inert XML and JSON for arbitrary Unicode', () => {
+    fc.assert(
+      fc.property(text, text, fc.array(text, { minLength: 1, maxLength: 3 }), fc.array(text, { maxLength: 3 }), (t1, t2, en, zh) => {
+        const a: StoredArticle = { ...DAILY, title: { en: t1, zh: t2 }, byline: { en: t2 }, segments: [{ en, zh }] };
+        for (const format of FORMATS) {
+          for (const lang of LANGS) {
+            const body = RENDER[format](model([a], lang, format));
+            if (format === 'json') JSON.parse(body);
+            else expect(XMLValidator.validate(body)).toBe(true);
+            for (const html of htmlPayloads(format, body)) assertInert(html);
+          }
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('HTML pages', () => {
+  it('reader page: one grid row per segment, both sides escaped', () => {
+    const html = renderArticlePage(HOSTILE, BASE, SOURCES[0]);
+    expect(html.match(/<div class="pair cols-2" id="s\d+">/g)).toHaveLength(HOSTILE.segments.length);
+    assertInert(html, true);
+    expect(html).toContain('<div class="side" lang="zh"><p>译文的前半部分，</p><p>以及后半部分。</p></div>');
+    expect(html).toContain('<div class="side" lang="zh"></div>'); // the 1-0 segment keeps its row
+  });
+
+  it('index page: every source, its state and nine feed links each', async () => {
+    const html = renderIndexPage(SOURCES, await new MemoryReader(allArticles(), STATES).sourceStates(), BASE);
+    for (const s of SOURCES) expect(html).toContain(`id="source-${s.id}"`);
+    expect(html).toContain('HTTP 503 &lt;from upstream&gt;');
+    expect(html).toContain('Sample Daily &amp; &quot;Friends&quot;');
+    expect(html.match(/href="https:\/\/feeds\.example\.org\/feeds\/sample-mil\.(atom|rss|json)/g)).toHaveLength(9);
+    assertInert(html, true);
+  });
+
+  it('OPML: every source and all, per view, as absolute Atom URLs', () => {
+    const opml = renderOpml(SOURCES, BASE);
+    expect(XMLValidator.validate(opml)).toBe(true);
+    const urls = [...opml.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toHaveLength((SOURCES.length + 1) * 3);
+    expect(urls).toContain('https://feeds.example.org/feeds/sample-daily.atom?lang=zh');
+  });
+});
+
+describe('routeRequest', () => {
+  const ids = new Set(SOURCES.map((s) => s.id));
+  it.each([
+    ['/feeds/all.atom', '', { kind: 'feed', query: { scope: 'all', format: 'atom', lang: 'bi', limit: 50 } }],
+    ['/feeds/sample-mil.rss', 'lang=zh&limit=200', { kind: 'feed', query: { scope: 'sample-mil', format: 'rss', lang: 'zh', limit: 200 } }],
+    ['/feeds/all.json', 'cursor=abc_-1&utm_source=x', { kind: 'feed', query: { scope: 'all', format: 'json', lang: 'bi', limit: 50, cursor: 'abc_-1' } }],
+    ['/articles/a1hostile000000000001', '', { kind: 'article', id: 'a1hostile000000000001' }],
+    ['/', '', { kind: 'index' }],
+    ['/opml', '', { kind: 'opml' }],
+  ])('%s?%s', (path, qs, expected) => {
+    expect(routeRequest(path, new URLSearchParams(qs), ids)).toEqual(expected);
+  });
+
+  it.each([
+    ['/feeds/nope.atom', '', 'not-found', /unknown source 'nope'/],
+    ['/feeds/all.xml', '', 'not-found', /unknown feed format/],
+    ['/elsewhere', '', 'not-found', /no such page/],
+    ['/articles/<x>', '', 'not-found', /no article/],
+    ['/feeds/all.atom', 'lang=fr', 'bad-request', /lang must be bi, en or zh/],
+    ['/feeds/all.atom', 'limit=0', 'bad-request', /limit must be/],
+    ['/feeds/all.atom', 'limit=201', 'bad-request', /limit must be/],
+    ['/feeds/all.atom', 'limit=ten', 'bad-request', /limit must be/],
+    ['/feeds/all.atom', 'lang=en&lang=zh', 'bad-request', /more than once/],
+    ['/feeds/all.atom', 'cursor=%3Cscript%3E', 'bad-request', /cursor/],
+    ['/feeds/%E0%A4%A.atom', '', 'bad-request', /percent-encoding/],
+  ])('%s?%s → %s', (path, qs, kind, message) => {
+    const r = routeRequest(path, new URLSearchParams(qs), ids);
+    expect(r.kind).toBe(kind);
+    expect('message' in r ? r.message : '').toMatch(message);
+  });
+});
