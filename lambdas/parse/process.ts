@@ -1,0 +1,79 @@
+/**
+ * One parse job, start to finish: read the raw page, run the pure parser, upsert the
+ * article. Shared by the SQS handler and `duofeed reprocess`. Never throws: every problem
+ * becomes a `failed` result with a reason a person can act on.
+ */
+import type { ParseInput, ParseOutcome } from '../core/parse/index.js';
+import type { ArticleWriter, Clock, ParseJob, RawStore, UpsertOutcome } from '../core/ports.js';
+
+export type ParseFn = (input: ParseInput) => ParseOutcome;
+
+/** Structured log sink (same shape as the fetch side's): one JSON object per event. */
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
+export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n'), base: Record<string, unknown> = {}): Logger {
+  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => write(JSON.stringify({ level, msg, ...base, ...fields }));
+  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+export interface ProcessDeps {
+  raw: RawStore;
+  articles: ArticleWriter;
+  clock: Clock;
+  parse: ParseFn;
+}
+
+export type JobResult =
+  | { outcome: UpsertOutcome; id: string; url: string; warnings: string[] }
+  | { outcome: 'failed'; url?: string; id?: string; reason: string };
+
+const SOURCE_ID = /^[a-z0-9][a-z0-9-]*$/;
+
+/** Validates an SQS body as a ParseJob; the reason names the field that is wrong. */
+export function parseJobFrom(body: string): { ok: true; job: ParseJob } | { ok: false; reason: string } {
+  let v: unknown;
+  try {
+    v = JSON.parse(body);
+  } catch {
+    return { ok: false, reason: `message body is not JSON: ${JSON.stringify(body.slice(0, 80))}` };
+  }
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, reason: 'message body is not a JSON object' };
+  const o = v as Record<string, unknown>;
+  if (typeof o.sourceId !== 'string' || !SOURCE_ID.test(o.sourceId)) return { ok: false, reason: `sourceId must match ${SOURCE_ID.source}, got ${JSON.stringify(o.sourceId)}` };
+  if (typeof o.url !== 'string' || !/^https?:\/\/[^\s]+$/i.test(o.url) || !URL.canParse(o.url)) return { ok: false, reason: `url must be an absolute http(s) URL, got ${JSON.stringify(o.url)}` };
+  if (typeof o.rawKey !== 'string' || !o.rawKey.startsWith('raw/')) return { ok: false, reason: `rawKey must be an S3 key under raw/, got ${JSON.stringify(o.rawKey)}` };
+  if (typeof o.fetchedAt !== 'string' || Number.isNaN(Date.parse(o.fetchedAt))) return { ok: false, reason: `fetchedAt must be an RFC 3339 time, got ${JSON.stringify(o.fetchedAt)}` };
+  return { ok: true, job: { sourceId: o.sourceId, url: o.url, rawKey: o.rawKey, fetchedAt: o.fetchedAt } };
+}
+
+function message(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}
+
+export async function processJob(job: ParseJob, deps: ProcessDeps): Promise<JobResult> {
+  let page;
+  try {
+    page = await deps.raw.get(job.rawKey);
+  } catch (err) {
+    return { outcome: 'failed', url: job.url, reason: `cannot read raw page ${job.rawKey}: ${message(err)}` };
+  }
+  let parsed: ParseOutcome;
+  try {
+    parsed = deps.parse({ bytes: page.bytes, url: job.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
+  } catch (err) {
+    // The parser promises not to throw; if it does, it is a bug to see in the DLQ, not a crash of the batch.
+    return { outcome: 'failed', url: job.url, reason: `parser threw on ${job.rawKey}: ${message(err)}` };
+  }
+  if (!parsed.ok) return { outcome: 'failed', url: job.url, reason: `cannot parse ${job.rawKey}: ${parsed.reason}` };
+  const { article } = parsed;
+  try {
+    const outcome = await deps.articles.upsert(article, { sourceId: job.sourceId, url: job.url, rawKey: job.rawKey, now: deps.clock.now() });
+    return { outcome, id: article.id, url: job.url, warnings: parsed.warnings };
+  } catch (err) {
+    return { outcome: 'failed', id: article.id, url: job.url, reason: `cannot store article ${article.id}: ${message(err)}` };
+  }
+}
