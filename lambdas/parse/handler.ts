@@ -7,7 +7,7 @@
 import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
 import { parseArticle } from '../core/parse/index.js';
 import type { ArticleWriter, Clock, RawStore } from '../core/ports.js';
-import { jsonLogger, parseJobFrom, processJob, type Logger, type ParseFn } from './process.js';
+import { jsonLogger, parseJobFrom, processJob, type JobResult, type Logger, type ParseFn } from './process.js';
 
 export interface ParseHandlerDeps {
   raw: RawStore;
@@ -26,7 +26,7 @@ export function makeParseHandler(deps: ParseHandlerDeps): (event: SQSEvent) => P
     for (const record of event.Records ?? []) {
       const messageId = record.messageId;
       const valid = parseJobFrom(record.body ?? '');
-      const result = valid.ok ? await processJob(valid.job, proc) : ({ outcome: 'failed', reason: `bad parse job: ${valid.reason}` } as const);
+      const result: JobResult = valid.ok ? await processJob(valid.job, proc) : { outcome: 'failed', reason: `bad parse job: ${valid.reason}` };
       counts[result.outcome]++;
       const receives = Number(record.attributes?.ApproximateReceiveCount ?? 1);
       if (result.outcome === 'failed') {
