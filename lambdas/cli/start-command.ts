@@ -1,5 +1,124 @@
-/** `duofeed start` — placeholder until its issue lands; exits 2 so nothing mistakes it for done. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('duofeed start: not implemented yet\n');
-  return 2;
+/**
+ * `duofeed start` (`npm start`): ingest the sample sources on embedded stand-ins, then serve
+ * the feeds on http://127.0.0.1:8080 (PORT overrides) until Ctrl-C.
+ */
+import { existsSync } from 'node:fs';
+
+const HELP = `usage: duofeed start [--fresh] [--once] [--json] [--data DIR] [--sources FILE] [--samples DIR]
+
+Runs fetch → parse over the sample sources on in-process stand-ins (dynalite for DynamoDB,
+fauxqs for S3 and SQS), then serves the feeds on http://127.0.0.1:8080 (PORT overrides).
+
+  --fresh          delete the local data folder first (default .duofeed/)
+  --once           ingest, print a summary and exit (no feed server)
+  --json           with --once: print the summary as one JSON line at the end
+  --data DIR       local data folder (default .duofeed)
+  --sources FILE   sources file with {{base}} placeholders (default samples/sources.json)
+  --samples DIR    folder served as the sample site (default samples)
+  --pace MS        override the sample sources' minDelayMs (default: as in the file)
+`;
+
+interface Args {
+  fresh: boolean;
+  once: boolean;
+  json: boolean;
+  data: string;
+  sources: string;
+  samples: string;
+  pace?: number;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { fresh: false, once: false, json: false, data: '.duofeed', sources: 'samples/sources.json', samples: 'samples' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
+      return v;
+    };
+    try {
+      if (arg === '--fresh') a.fresh = true;
+      else if (arg === '--once') a.once = true;
+      else if (arg === '--json') a.json = true;
+      else if (arg === '--data') a.data = value();
+      else if (arg === '--sources') a.sources = value();
+      else if (arg === '--samples') a.samples = value();
+      else if (arg === '--pace') {
+        const v = Number(value());
+        if (!Number.isInteger(v) || v < 0) return `--pace needs a whole number of milliseconds`;
+        a.pace = v;
+      } else return `unknown option ${arg}`;
+    } catch (e) {
+      return (e as Error).message;
+    }
+  }
+  return a;
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`duofeed start: ${args}\n${HELP}`);
+    return 2;
+  }
+  for (const [what, path, flag] of [['sources file', args.sources, '--sources'], ['samples folder', args.samples, '--samples']] as const) {
+    if (!existsSync(path)) {
+      process.stderr.write(`duofeed start: ${what} ${path} not found (run from the repository root, or pass ${flag})\n`);
+      return 2;
+    }
+  }
+  let portText = process.env.PORT ?? '8080';
+  const port = Number(portText);
+  if (!args.once && (!Number.isInteger(port) || port < 0 || port > 65535)) {
+    process.stderr.write(`duofeed start: PORT must be a port number, got ${JSON.stringify(portText)}\n`);
+    return 2;
+  }
+  portText = String(port);
+
+  const out = (line: string) => process.stdout.write(line + '\n');
+  out(`duofeed start — local data in ${args.data}/ (kept between runs; --fresh starts over)`);
+  const { startLocal } = await import('../local/run.js');
+  const stack = await startLocal({ dataDir: args.data, samplesDir: args.samples, sourcesFile: args.sources, fresh: args.fresh, out, ...(args.pace !== undefined ? { paceMs: args.pace } : {}) });
+
+  if (args.once) {
+    if (args.json) out(JSON.stringify(stack.summary));
+    await stack.close();
+    return stack.summary.parsed.failed > 0 || stack.summary.sources.some((s) => s.failed > 0) ? 1 : 0;
+  }
+
+  const [{ makeFeedHandler }, { serveFunctionUrl }] = await Promise.all([import('../feed/handler.js'), import('../adapters/function-url-server.js')]);
+  const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() } });
+  let server;
+  try {
+    server = await serveFunctionUrl(feed, { host: '127.0.0.1', port });
+  } catch (err) {
+    await stack.close();
+    const inUse = (err as NodeJS.ErrnoException).code === 'EADDRINUSE';
+    process.stderr.write(`duofeed start: cannot serve feeds on 127.0.0.1:${port}: ${inUse ? 'port in use (set PORT=… to use another)' : (err as Error).message}\n`);
+    return 1;
+  }
+  const base = server.url.replace(/\/$/, '');
+  const first = stack.summary.articles[0];
+  out('');
+  out(`feeds      ready in ${stack.summary.seconds.toFixed(1)} s — Ctrl-C stops`);
+  out(`  index            ${base}/`);
+  out(`  all sources      ${base}/feeds/all.atom   (also .rss, .json; ?lang=en|zh|bi)`);
+  for (const s of stack.sources) out(`  ${s.id.padEnd(16)} ${base}/feeds/${s.id}.atom`);
+  if (first) out(`  an article       ${base}/articles/${first.id}`);
+  out(`  OPML             ${base}/opml`);
+
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  out('\nstopping…');
+  await server.close();
+  await stack.close();
+  return 0;
 }

@@ -1,0 +1,104 @@
+/**
+ * Plays the Lambda event source mapping for the parse queue, in-process: receive up to 10
+ * messages, hand them to the parse handler as a real SQSEvent, delete the ones it did not
+ * report as failed (ReportBatchItemFailures), and make failed ones visible again at once so
+ * the queue's redrive policy moves them to the DLQ after maxReceiveCount receives.
+ */
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
+import {
+  ChangeMessageVisibilityCommand,
+  DeleteMessageBatchCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  type Message,
+  type SQSClient,
+} from '@aws-sdk/client-sqs';
+import { LOCAL_REGION } from '../adapters/aws-clients.js';
+
+export interface DrainOptions {
+  sqs: SQSClient;
+  queueUrl: string;
+  maxReceiveCount: number;
+  handler: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+  /** After each batch: messages finished (deleted), and those given up on (bound for the DLQ). */
+  onSettled?: (done: { body: string; ok: boolean }[]) => Promise<void> | void;
+}
+
+export interface DrainResult {
+  batches: number;
+  succeeded: number;
+  /** Messages that failed their last allowed receive (moved to the DLQ). */
+  deadLettered: number;
+  /** Failed receives that were retried. */
+  retried: number;
+}
+
+function toRecord(m: Message, queueArn: string): SQSRecord {
+  const a = m.Attributes ?? {};
+  return {
+    messageId: m.MessageId ?? '',
+    receiptHandle: m.ReceiptHandle ?? '',
+    body: m.Body ?? '',
+    attributes: {
+      ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
+      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
+      SenderId: a.SenderId ?? 'duofeed-local',
+      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+    },
+    messageAttributes: {},
+    md5OfBody: m.MD5OfBody ?? '',
+    eventSource: 'aws:sqs',
+    eventSourceARN: queueArn,
+    awsRegion: LOCAL_REGION,
+  };
+}
+
+export async function drainQueue(opts: DrainOptions): Promise<DrainResult> {
+  const { sqs, queueUrl } = opts;
+  const attrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['QueueArn'] }));
+  const queueArn = attrs.Attributes?.QueueArn ?? `arn:aws:sqs:${LOCAL_REGION}:000000000000:local`;
+  const result: DrainResult = { batches: 0, succeeded: 0, deadLettered: 0, retried: 0 };
+  for (let idle = 0; idle < 50; ) {
+    const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'] }));
+    const messages = r.Messages ?? [];
+    if (messages.length === 0) {
+      const q = await sqs.send(
+        new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'] }),
+      );
+      const waiting = Number(q.Attributes?.ApproximateNumberOfMessages ?? 0) + Number(q.Attributes?.ApproximateNumberOfMessagesNotVisible ?? 0);
+      if (waiting === 0) break;
+      idle++;
+      await new Promise((res) => setTimeout(res, 50));
+      continue;
+    }
+    idle = 0;
+    result.batches++;
+    const event: SQSEvent = { Records: messages.map((m) => toRecord(m, queueArn)) };
+    let failedIds: Set<string>;
+    try {
+      const resp = await opts.handler(event);
+      failedIds = new Set((resp?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
+    } catch {
+      // A thrown handler fails the whole batch, as Lambda does.
+      failedIds = new Set(messages.map((m) => m.MessageId ?? ''));
+    }
+    const ok = messages.filter((m) => !failedIds.has(m.MessageId ?? ''));
+    const failed = messages.filter((m) => failedIds.has(m.MessageId ?? ''));
+    if (ok.length) {
+      await sqs.send(new DeleteMessageBatchCommand({ QueueUrl: queueUrl, Entries: ok.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle as string })) }));
+    }
+    const settled: { body: string; ok: boolean }[] = ok.map((m) => ({ body: m.Body ?? '', ok: true }));
+    result.succeeded += ok.length;
+    for (const m of failed) {
+      const receives = Number(m.Attributes?.ApproximateReceiveCount ?? 1);
+      if (receives >= opts.maxReceiveCount) {
+        result.deadLettered++;
+        settled.push({ body: m.Body ?? '', ok: false });
+      } else result.retried++;
+      // Visible again now: locally there is no reason to wait out the visibility timeout.
+      await sqs.send(new ChangeMessageVisibilityCommand({ QueueUrl: queueUrl, ReceiptHandle: m.ReceiptHandle as string, VisibilityTimeout: 0 }));
+    }
+    await opts.onSettled?.(settled);
+  }
+  return result;
+}

@@ -1,0 +1,260 @@
+/**
+ * The main job on embedded stand-ins: the same handlers as in AWS (fetch → S3 + SQS →
+ * parse → DynamoDB → feed), wired to dynalite and fauxqs in this process, over the sample
+ * sources served from samples/ on loopback.
+ *
+ * What persists in the data folder, and why that is enough for "kill -9 loses nothing":
+ *   dynamo/   dynalite's LevelDB: articles, seen URLs, HTTP validators, run records
+ *   raw/      a mirror of every raw page put to S3 (fauxqs keeps S3 in memory only)
+ *   pending/  parse jobs sent but not yet finished (fauxqs keeps SQS in memory only)
+ *   local.json the sample server's port, so sample URLs — and so article ids — stay stable
+ * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
+ * raw page whose article is missing; the idempotent upsert absorbs the overlap.
+ */
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { Clock, ParseJob } from '../core/ports.js';
+import type { Source } from '../core/sources.js';
+import { fetchPage } from '../adapters/http-fetcher.js';
+import { DynamoStore } from '../adapters/dynamo-store.js';
+import { S3RawStore } from '../adapters/s3-raw-store.js';
+import { SqsJobQueue } from '../adapters/sqs-queue.js';
+import { loadSources, withBaseUrl } from '../fetch/config.js';
+import { makeFetchHandler } from '../fetch/handler.js';
+import type { Logger, SourceRunResult } from '../fetch/ingest.js';
+import { makeParseHandler } from '../parse/handler.js';
+import { drainQueue } from './drain.js';
+import { JobLedger, LedgeredJobQueue } from './ledger.js';
+import { MirroredRawStore } from './raw-mirror.js';
+import { ensureTable, startLocalDynamo, startLocalS3Sqs, type LocalDynamo, type LocalS3Sqs } from './standins.js';
+import { serveStatic, type StaticServer } from './static-server.js';
+
+export const TABLE = 'duofeed';
+export const BUCKET = 'duofeed-raw';
+export const QUEUE = 'duofeed-parse';
+const MARKER = '.duofeed-data';
+
+export interface LocalOptions {
+  dataDir: string;
+  samplesDir: string;
+  sourcesFile: string;
+  fresh: boolean;
+  /** Human progress lines. */
+  out: (line: string) => void;
+  /** Pacing override for the sample sources (ms between requests); lets tests slow a run down. */
+  paceMs?: number;
+}
+
+export interface IngestSummary {
+  sources: SourceRunResult[];
+  restoredRaw: number;
+  requeued: number;
+  fetched: number;
+  parsed: { created: number; updated: number; unchanged: number; failed: number };
+  articles: { id: string; url: string; sourceId: string }[];
+  seconds: number;
+}
+
+export interface LocalStack {
+  store: DynamoStore;
+  sources: Source[];
+  samples: StaticServer;
+  summary: IngestSummary;
+  close(): Promise<void>;
+}
+
+const systemClock: Clock = { now: () => new Date() };
+
+class LocalStateError extends Error {
+  override name = 'LocalStateError';
+}
+
+function prepareDataDir(dir: string, fresh: boolean): void {
+  if (fresh && existsSync(dir)) {
+    // Only ever wipe a folder this command created: --data could point anywhere.
+    if (!existsSync(join(dir, MARKER))) throw new LocalStateError(`--fresh: refusing to delete ${dir}, which has no ${MARKER} marker (not a duofeed data folder)`);
+    rmSync(dir, { recursive: true, force: true });
+  }
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, MARKER), 'duofeed local data; safe to delete (same as npm start -- --fresh)\n');
+}
+
+function fileLogger(path: string, tap: (msg: string, fields: Record<string, unknown>) => void): Logger {
+  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
+    appendFileSync(path, JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n');
+    tap(msg, fields);
+  };
+  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+async function startSamples(opts: LocalOptions): Promise<StaticServer> {
+  const stateFile = join(opts.dataDir, 'local.json');
+  let saved: { samplesPort?: number } = {};
+  try {
+    saved = JSON.parse(readFileSync(stateFile, 'utf8')) as typeof saved;
+  } catch {
+    // First run: pick a free port and remember it.
+  }
+  let server: StaticServer;
+  try {
+    server = await serveStatic(opts.samplesDir, saved.samplesPort ?? 0);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && saved.samplesPort) {
+      throw new LocalStateError(
+        `port ${saved.samplesPort} for the sample site is in use; it is remembered from the first run so sample URLs (and article ids) stay the same. Free it, or start over with --fresh.`,
+      );
+    }
+    throw err;
+  }
+  const port = Number(new URL(server.url).port);
+  writeFileSync(stateFile, JSON.stringify({ samplesPort: port }, null, 2) + '\n');
+  return server;
+}
+
+async function countArticles(store: DynamoStore): Promise<IngestSummary['articles']> {
+  const out: IngestSummary['articles'] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await store.list(undefined, { limit: 100, ...(cursor ? { cursor } : {}) });
+    for (const a of page.items) out.push({ id: a.id, url: a.url, sourceId: a.sourceId });
+    cursor = page.next;
+  } while (cursor);
+  return out;
+}
+
+export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
+  const t0 = performance.now();
+  const out = opts.out;
+  const dataDir = resolve(opts.dataDir);
+  prepareDataDir(dataDir, opts.fresh);
+  const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
+
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+    closers.length = 0;
+  };
+  try {
+    const samples = await startSamples({ ...opts, dataDir });
+    closers.push(() => samples.close());
+    let sources = loadSources(withBaseUrl(sourcesText, samples.url), opts.sourcesFile);
+    if (opts.paceMs !== undefined) sources = sources.map((s) => ({ ...s, minDelayMs: opts.paceMs as number }));
+
+    const dynamo: LocalDynamo = await startLocalDynamo(join(dataDir, 'dynamo'));
+    closers.push(() => dynamo.stop());
+    await ensureTable(dynamo.client, TABLE);
+    const aws: LocalS3Sqs = await startLocalS3Sqs({ bucket: BUCKET, queue: QUEUE, maxReceiveCount: 3 });
+    closers.push(() => aws.stop());
+    out(`stand-ins  DynamoDB: dynalite ${dynamo.endpoint} (data in ${join(opts.dataDir, 'dynamo')}) · S3+SQS: fauxqs ${aws.endpoint}`);
+    out(`samples    ${samples.url}/ serving ${opts.samplesDir} · sources: ${sources.map((s) => s.id).join(', ')}`);
+
+    const store = new DynamoStore({ client: dynamo.client, tableName: TABLE });
+    const raw = new MirroredRawStore(new S3RawStore({ client: aws.s3, bucket: aws.bucket }), join(dataDir, 'raw'));
+    const ledger = new JobLedger(join(dataDir, 'pending'));
+    const sqsQueue = new SqsJobQueue(aws.sqs, aws.queueUrl);
+    const queue = new LedgeredJobQueue(sqsQueue, ledger);
+    const logPath = join(dataDir, 'duofeed.log');
+
+    // Reconcile what a killed run left behind, before fetching anything.
+    const restoredRaw = await raw.restore();
+    const failedFile = join(dataDir, 'dead-letters.jsonl');
+    const deadKeys = new Set(
+      existsSync(failedFile)
+        ? readFileSync(failedFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { rawKey: string }).rawKey)
+        : [],
+    );
+    const requeue = new Map<string, ParseJob>();
+    for (const job of await ledger.pending()) requeue.set(job.rawKey, job);
+    const now = systemClock.now().toISOString();
+    const storedUrls = new Set((await countArticles(store)).map((a) => a.url));
+    for await (const key of raw.list('raw/')) {
+      const [, sourceId, articleId] = key.split('/');
+      if (!sourceId || !articleId || requeue.has(key) || deadKeys.has(key)) continue;
+      if (await store.get(articleId)) continue;
+      const page = await raw.get(key);
+      if (page.url && !storedUrls.has(page.url)) requeue.set(key, { sourceId, url: page.url, rawKey: key, fetchedAt: now });
+    }
+    if (requeue.size) await queue.send([...requeue.values()]);
+    if (restoredRaw || requeue.size) out(`reconcile  ${restoredRaw} raw page(s) restored to S3 · ${requeue.size} unfinished parse job(s) re-enqueued`);
+
+    // fetch: the real handler, invoked with the Scheduler's input for "all sources".
+    const fetchHandler = makeFetchHandler({
+      sources,
+      fetchPage,
+      raw,
+      queue,
+      state: store,
+      clock: systemClock,
+      sleep: (ms) => delay(ms),
+      log: fileLogger(logPath, (msg, f) => {
+        if (msg === 'article fetched') out(`fetch      ${String(f.sourceId).padEnd(14)} + ${f.url}`);
+        if (msg === 'article failed' || msg === 'start page failed') out(`fetch      ${String(f.sourceId).padEnd(14)} ! ${f.url}: ${f.error}`);
+      }),
+    });
+    const fetched = await fetchHandler({});
+    for (const s of fetched.sources) {
+      const notes = [s.notModified ? `${s.notModified} start page(s) not modified (304)` : '', s.error ? `error: ${s.error}` : ''].filter(Boolean).join('; ');
+      out(`fetch      ${s.sourceId.padEnd(14)} ${s.fetched} new, ${s.skipped} skipped, ${s.failed} failed${notes ? ` — ${notes}` : ''}`);
+    }
+    const newPages = fetched.sources.reduce((n, s) => n + s.fetched, 0);
+
+    // parse: the real SQS handler, fed real SQS events from the fauxqs queue.
+    const total = newPages + requeue.size;
+    const parsed = { created: 0, updated: 0, unchanged: 0, failed: 0 };
+    let doneCount = 0;
+    const parseHandler = makeParseHandler({
+      raw,
+      articles: store,
+      clock: systemClock,
+      log: fileLogger(logPath, (msg, f) => {
+        if (msg === 'record done') {
+          doneCount++;
+          parsed[f.outcome as 'created' | 'updated' | 'unchanged']++;
+          out(`parse      ${`${doneCount}/${total}`.padEnd(7)} ${String(f.outcome).padEnd(9)} ${f.url}`);
+        }
+      }),
+    });
+    await drainQueue({
+      sqs: aws.sqs,
+      queueUrl: aws.queueUrl,
+      maxReceiveCount: aws.maxReceiveCount,
+      handler: parseHandler,
+      async onSettled(settled) {
+        for (const s of settled) {
+          let job: ParseJob | undefined;
+          try {
+            job = JSON.parse(s.body) as ParseJob;
+          } catch {
+            continue;
+          }
+          if (!s.ok) {
+            parsed.failed++;
+            appendFileSync(failedFile, JSON.stringify({ rawKey: job.rawKey, url: job.url, at: new Date().toISOString() }) + '\n');
+            out(`parse      failed  ${job.url}: moved to the dead-letter queue after ${aws.maxReceiveCount} tries (raw page kept; see ${join(opts.dataDir, 'duofeed.log')})`);
+          }
+          await ledger.done(job);
+        }
+      },
+    });
+
+    const articles = await countArticles(store);
+    const seconds = (performance.now() - t0) / 1000;
+    const newArticles = parsed.created;
+    out(
+      newPages === 0 && requeue.size === 0
+        ? `ingest     0 new: nothing fetched or parsed (conditional GET and seen-URL dedup at work) · ${articles.length} articles in store · ${seconds.toFixed(1)} s`
+        : `ingest     ${newArticles} new article(s) (${newPages} page(s) fetched, ${requeue.size} re-enqueued; parsed: ${parsed.created} created, ${parsed.updated} updated, ${parsed.unchanged} unchanged, ${parsed.failed} failed) · ${articles.length} articles in store · ${seconds.toFixed(1)} s`,
+    );
+    return {
+      store,
+      sources,
+      samples,
+      summary: { sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, seconds },
+      close,
+    };
+  } catch (err) {
+    await close();
+    throw err;
+  }
+}
