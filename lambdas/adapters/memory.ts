@@ -24,6 +24,7 @@ import {
   InvalidCursorError,
   ItemTooLargeError,
   NotFoundError,
+  type RawEntry,
   SEEN_TTL_SECONDS,
   VALIDATORS_TTL_SECONDS,
   contentHashOf,
@@ -148,9 +149,13 @@ export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchSt
 
 export class MemoryRawStore implements RawStore {
   private readonly pages = new Map<string, RawPage>();
+  /** Write order stands in for S3's LastModified (a clock here would add nothing but flakiness). */
+  private readonly written = new Map<string, number>();
+  private writes = 0;
 
   async put(key: string, page: RawPage): Promise<void> {
     this.pages.set(key, { ...page, bytes: new Uint8Array(page.bytes) });
+    this.written.set(key, ++this.writes);
   }
 
   async get(key: string): Promise<RawPage> {
@@ -162,6 +167,10 @@ export class MemoryRawStore implements RawStore {
   async *list(prefix: string): AsyncIterable<string> {
     const keys = [...this.pages.keys()].filter((k) => k.startsWith(prefix)).sort();
     yield* keys;
+  }
+
+  async *listWithDates(prefix: string): AsyncIterable<RawEntry> {
+    for await (const key of this.list(prefix)) yield { key, lastModified: new Date(this.written.get(key) ?? 0) };
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import type { RawPage, RawStore } from '../core/ports.js';
-import { NotFoundError } from './store-model.js';
+import { NotFoundError, type RawEntry } from './store-model.js';
 
 export interface S3RawStoreOptions {
   client: S3Client;
@@ -65,6 +65,11 @@ export class S3RawStore implements RawStore {
   }
 
   async *list(prefix: string): AsyncIterable<string> {
+    for await (const e of this.listWithDates(prefix)) yield e.key;
+  }
+
+  /** Keys with S3's LastModified, so a replay can tell which raw version of a page is newest. */
+  async *listWithDates(prefix: string): AsyncIterable<RawEntry> {
     let token: string | undefined;
     do {
       const out = await this.client.send(
@@ -75,7 +80,7 @@ export class S3RawStore implements RawStore {
           ...(token ? { ContinuationToken: token } : {}),
         }),
       );
-      for (const o of out.Contents ?? []) if (o.Key) yield o.Key;
+      for (const o of out.Contents ?? []) if (o.Key) yield o.LastModified ? { key: o.Key, lastModified: o.LastModified } : { key: o.Key };
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
   }

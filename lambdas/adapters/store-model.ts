@@ -111,3 +111,9 @@ export function epochSeconds(d: Date): number {
 export class NotFoundError extends StoreError {
   override name = 'NotFoundError';
 }
+
+/** A raw page's key and, where the store knows it, when it was written. */
+export interface RawEntry {
+  key: string;
+  lastModified?: Date;
+}

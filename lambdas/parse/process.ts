@@ -4,7 +4,7 @@
  * becomes a `failed` result with a reason a person can act on.
  */
 import type { ParseInput, ParseOutcome } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, ParseJob, RawStore, UpsertOutcome } from '../core/ports.js';
+import type { ArticleWriter, Clock, ParseJob, RawPage, RawStore, UpsertOutcome } from '../core/ports.js';
 
 export type ParseFn = (input: ParseInput) => ParseOutcome;
 
@@ -55,12 +55,17 @@ function message(err: unknown): string {
 }
 
 export async function processJob(job: ParseJob, deps: ProcessDeps): Promise<JobResult> {
-  let page;
+  let page: RawPage;
   try {
     page = await deps.raw.get(job.rawKey);
   } catch (err) {
     return { outcome: 'failed', url: job.url, reason: `cannot read raw page ${job.rawKey}: ${message(err)}` };
   }
+  return processPage(job, page, deps);
+}
+
+/** The part after the read, for callers that already hold the page (reprocess). */
+export async function processPage(job: ParseJob, page: RawPage, deps: Omit<ProcessDeps, 'raw'>): Promise<JobResult> {
   let parsed: ParseOutcome;
   try {
     parsed = deps.parse({ bytes: page.bytes, url: job.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
