@@ -1,8 +1,18 @@
 /**
  * The parser's entry point (pure): one page's bytes in, one article out.
- * OWNER: parser work (issue 2). This placeholder keeps the build green until it lands.
+ *
+ * decode (charset) → html/text blocks → split into one-language units → find the article
+ * window → sort titles/labels/bylines/notes from body → align body paragraphs → Article.
+ * Never throws: every failure becomes { ok: false, reason } naming what was wrong.
  */
-import type { Article } from '../article.js';
+import type { AlignedSegment, Article } from '../article.js';
+import { articleIdFor, sha256Hex } from '../ids.js';
+import { alignParagraphs } from './align.js';
+import { articleParts, articleWindow } from './content.js';
+import { decodeBytes } from './decode.js';
+import { extractHtml, extractText, looksLikeHtml } from './html.js';
+import type { Lang } from './lang.js';
+import { splitBlocks } from './split.js';
 
 export interface ParseInput {
   /** The page as fetched (bytes, any encoding) or already-decoded text. */
@@ -17,6 +27,97 @@ export interface ParseInput {
 
 export type ParseOutcome = { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
 
-export function parseArticle(_input: ParseInput): ParseOutcome {
-  return { ok: false, reason: 'parser not implemented yet' };
+export function parseArticle(input: ParseInput): ParseOutcome {
+  try {
+    return parseUnsafe(input);
+  } catch (err) {
+    // A bug must not take down a batch; report it as this input's failure.
+    return { ok: false, reason: `internal parser error: ${err instanceof Error ? err.message : String(err)}` };
+  }
+}
+
+/** JSON with object keys sorted at every level: the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = base ? new URL(href, base) : new URL(href);
+    return /^https?:$/.test(u.protocol) ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const nonEmpty = (o: Partial<Record<Lang, string>>): boolean => Object.keys(o).length > 0;
+
+function ordered(o: Partial<Record<Lang, string>>, langs: Lang[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const l of langs) if (o[l]) out[l] = o[l]!;
+  return out;
+}
+
+function parseUnsafe(input: ParseInput): ParseOutcome {
+  const decoded = decodeBytes(input.bytes, input.contentType);
+  if (!decoded.ok) return decoded;
+  const { text } = decoded.value;
+  const warnings = [...decoded.value.warnings];
+  if (text.trim().length === 0) return { ok: false, reason: 'empty page (no text after decoding)' };
+  if (text.includes('\u0000')) return { ok: false, reason: 'binary data, not a text or HTML page (NUL characters)' };
+
+  const isHtml = looksLikeHtml(text);
+  let extracted;
+  if (isHtml) {
+    const r = extractHtml(text);
+    if (!r.ok) return r;
+    extracted = r.value;
+  } else extracted = extractText(text);
+  const { meta } = extracted;
+  const units = splitBlocks(extracted.blocks, !isHtml);
+  const window = articleWindow(units);
+  if (window.end < window.start) return { ok: false, reason: 'no article text found (the page holds only navigation, links or very short text)' };
+  const parts = articleParts(units, meta, window);
+
+  const en = parts.body.filter((p) => p.lang === 'en').length;
+  const zh = parts.body.filter((p) => p.lang === 'zh').length;
+  if (en === 0 || zh === 0) {
+    return { ok: false, reason: `not a bilingual article: found ${en} English and ${zh} Chinese body paragraphs` };
+  }
+
+  const { beads, firstLang } = alignParagraphs(parts.body);
+  const languages: Lang[] = firstLang === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
+  const segments: AlignedSegment[] = beads.map((b) => {
+    const seg: AlignedSegment = {};
+    for (const l of languages) seg[l] = b[l].map((i) => parts.body[i]!.text);
+    seg.confidence = b.confidence;
+    return seg;
+  });
+
+  const canonical = resolveUrl(meta.canonical, input.url) ?? resolveUrl(meta.ogUrl, input.url);
+  const url = canonical ?? resolveUrl(input.url, undefined);
+  if (!parts.title.en || !parts.title.zh) warnings.push(`title missing in ${!parts.title.en ? 'English' : 'Chinese'}`);
+
+  const content: Omit<Article, 'id'> = {
+    ...(url ? { url } : {}),
+    languages,
+    title: ordered(parts.title, languages),
+    ...(nonEmpty(parts.byline) ? { byline: ordered(parts.byline, languages) } : {}),
+    ...(parts.source ? { source: parts.source } : {}),
+    ...(parts.editor ? { editor: parts.editor } : {}),
+    ...(parts.published ? { published: parts.published } : {}),
+    ...(nonEmpty(parts.authorNote) ? { authorNote: ordered(parts.authorNote, languages) } : {}),
+    ...(nonEmpty(parts.editorNote) ? { editorNote: ordered(parts.editorNote, languages) } : {}),
+    segments,
+  };
+  const contentHash = sha256Hex(canonicalJson(content));
+  const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
+  const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
+  return { ok: true, article, warnings };
 }

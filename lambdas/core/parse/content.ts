@@ -1,0 +1,193 @@
+/**
+ * Find the article in a page's units and sort its parts: titles, label lines, bylines,
+ * notes and body paragraphs. The body is the densest contiguous run of text (maximum-sum
+ * window over per-unit weights: long low-link text counts for, menus, link lists, share
+ * bars and copyright lines count against), so chrome around it falls away without site rules.
+ */
+import type { PageMeta } from './html.js';
+import { englishEquivalent, type Lang } from './lang.js';
+import {
+  authorNoteOf,
+  bylineOf,
+  editorNoteOf,
+  findDate,
+  isChineseNameLine,
+  isLatinNameLine,
+  parseMetaDate,
+  parseMetaLine,
+  titleParts,
+  type MetaLine,
+} from './metadata.js';
+import type { Unit } from './split.js';
+import { detectLang } from './lang.js';
+
+/** Lines that are page furniture wherever they appear. */
+const CHROME_LINE =
+  /^(?:share(?: to| this(?: article)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接)|相關(?:新聞|文章|閱讀|報導)|related(?: articles| stories| news| content)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|热门(?:新闻|文章)?|熱門|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this)?|关闭(?:窗口)?|close(?: window)?|上一篇|下一篇|previous(?: article)?|next(?: article)?|扫一扫|掃一掃|关注我们|follow us|home|首页|首頁|top|menu|search|搜索|登录|login|sign in|subscribe|订阅|\[?责任编辑[:：]?\]?)\s*[:：]?\s*$/i;
+const COPYRIGHT = /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
+
+export function isChromeLine(text: string): boolean {
+  if (text.length < 60 && CHROME_LINE.test(text)) return true;
+  return text.length < 240 && COPYRIGHT.test(text);
+}
+
+function weight(u: Unit): number {
+  if (isChromeLine(u.text)) return -40;
+  if (u.linkDensity > 0.5) return -Math.min(200, u.text.length * 2) - 10;
+  if (u.lang === 'other') return findDate(u.text) ? 8 : -3;
+  if (u.heading > 0) return 20;
+  if (u.text.length < 240 && parseMetaLine(u.text)) return 10;
+  const eq = englishEquivalent(u.text, u.lang);
+  return Math.min(eq, 600) * (1 - u.linkDensity) - 25;
+}
+
+/** Maximum-sum window over unit weights (Kadane). */
+export function articleWindow(units: Unit[]): { start: number; end: number; score: number } {
+  let best = { start: 0, end: -1, score: 0 };
+  let sum = 0;
+  let start = 0;
+  for (let i = 0; i < units.length; i++) {
+    const w = weight(units[i]!);
+    if (sum <= 0) {
+      sum = w;
+      start = i;
+    } else sum += w;
+    if (sum > best.score) best = { start, end: i, score: sum };
+  }
+  return best;
+}
+
+export interface ArticleParts {
+  title: Partial<Record<Lang, string>>;
+  byline: Partial<Record<Lang, string>>;
+  source?: string;
+  editor?: string;
+  published?: string;
+  authorNote: Partial<Record<Lang, string>>;
+  editorNote: Partial<Record<Lang, string>>;
+  body: Array<{ text: string; lang: Lang }>;
+}
+
+const TITLE_MAX: Record<Lang, number> = { en: 250, zh: 100 };
+
+/** Sort the window's units into article parts; look around it for what it lacks. */
+export function articleParts(units: Unit[], meta: PageMeta, window: { start: number; end: number }): ArticleParts {
+  const parts: ArticleParts = { title: {}, byline: {}, authorNote: {}, editorNote: {}, body: [] };
+  const dates: string[] = [];
+  const metaFields = (m: MetaLine, lang: Lang | 'other') => {
+    if (m.source && !parts.source) parts.source = m.source;
+    if (m.editor && !parts.editor) parts.editor = m.editor;
+    if (m.date) dates.push(m.date);
+    if (m.author) {
+      const l = detectLang(m.author) === 'zh' ? 'zh' : lang === 'zh' && detectLang(m.author) !== 'en' ? 'zh' : 'en';
+      parts.byline[l] ??= m.author;
+    }
+  };
+
+  // Headings before the first long paragraph decide whether titles must be headings.
+  let firstLong = window.end + 1;
+  for (let i = window.start; i <= window.end; i++) {
+    const u = units[i]!;
+    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang) > 300) {
+      firstLong = i;
+      break;
+    }
+  }
+  let headingTitles = false;
+  for (let i = window.start; i < firstLong; i++) if (units[i]!.heading > 0 && units[i]!.lang !== 'other') headingTitles = true;
+
+  let inHead = true;
+  let prevKind = '';
+  const body: Array<{ text: string; lang: Lang; i: number }> = [];
+  for (let i = window.start; i <= window.end; i++) {
+    const u = units[i]!;
+    const text = u.text;
+    let kind = 'body';
+    const lang = u.lang;
+    if (isChromeLine(text) || u.linkDensity > 0.5) kind = 'chrome';
+    else if (lang === 'other') {
+      const m = parseMetaLine(text);
+      if (m) metaFields(m, 'other');
+      kind = 'other';
+    } else {
+      const m = text.length < 240 ? parseMetaLine(text) : undefined;
+      const note = editorNoteOf(text);
+      const by = lang === 'en' ? bylineOf(text) : undefined;
+      const an = authorNoteOf(text, lang);
+      if (note) {
+        parts.editorNote[lang] ??= note;
+        kind = 'note';
+      } else if (an) {
+        parts.authorNote[lang] ??= an;
+        kind = 'note';
+      } else if (by && (inHead || body.length === 0)) {
+        parts.byline.en ??= by;
+        kind = 'byline';
+      } else if (m && (inHead || text.length < 120)) {
+        metaFields(m, lang);
+        kind = m.author && !m.source && !m.editor && !m.date ? 'byline' : 'meta';
+      } else if (inHead && lang === 'zh' && isChineseNameLine(text) && (prevKind === 'byline' || (units[i + 1] && bylineOf(units[i + 1]!.text)))) {
+        parts.byline.zh ??= text;
+        kind = 'byline';
+      } else if (inHead && lang === 'en' && prevKind === 'byline' && parts.byline.zh && !parts.byline.en && isLatinNameLine(text)) {
+        parts.byline.en = text;
+        kind = 'byline';
+      } else if (inHead && !parts.title[lang] && text.length <= TITLE_MAX[lang] && (headingTitles ? u.heading > 0 || prevKind === 'title' : true)) {
+        parts.title[lang] = text;
+        kind = 'title';
+      } else if (inHead && u.heading > 0 && i < firstLong && parts.title.en && parts.title.zh) {
+        kind = 'deck';
+      }
+    }
+    if (kind === 'body' && (lang === 'en' || lang === 'zh')) {
+      inHead = false;
+      body.push({ text, lang, i });
+    }
+    if (kind !== 'other' && kind !== 'chrome') prevKind = kind;
+  }
+
+  // Titles the window missed: the nearest heading before it, then <title>/og:title.
+  for (const lang of ['en', 'zh'] as const) {
+    if (parts.title[lang]) continue;
+    for (let i = window.start - 1; i >= 0 && i >= window.start - 30; i--) {
+      const u = units[i]!;
+      if (u.heading > 0 && u.lang === lang && u.text.length <= TITLE_MAX[lang] && u.linkDensity < 0.5) {
+        parts.title[lang] = u.text;
+        break;
+      }
+    }
+    if (parts.title[lang]) continue;
+    for (const doc of [meta.ogTitle, meta.title]) {
+      if (!doc) continue;
+      const cands = titleParts(doc).filter((p) => detectLang(p) === lang);
+      const bestPart = cands.sort((a, b) => b.length - a.length)[0];
+      if (bestPart && bestPart.length > (lang === 'zh' ? 3 : 12)) {
+        parts.title[lang] = bestPart;
+        break;
+      }
+    }
+  }
+
+  // Label lines outside the window (e.g. 责任编辑 under the article, outside its container).
+  if (!parts.source || !parts.editor || dates.length === 0) {
+    const lo = Math.max(0, window.start - 15);
+    const hi = Math.min(units.length - 1, window.end + 15);
+    for (let i = lo; i <= hi; i++) {
+      if (i >= window.start && i <= window.end) continue;
+      const u = units[i]!;
+      if (u.linkDensity > 0.5 || u.text.length > 240) continue;
+      const m = parseMetaLine(u.text);
+      if (!m) continue;
+      if (m.source && !parts.source) parts.source = m.source;
+      if (m.editor && !parts.editor) parts.editor = m.editor;
+      if (m.date && dates.length === 0 && i < window.start) dates.push(m.date);
+    }
+  }
+  parts.published = dates[0] ?? parseMetaDate(meta.published);
+  if (!parts.byline.en && !parts.byline.zh && meta.author && !/^https?:/i.test(meta.author)) {
+    const l = detectLang(meta.author);
+    if (l === 'en' || l === 'zh') parts.byline[l] = meta.author.replace(/^By\s+/i, '');
+  }
+  parts.body = body.map(({ text, lang }) => ({ text, lang }));
+  return parts;
+}

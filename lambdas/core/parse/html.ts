@@ -1,0 +1,287 @@
+/**
+ * HTML → text blocks in one streaming htmlparser2 pass (no DOM). Each block is the text
+ * between two block-level boundaries, with its lines (split at <br>), the heading level it
+ * sits in, how much of it is link text, and the class/id words of its ancestors, which the
+ * content stage uses to tell article text from page chrome.
+ */
+import { Parser } from 'htmlparser2';
+
+export interface Block {
+  /** Lines of text (split at <br>), whitespace folded, never empty strings except blank-line markers. */
+  lines: string[];
+  /** Innermost block element, e.g. "p", "div", "h1", "li", "text" (plain text). */
+  tag: string;
+  /** 1..6 inside <h1>..<h6> (or an element whose class says title), else 0. */
+  heading: number;
+  /** Characters of link text in the block. */
+  linkChars: number;
+  /** Total characters of text in the block. */
+  chars: number;
+  /** True inside elements whose class/id name page chrome (share, related, breadcrumb…). */
+  chrome: boolean;
+  /** Index of the nearest enclosing container that holds several blocks (for grouping). */
+  container: number;
+}
+
+export interface PageMeta {
+  title?: string;
+  ogTitle?: string;
+  canonical?: string;
+  ogUrl?: string;
+  published?: string;
+  author?: string;
+  lang?: string;
+}
+
+export interface HtmlExtract {
+  blocks: Block[];
+  meta: PageMeta;
+}
+
+export type HtmlResult = { ok: true; value: HtmlExtract } | { ok: false; reason: string };
+
+export const LIMITS = {
+  /** Elements beyond this many mean a generated or hostile page, not an article. */
+  maxElements: 200_000,
+  /** Structure deeper than this is ignored (its text is kept) so nesting cannot blow up. */
+  maxDepth: 256,
+  /** Characters of decoded text we accept. */
+  maxChars: 20_000_000,
+};
+
+/** Subtrees that never hold article text. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'nav', 'footer', 'aside', 'form', 'select', 'option', 'button',
+  'iframe', 'svg', 'math', 'template', 'textarea', 'object', 'embed', 'canvas', 'audio', 'video', 'map', 'head',
+]);
+
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
+  'hr', 'html', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td', 'tfoot',
+  'th', 'thead', 'tr', 'ul', 'caption', 'title', 'legend', 'menu',
+]);
+
+/**
+ * Class/id words that mark chrome. Matched against whole words of the attribute (split at
+ * -, _, space and camelCase), so "content" or "article-body" never match.
+ */
+const CHROME_WORDS = new Set([
+  'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs',
+  'masthead', 'topbar', 'share', 'sharing', 'social', 'sns', 'bdshare', 'related', 'recommend', 'recommended',
+  'recommendation', 'sidebar', 'sidebox', 'comment', 'comments', 'copyright', 'advert', 'advertisement',
+  'ads', 'banner', 'toolbar', 'search', 'searchbox', 'login', 'subscribe', 'newsletter', 'ranking', 'pager',
+  'pagination', 'qrcode', 'friendlink', 'xgxw', 'xgyd',
+]);
+
+function chromeClass(attr: string | undefined): boolean {
+  if (!attr) return false;
+  const words = attr.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_\-]+/);
+  for (const w of words) if (CHROME_WORDS.has(w)) return true;
+  return false;
+}
+
+const TITLE_CLASS = /(^|[\s_-])(title|headline|subtitle|sub-title|entry-title|article-title|biaoti)([\s_-]|$)/i;
+
+interface Frame {
+  name: string;
+  skip: boolean;
+  chrome: boolean;
+  heading: number;
+  isBlock: boolean;
+  id: number;
+  link: boolean;
+}
+
+class Abort extends Error {}
+
+/** Fold whitespace inside a line; keep the line structure. */
+export function foldLine(s: string): string {
+  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+}
+
+export function extractHtml(html: string): HtmlResult {
+  if (html.length > LIMITS.maxChars) return { ok: false, reason: `page too large (${html.length} characters, limit ${LIMITS.maxChars})` };
+  const blocks: Block[] = [];
+  const meta: PageMeta = {};
+  const stack: Frame[] = [];
+  let overflow = 0; // open elements past maxDepth, not tracked
+  let elements = 0;
+  let skipDepth = 0;
+  let linkDepth = 0;
+  let buf = '';
+  let bufLink = 0;
+  let titleText = '';
+  let inTitle = false;
+  let frameIds = 0;
+
+  const current = (): Frame | undefined => stack[stack.length - 1];
+  const ctx = () => {
+    let tag = '';
+    let heading = 0;
+    let chrome = false;
+    let container = 0;
+    for (let i = stack.length - 1; i >= 0; i--) {
+      const f = stack[i]!;
+      if (f.isBlock) {
+        if (!tag) tag = f.name;
+        else if (!container) container = f.id;
+      }
+      if (heading === 0 && f.heading) heading = f.heading;
+      if (f.chrome) chrome = true;
+    }
+    return { tag: tag || 'body', heading, chrome, container };
+  };
+
+  const flush = () => {
+    if (buf.length === 0) return;
+    const raw = buf;
+    const linkChars = bufLink;
+    buf = '';
+    bufLink = 0;
+    const lines: string[] = [];
+    let chars = 0;
+    for (const part of raw.split('\n')) {
+      // Raw line breaks stay as soft-break markers: the splitter cuts there only when the language changes.
+      const line = part.includes('\r') ? part.split('\r').map(foldLine).filter(Boolean).join('\r') : foldLine(part);
+      if (line) {
+        lines.push(line);
+        chars += line.length;
+      } else if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+    }
+    while (lines.length && lines[lines.length - 1] === '') lines.pop();
+    if (lines.length === 0) return;
+    const c = ctx();
+    blocks.push({ lines, tag: c.tag, heading: c.heading, linkChars: Math.min(linkChars, chars), chars, chrome: c.chrome, container: c.container });
+  };
+
+  const parser = new Parser(
+    {
+      onopentag(name, attribs) {
+        if (++elements > LIMITS.maxElements) throw new Abort(`too many elements (more than ${LIMITS.maxElements})`);
+        if (name === 'meta') return readMeta(attribs, meta);
+        if (name === 'link') {
+          if (/\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href) meta.canonical ??= attribs.href.trim();
+          return;
+        }
+        if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
+        if (name === 'title' && !meta.title && skipDepth === 0) {
+          inTitle = true;
+          titleText = '';
+        }
+        if (name === 'br') {
+          if (skipDepth === 0) buf += '\n';
+          return;
+        }
+        if (name === 'hr' || name === 'img') {
+          if (skipDepth === 0 && name === 'hr') flush();
+          return;
+        }
+        if (stack.length >= LIMITS.maxDepth) {
+          overflow++;
+          return;
+        }
+        const isBlock = BLOCK.has(name);
+        const cls = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+        // <header>/<footer> inside an article are its own parts (title, notes), not page chrome.
+        const insideArticle = stack.some((f) => f.name === 'article' || f.name === 'main');
+        const skip = name !== 'title' && (SKIP.has(name) || ((name === 'header') && !insideArticle)) && !(name === 'footer' && insideArticle);
+        const chrome = chromeClass(cls) && !TITLE_CLASS.test(cls);
+        let heading = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
+        if (!heading && isBlock && TITLE_CLASS.test(cls)) heading = /sub/i.test(cls) ? 2 : 1;
+        if (isBlock && skipDepth === 0) flush();
+        const frame: Frame = { name, skip: skip || (chrome && name !== 'body' && name !== 'html'), chrome: false, heading, isBlock, id: ++frameIds, link: name === 'a' };
+        stack.push(frame);
+        if (frame.skip) skipDepth++;
+        if (frame.link) linkDepth++;
+      },
+      ontext(text) {
+        if (inTitle) {
+          titleText += text;
+          return;
+        }
+        if (skipDepth > 0) return;
+        buf += text.includes('\n') ? text.replace(/\r?\n|\r/g, '\r') : text;
+        if (linkDepth > 0) bufLink += text.replace(/\s+/g, '').length;
+      },
+      onclosetag(name) {
+        if (name === 'title' && inTitle) {
+          inTitle = false;
+          const t = foldLine(titleText);
+          if (t) meta.title = t;
+        }
+        if (name === 'br' || name === 'hr' || name === 'img' || name === 'meta' || name === 'link') return;
+        if (overflow > 0) {
+          overflow--;
+          return;
+        }
+        const frame = current();
+        if (!frame) return;
+        if (frame.isBlock && skipDepth === 0) flush();
+        stack.pop();
+        if (frame.skip) skipDepth--;
+        if (frame.link) linkDepth--;
+      },
+    },
+    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
+  );
+  try {
+    parser.write(html);
+    parser.end();
+  } catch (err) {
+    if (err instanceof Abort) return { ok: false, reason: err.message };
+    return { ok: false, reason: `HTML could not be read: ${err instanceof Error ? err.message : String(err)}` };
+  }
+  flush();
+  return { ok: true, value: { blocks, meta } };
+}
+
+function readMeta(a: Record<string, string>, meta: PageMeta): void {
+  const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
+  const content = a.content?.trim();
+  if (!key || !content) return;
+  switch (key) {
+    case 'og:title':
+    case 'twitter:title':
+      meta.ogTitle ??= foldLine(content);
+      break;
+    case 'og:url':
+      meta.ogUrl ??= content;
+      break;
+    case 'article:published_time':
+    case 'datepublished':
+    case 'pubdate':
+    case 'publishdate':
+    case 'publish_date':
+    case 'publishtime':
+    case 'date':
+    case 'dc.date':
+    case 'dc.date.issued':
+    case 'sailthru.date':
+    case 'og:published_time':
+      meta.published ??= content;
+      break;
+    case 'author':
+    case 'article:author':
+      meta.author ??= foldLine(content);
+      break;
+  }
+}
+
+/** Plain text → blocks: blank lines separate paragraphs; single newlines are kept as lines. */
+export function extractText(text: string): HtmlExtract {
+  const blocks: Block[] = [];
+  for (const para of text.replace(/\r\n?/g, '\n').split(/\n[ \t\u3000\u00a0]*\n/)) {
+    const lines = para.split('\n').map(foldLine).filter(Boolean);
+    if (lines.length === 0) continue;
+    const chars = lines.reduce((n, l) => n + l.length, 0);
+    blocks.push({ lines, tag: 'text', heading: 0, linkChars: 0, chars, chrome: false, container: 0 });
+  }
+  return { blocks, meta: {} };
+}
+
+/** Does this text look like HTML (rather than a plain-text article)? */
+export function looksLikeHtml(text: string): boolean {
+  const head = text.slice(0, 4096);
+  return /<(!doctype|html|head|body|p|div|br|meta|title|article|section|span|table|h[1-6])\b/i.test(head);
+}

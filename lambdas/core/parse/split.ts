@@ -1,0 +1,108 @@
+/**
+ * Blocks → paragraph units of one language each. Bilingual sites often put a paragraph and
+ * its translation in one <p>, separated by <br>, a raw line break or nothing at all; this
+ * stage splits those where the script changes and joins hard-wrapped lines of one language.
+ */
+import type { Block } from './html.js';
+import { countScripts, detectLang, type LangOrOther } from './lang.js';
+
+export interface Unit {
+  text: string;
+  lang: LangOrOther;
+  /** Index of the block the unit came from. */
+  block: number;
+  heading: number;
+  tag: string;
+  /** Link characters / characters of the whole block. */
+  linkDensity: number;
+  container: number;
+}
+
+/** Raw line breaks inside HTML text arrive as this marker (a <br> is '\n'). */
+export const SOFT_BREAK = '\r';
+
+/** Join two pieces of one paragraph: a space between Latin, nothing between Han. */
+export function joinPieces(a: string, b: string, hardWrap = true): string {
+  if (!a) return b;
+  if (!b) return a;
+  if (!hardWrap) return `${a} ${b}`;
+  const last = a.charCodeAt(a.length - 1);
+  const first = b.charCodeAt(0);
+  return last >= 0x2e80 && first >= 0x2e80 ? a + b : `${a} ${b}`;
+}
+
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Split one line where English turns into Chinese (or back) with no break between them.
+ * Conservative: both parts must be substantial and the cut must fall between sentences.
+ */
+export function splitByScript(line: string): string[] {
+  const h = line.search(HAN);
+  if (h < 0) return [line];
+  // English first: a Latin prefix of at least three words, then Chinese to the end.
+  if (h > 0) {
+    let cut = h;
+    // Back up over opening punctuation and digits that belong to the Chinese sentence.
+    while (cut > 0 && /[\s“"'‘（(《【0-9]/.test(line[cut - 1]!)) cut--;
+    const head = line.slice(0, cut).trim();
+    const tail = line.slice(cut).trim();
+    const hs = countScripts(head);
+    const ts = countScripts(tail);
+    if (hs.han === 0 && hs.latin >= 12 && /\s\S+\s\S+/.test(head) && /[.!?"'”’)\]:：]$/.test(head) && ts.han >= 4 && ts.han * 2.9 >= ts.latin * 2) {
+      return [head, ...splitByScript(tail)];
+    }
+  }
+  // Chinese first: the last sentence end followed by a long Latin-only tail.
+  const m = /([。！？”」』）)])\s*([A-Z“"‘'(][^\u3400-\u9fff]*)$/.exec(line);
+  if (m && m.index > 0) {
+    const tail = m[2]!.trim();
+    const head = line.slice(0, m.index + 1).trim();
+    const ts = countScripts(tail);
+    const hs = countScripts(head);
+    if (ts.latin >= 12 && /\s\S+\s\S+/.test(tail) && hs.han >= 4) return [head, tail];
+  }
+  return [line];
+}
+
+/** Turn blocks into one-language units, in page order. */
+export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
+  const units: Unit[] = [];
+  blocks.forEach((b, bi) => {
+    const linkDensity = b.chars ? b.linkChars / b.chars : 0;
+    const push = (text: string, lang: LangOrOther) => {
+      units.push({ text, lang, block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container });
+    };
+    // A blank line (or a <br><br>) always ends a paragraph; so does a <br> in HTML. In plain
+    // text single newlines are hard wraps unless the language changes across them.
+    const paragraphs: string[][] = [];
+    let cur: string[] = [];
+    for (const line of b.lines) {
+      if (line === '') {
+        if (cur.length) paragraphs.push(cur);
+        cur = [];
+      } else if (plainText) cur.push(line);
+      else {
+        if (cur.length) paragraphs.push(cur);
+        cur = line.split(SOFT_BREAK).map((s) => s.trim()).filter(Boolean);
+      }
+    }
+    if (cur.length) paragraphs.push(cur);
+    for (const pieces of paragraphs) {
+      let text = '';
+      let lang: LangOrOther = 'other';
+      for (const piece of pieces.flatMap(splitByScript)) {
+        const l = detectLang(piece);
+        if (text && l !== 'other' && lang !== 'other' && l !== lang) {
+          push(text, lang);
+          text = '';
+          lang = 'other';
+        }
+        text = joinPieces(text, piece, plainText);
+        if (lang === 'other') lang = l;
+      }
+      if (text) push(text, detectLang(text));
+    }
+  });
+  return units;
+}
