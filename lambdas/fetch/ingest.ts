@@ -71,6 +71,7 @@ export class UnknownSourceError extends Error {
  */
 export class HostPacer {
   private readonly nextFree = new Map<string, number>();
+  private readonly lastStart = new Map<string, number>();
   constructor(
     private readonly clock: Clock,
     private readonly sleep: (ms: number) => Promise<void>,
@@ -80,7 +81,14 @@ export class HostPacer {
     const now = this.clock.now().getTime();
     const at = Math.max(now, this.nextFree.get(host) ?? 0);
     this.nextFree.set(host, at + gapMs);
+    this.lastStart.set(host, at);
     if (at > now) await this.sleep(at - now);
+  }
+
+  /** Widens the gap after the host's latest request (robots.txt's Crawl-delay arrives with that request). */
+  widen(host: string, gapMs: number): void {
+    const last = this.lastStart.get(host);
+    if (last !== undefined) this.nextFree.set(host, Math.max(this.nextFree.get(host) ?? 0, last + gapMs));
   }
 }
 
@@ -127,7 +135,9 @@ async function runSource(deps: FetchDeps, source: Source, pacer: HostPacer, robo
     await pacer.wait(new URL(origin).host, source.minDelayMs);
     try {
       const res = await deps.fetchPage(url, { ...opts, validators: undefined, maxBytes: 512 * 1024 });
-      return parseRobots(decodeBody(res.bytes, res.contentType), ROBOTS_AGENT);
+      const policy = parseRobots(decodeBody(res.bytes, res.contentType), ROBOTS_AGENT);
+      if (policy.crawlDelayMs) pacer.widen(new URL(origin).host, policy.crawlDelayMs);
+      return policy;
     } catch (err) {
       const status = (err as { status?: number }).status;
       // RFC 9309: 4xx means no rules; unreachable (5xx, network) means assume everything is disallowed.
