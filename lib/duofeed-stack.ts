@@ -165,7 +165,9 @@ export class DuofeedStack extends Stack {
     const entries = { ...props.entries };
     const sourcesEnv = { DUOFEED_SOURCES: config.sourcesJson };
     // NodejsFunction ships the .map but does not tell Node to use it.
-    const nodeOptions = RUNTIME_NODE_OPTIONS.length ? { NODE_OPTIONS: RUNTIME_NODE_OPTIONS.join(' ') } : {};
+    const nodeOptions: Record<string, string> = RUNTIME_NODE_OPTIONS.length
+      ? { NODE_OPTIONS: RUNTIME_NODE_OPTIONS.join(' ') }
+      : {};
     const publicUrlEnv: Record<string, string> = config.domainName
       ? { DUOFEED_PUBLIC_URL: `https://${config.domainName}` }
       : {};
