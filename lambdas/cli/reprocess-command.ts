@@ -1,5 +1,145 @@
-/** `duofeed reprocess` — placeholder until its issue lands; exits 2 so nothing mistakes it for done. */
-export async function run(_argv: string[]): Promise<number> {
-  process.stderr.write('duofeed reprocess: not implemented yet\n');
-  return 2;
+/**
+ * `duofeed reprocess`: replay the raw pages that `duofeed start` stored (its data folder)
+ * through the current parser into the local table, without refetching: after a parser
+ * upgrade, or to recover pages that once failed. Uses the same stand-ins and adapters as
+ * `duofeed start` (lambdas/local), so it sees exactly the table and raw pages the feeds use.
+ */
+import { existsSync } from 'node:fs';
+import { appendFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { RawEntry } from '../adapters/store-model.js';
+import type { RawStore } from '../core/ports.js';
+import type { Logger } from '../parse/process.js';
+
+const HELP = `usage: duofeed reprocess [--source ID] [--data DIR]
+
+Re-parses the raw pages stored by \`duofeed start\` with the current parser and upserts the
+articles into the local table (same content: unchanged; new content: a new version).
+Nothing is fetched. Progress goes to stderr, the summary to stdout; the exit code is 1 when
+any page failed.
+
+  --source ID   only this source's pages (default: every source)
+  --data DIR    the local data folder of \`duofeed start\` (default .duofeed)
+
+Stop \`duofeed start\` first: both use the data folder's database.
+`;
+
+interface Args {
+  source?: string;
+  data: string;
+}
+
+function parseArgs(argv: string[]): Args | string {
+  const a: Args = { data: '.duofeed' };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const v = argv[i + 1];
+    if (arg === '--source' || arg === '--data') {
+      if (v === undefined || v.startsWith('--')) return `${arg} needs a value`;
+      if (arg === '--source') a.source = v;
+      else a.data = v;
+      i++;
+    } else return `unknown option ${arg}`;
+  }
+  return a;
+}
+
+/** Progress and failures on stderr; the JSON log lines go to the data folder's log file. */
+function logger(logPath: string): Logger {
+  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
+    void appendFile(logPath, JSON.stringify({ time: new Date().toISOString(), level, cmd: 'reprocess', msg, ...fields }) + '\n').catch(() => undefined);
+    if (level === 'error') process.stderr.write(`reprocess  failed     ${String(fields.rawKey)}: ${String(fields.reason)}\n`);
+  };
+  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
+}
+
+export async function run(argv: string[]): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    process.stdout.write(HELP);
+    return 0;
+  }
+  const args = parseArgs(argv);
+  if (typeof args === 'string') {
+    process.stderr.write(`duofeed reprocess: ${args}\n${HELP}`);
+    return 2;
+  }
+  const { prefixFor, reprocessAll } = await import('../parse/reprocess.js');
+  let prefix: string;
+  try {
+    prefix = prefixFor(args.source);
+  } catch (err) {
+    process.stderr.write(`duofeed reprocess: --source: ${(err as Error).message}\n`);
+    return 2;
+  }
+  const dataDir = resolve(args.data);
+  const rawDir = join(dataDir, 'raw');
+  if (!existsSync(join(dataDir, 'dynamo')) || !existsSync(rawDir)) {
+    process.stderr.write(`duofeed reprocess: no stored pages in ${args.data} (expected ${join(args.data, 'raw')} and ${join(args.data, 'dynamo')}); run \`npm start\` first, or pass --data DIR\n`);
+    return 2;
+  }
+
+  let local;
+  try {
+    local = {
+      standins: await import('../local/standins.js'),
+      mirror: await import('../local/raw-mirror.js'),
+      names: await import('../local/run.js'),
+      s3: await import('../adapters/s3-raw-store.js'),
+      dynamo: await import('../adapters/dynamo-store.js'),
+    };
+  } catch (err) {
+    process.stderr.write(`duofeed reprocess: the local stand-ins (lambdas/local) are not available in this build: ${(err as Error).message}\n`);
+    return 1;
+  }
+
+  const closers: Array<() => Promise<void>> = [];
+  try {
+    let dynamo;
+    try {
+      dynamo = await local.standins.startLocalDynamo(join(dataDir, 'dynamo'));
+    } catch (err) {
+      process.stderr.write(`duofeed reprocess: cannot open the database in ${join(args.data, 'dynamo')} (is \`duofeed start\` still running?): ${(err as Error).message}\n`);
+      return 1;
+    }
+    closers.push(() => dynamo.stop());
+    await local.standins.ensureTable(dynamo.client, local.names.TABLE);
+    const aws = await local.standins.startLocalS3Sqs({ bucket: local.names.BUCKET, queue: local.names.QUEUE, maxReceiveCount: 3 });
+    closers.push(() => aws.stop());
+    const s3raw = new local.s3.S3RawStore({ client: aws.s3, bucket: aws.bucket });
+    // fauxqs keeps S3 in memory: load the data folder's mirror of the bucket into it first.
+    const restored = await new local.mirror.MirroredRawStore(s3raw, rawDir).restore();
+    process.stderr.write(`reprocess  ${restored} raw page(s) loaded from ${join(args.data, 'raw')}\n`);
+
+    // The restore just rewrote every object, so S3's LastModified says nothing; the mirror
+    // files' modification times are when the pages were fetched.
+    const raw: RawStore & { listWithDates(prefix: string): AsyncIterable<RawEntry> } = {
+      put: (k, p) => s3raw.put(k, p),
+      get: (k) => s3raw.get(k),
+      list: (p) => s3raw.list(p),
+      async *listWithDates(p: string) {
+        for await (const key of s3raw.list(p)) {
+          const st = await stat(join(rawDir, ...key.split('/'))).catch(() => undefined);
+          yield st ? { key, lastModified: st.mtime } : { key };
+        }
+      },
+    };
+    const store = new local.dynamo.DynamoStore({ client: dynamo.client, tableName: local.names.TABLE });
+    const summary = await reprocessAll({
+      raw,
+      articles: store,
+      prefix,
+      log: logger(join(dataDir, 'duofeed.log')),
+      onProgress: (done, total, key, outcome) => {
+        if (outcome !== 'failed') process.stderr.write(`reprocess  ${`${done}/${total}`.padEnd(7)} ${outcome.padEnd(9)} ${key}\n`);
+      },
+    });
+    process.stdout.write(
+      `reprocessed ${summary.pages} page(s)${args.source ? ` of ${args.source}` : ''}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed` +
+        (summary.olderVersions ? ` (${summary.olderVersions} older raw version(s) not replayed)` : '') +
+        '\n',
+    );
+    return summary.failed ? 1 : 0;
+  } finally {
+    for (const c of closers.reverse()) await c().catch(() => undefined);
+  }
 }
