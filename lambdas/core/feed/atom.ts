@@ -1,6 +1,6 @@
 /** Atom 1.0 (RFC 4287) with RFC 5005 paging links, written by hand for speed. */
 import { formatRfc3339 } from './dates.js';
-import { escapeXml as x } from './escape.js';
+import { cdata, escapeXml as x } from './escape.js';
 import type { FeedModel } from './model.js';
 
 export const GENERATOR = { name: 'duofeed', uri: 'https://github.com/duofeed/duofeed', version: '0.1.0' };
@@ -25,7 +25,7 @@ export function renderAtom(f: FeedModel): string {
       (i.author ? `<author><name>${x(i.author)}</name></author>\n` : '') +
       (i.category ? `<category term="${x(i.category.term)}" label="${x(i.category.label)}"/>\n` : '') +
       (i.summary ? `<summary type="text">${x(i.summary)}</summary>\n` : '') +
-      `<content type="html">${x(i.contentHtml)}</content>\n</entry>\n`;
+      `<content type="html">${cdata(i.contentHtml)}</content>\n</entry>\n`;
   }
   return out + '</feed>\n';
 }

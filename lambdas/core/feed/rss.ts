@@ -4,7 +4,7 @@
  * atom:link for self and paging (readers that know RFC 5005 follow rel="next").
  */
 import { formatRfc822 } from './dates.js';
-import { escapeXml as x } from './escape.js';
+import { cdata, escapeXml as x } from './escape.js';
 import { GENERATOR } from './atom.js';
 import type { FeedModel } from './model.js';
 
@@ -25,7 +25,7 @@ export function renderRss(f: FeedModel): string {
       (i.author ? `<dc:creator>${x(i.author)}</dc:creator>\n` : '') +
       `<dc:language>${x(i.lang)}</dc:language>\n` +
       (i.category ? `<category domain="${x(f.homeUrl)}">${x(i.category.label)}</category>\n` : '') +
-      `<description>${x(i.summary)}</description>\n<content:encoded>${x(i.contentHtml)}</content:encoded>\n</item>\n`;
+      `<description>${x(i.summary)}</description>\n<content:encoded>${cdata(i.contentHtml)}</content:encoded>\n</item>\n`;
   }
   return out + '</channel>\n</rss>\n';
 }

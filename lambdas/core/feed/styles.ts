@@ -9,7 +9,7 @@ export const PAGE_CSS = `
 :root{color-scheme:light dark;--fg:#1b1b1b;--muted:#666;--rule:#ddd;--bg:#fff;--accent:#0b57d0}
 @media (prefers-color-scheme:dark){:root{--fg:#e8e8e8;--muted:#aaa;--rule:#333;--bg:#121212;--accent:#8ab4f8}}
 *{box-sizing:border-box}
-body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
+body{margin:0;background:var(--bg);color:var(--fg);font:1.0625rem/1.75 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Noto Sans CJK SC","PingFang SC","Microsoft YaHei",sans-serif}
 main,header,footer{max-width:72rem;margin:0 auto;padding:0 1rem}
 header{padding-top:1rem}
 a{color:var(--accent)}
@@ -20,7 +20,6 @@ a{color:var(--accent)}
 .side>p,.side>h1,.side>h2{margin:0 0 .6em}
 .side>:last-child{margin-bottom:0}
 .side:empty::after{content:"—";color:var(--muted)}
-.side[lang|=zh]{line-height:1.8}
 .titles h1,.titles h2{font-size:1.6rem;line-height:1.3}
 .note{font-style:italic;color:var(--muted)}
 table{border-collapse:collapse;width:100%}
