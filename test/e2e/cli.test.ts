@@ -1,0 +1,75 @@
+/** `duofeed start` as a user runs it: the built CLI in a child process. */
+import { afterAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runOnce, SAMPLES, SAMPLE_ARTICLES, SOURCES, startCli, tempDir } from './support.js';
+
+const dirs: string[] = [];
+afterAll(() => {
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+function dir(name: string): string {
+  const d = tempDir(name);
+  dirs.push(d);
+  return d;
+}
+
+describe('duofeed start', () => {
+  it('--once twice: the second run says 0 new', async () => {
+    const data = dir('once');
+    const first = await runOnce(data);
+    expect(first.code).toBe(0);
+    expect(first.summary.fetched).toBe(SAMPLE_ARTICLES.length);
+    expect(first.summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
+    expect(first.lines.filter((l) => /^parse +\d+\/\d+ +created/.test(l))).toHaveLength(SAMPLE_ARTICLES.length);
+
+    const second = await runOnce(data);
+    expect(second.code).toBe(0);
+    expect(second.lines.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new: nothing fetched or parsed/);
+    expect(second.lines.filter((l) => l.startsWith('fetch')).every((l) => /0 new, 0 skipped, 0 failed — 1 start page\(s\) not modified \(304\)/.test(l))).toBe(true);
+    expect(second.summary.articles.map((a) => a.id).sort()).toEqual(first.summary.articles.map((a) => a.id).sort());
+  });
+
+  it('--fresh starts over, and refuses to delete a folder it did not create', async () => {
+    const data = dir('fresh');
+    await runOnce(data);
+    const again = await runOnce(data, ['--fresh']);
+    expect(again.summary.fetched).toBe(SAMPLE_ARTICLES.length);
+
+    const foreign = dir('foreign');
+    mkdirSync(join(foreign, 'keep'));
+    writeFileSync(join(foreign, 'keep', 'me.txt'), 'precious');
+    const child = startCli(['start', '--once', '--fresh', '--data', foreign, '--samples', SAMPLES, '--sources', SOURCES]);
+    let stderr = '';
+    child.proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { code } = await child.exited;
+    expect(code).toBe(1);
+    expect(stderr).toContain(`--fresh: refusing to delete ${foreign}`);
+    expect(existsSync(join(foreign, 'keep', 'me.txt'))).toBe(true);
+  });
+
+  it('serves the feeds on PORT and stops cleanly on Ctrl-C', async () => {
+    const data = dir('serve');
+    const child = startCli(['start', '--data', data, '--samples', SAMPLES, '--sources', SOURCES], { PORT: '0' });
+    const line = await child.waitFor(/^ {2}all sources +http:\/\/127\.0\.0\.1:\d+\/feeds\/all\.atom/);
+    const url = /(http:\/\/\S+)/.exec(line)![1]!;
+    const res = await fetch(url);
+    expect(res.status).toBe(200);
+    expect((await res.text()).match(/<entry[\s>]/g)).toHaveLength(SAMPLE_ARTICLES.length);
+    expect(child.lines.some((l) => /^ {2}an article +http:\/\/127\.0\.0\.1:\d+\/articles\/[0-9a-f]{20}$/.test(l))).toBe(true);
+    child.proc.kill('SIGINT');
+    expect(await child.exited).toEqual({ code: 0, signal: null });
+    expect(child.lines).toContain('stopping…');
+  });
+
+  it('names a bad sources file and exits non-zero', async () => {
+    const bad = join(dir('bad'), 'sources.json');
+    writeFileSync(bad, JSON.stringify([{ id: 'x', name: 'X', kind: 'html-index', startUrls: ['{{base}}/'], linkPattern: '(', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 }]));
+    const child = startCli(['start', '--once', '--data', dir('bad-data'), '--samples', SAMPLES, '--sources', bad]);
+    let stderr = '';
+    child.proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    const { code } = await child.exited;
+    expect(code).toBe(1);
+    expect(stderr).toContain('sources[0].linkPattern: not a valid regular expression');
+  });
+});

@@ -1,0 +1,91 @@
+/**
+ * fetch → S3 → SQS → parse → DynamoDB → feed, in-process, with the real handlers on the real
+ * stand-ins (dynalite, fauxqs) over the sample site on loopback — then the same again on the
+ * same data folder, which must fetch and parse nothing new.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { startLocal, type LocalStack } from '../../lambdas/local/run.js';
+import { makeFeedHandler } from '../../lambdas/feed/handler.js';
+import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js';
+import { SAMPLES, SAMPLE_ARTICLES, SOURCES, tempDir } from './support.js';
+
+const dataDir = tempDir('pipeline');
+const out: string[] = [];
+const stacks: LocalStack[] = [];
+
+async function start(): Promise<LocalStack> {
+  const s = await startLocal({ dataDir, samplesDir: SAMPLES, sourcesFile: SOURCES, fresh: false, out: (l) => out.push(l) });
+  stacks.push(s);
+  return s;
+}
+
+afterAll(async () => {
+  for (const s of stacks) await s.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('local pipeline end to end', () => {
+  it('ingests every sample article once and serves them in the feeds', async () => {
+    const stack = await start();
+    try {
+      await checkFirstRun(stack);
+    } finally {
+      await stack.close();
+    }
+  });
+
+  async function checkFirstRun(stack: LocalStack): Promise<void> {
+    const base = stack.samples.url;
+    const { summary } = stack;
+    expect(summary.sources.map((s) => [s.sourceId, s.fetched, s.failed])).toEqual([
+      ['sample-mil', 4, 0],
+      ['sample-daily', 3, 0],
+    ]);
+    expect(summary.parsed).toEqual({ created: SAMPLE_ARTICLES.length, updated: 0, unchanged: 0, failed: 0 });
+    expect(summary.articles.map((a) => a.url).sort()).toEqual(SAMPLE_ARTICLES.map((p) => `${base}/${p}`).sort());
+    expect(new Set(summary.articles.map((a) => a.id)).size).toBe(SAMPLE_ARTICLES.length);
+
+    // The GBK and Big5 pages reach the parser with their bytes intact and come out as Chinese text.
+    for (const name of ['mil-gbk-block', 'daily-big5-traditional']) {
+      const ref = summary.articles.find((a) => a.url.includes(name));
+      const article = await stack.store.get(ref!.id);
+      expect(article?.title.zh ?? '', name).toMatch(/\p{Script=Han}/u);
+      expect(article?.rawKey).toMatch(new RegExp(`^raw/${ref!.sourceId}/${ref!.id}/[0-9a-f]{64}\\.html$`));
+    }
+
+    const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() } });
+    const server = await serveFunctionUrl(feed, { host: '127.0.0.1', port: 0 });
+    try {
+      const url = server.url.replace(/\/$/, '');
+      const all = await fetch(`${url}/feeds/all.atom`);
+      expect(all.status).toBe(200);
+      const atom = await all.text();
+      expect(atom.match(/<entry[\s>]/g)).toHaveLength(SAMPLE_ARTICLES.length);
+      const mil = await (await fetch(`${url}/feeds/sample-mil.rss`)).text();
+      expect(mil.match(/<item[\s>]/g)).toHaveLength(4);
+      const first = summary.articles[0]!;
+      const page = await fetch(`${url}/articles/${first.id}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      const index = await (await fetch(`${url}/`)).text();
+      for (const s of stack.sources) expect(index).toContain(`/feeds/${s.id}`);
+    } finally {
+      await server.close();
+    }
+  }
+
+  it('a second run on the same data folder fetches and parses nothing new', async () => {
+    out.length = 0;
+    const stack = await start();
+    const { summary } = stack;
+    await stack.close();
+    expect(summary.fetched).toBe(0);
+    expect(summary.requeued).toBe(0);
+    expect(summary.parsed).toEqual({ created: 0, updated: 0, unchanged: 0, failed: 0 });
+    // Conditional GET: both start pages answered 304.
+    expect(summary.sources.map((s) => s.notModified)).toEqual([1, 1]);
+    expect(summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
+    expect(out.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new/);
+  });
+});
