@@ -272,7 +272,9 @@ async function requestOnce(url: URL, opts: FetchPageOptions): Promise<RawRespons
         }
         chunks.push(chunk);
       });
-      stream.on('error', (cause) => fail(new FetchError(stream === res ? 'network' : 'bad-encoding', url.href, `${encoding} body: ${cause.message}`, { cause })));
+      // pipe() does not forward the source's errors, so the response and the decoder are watched apart.
+      res.on('error', (cause) => fail(new FetchError('network', url.href, `connection failed mid-body (${cause.message})`, { cause })));
+      if (stream !== res) stream.on('error', (cause) => fail(new FetchError('bad-encoding', url.href, `${encoding} body: ${cause.message}`, { cause })));
       res.on('aborted', () => fail(new FetchError('network', url.href, 'connection closed mid-body')));
       stream.on('end', () => {
         if (settled) return;

@@ -251,3 +251,23 @@ describe('fetchPage', () => {
     expect(e.message).toMatch(/ECONNREFUSED/);
   });
 });
+
+describe('fetchPage mid-body failures', () => {
+  it('names a connection cut mid-body, plain or compressed', async () => {
+    routes.set('/cut', (_q, s) => {
+      s.writeHead(200, { 'content-length': '1000' });
+      s.write('only part');
+      setTimeout(() => s.socket?.destroy(), 20);
+    });
+    routes.set('/cut-gzip', (_q, s) => {
+      s.writeHead(200, { 'content-encoding': 'gzip', 'content-length': '5000' });
+      s.write(zlib.gzipSync(Buffer.alloc(100_000, 66)).subarray(0, 50));
+      setTimeout(() => s.socket?.destroy(), 20);
+    });
+    for (const path of ['/cut', '/cut-gzip']) {
+      const e = await failure(fetchPage(`${base}${path}`, { ...local, timeoutMs: 3000 }));
+      expect(e.code, path).toBe('network');
+      expect(e.message).toMatch(/mid-body/);
+    }
+  });
+});
