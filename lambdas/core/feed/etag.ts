@@ -15,7 +15,8 @@ export function strongEtag(parts: readonly (string | number)[]): string {
 
 export function feedEtag(format: string, f: Pick<FeedModel, 'selfUrl' | 'nextUrl' | 'title' | 'updated' | 'items'>): string {
   const parts: (string | number)[] = [format, f.selfUrl, f.nextUrl ?? '', f.title, f.updated.epochMs];
-  for (const i of f.items) parts.push(i.id, i.version);
+  // The category label is the source's name, which can change without any article changing.
+  for (const i of f.items) parts.push(i.id, i.version, i.category?.label ?? '');
   return strongEtag(parts);
 }
 
