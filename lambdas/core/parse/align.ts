@@ -28,15 +28,13 @@ interface Feat {
 /** English characters per Chinese text, measured on news translations (Han ≈ 3.5, Latin ≈ 0.85). */
 const HAN_RATIO = 3.5;
 const LATIN_RATIO = 0.85;
-/** Variance of the length difference per character (Gale & Church's s²), fitted on news. */
-const S2 = 5;
 
 type BeadKind = [number, number];
 const KINDS: Array<{ k: BeadKind; prior: number }> = [
-  { k: [1, 1], prior: -Math.log(0.85) },
-  { k: [1, 2], prior: -Math.log(0.06) },
+  { k: [1, 1], prior: -Math.log(0.82) },
+  { k: [1, 2], prior: -Math.log(0.08) },
   { k: [2, 1], prior: -Math.log(0.04) },
-  { k: [1, 0], prior: -Math.log(0.02) },
+  { k: [1, 0], prior: -Math.log(0.025) },
   { k: [0, 1], prior: -Math.log(0.02) },
 ];
 
@@ -56,8 +54,9 @@ function numbers(text: string): Set<string> {
   return out;
 }
 
+/** Latin words, lower-cased; single letters too (a Chinese text that names "字母 w" means it). */
 function latinWords(text: string): string[] {
-  return (text.match(/[A-Za-z][A-Za-z'’.-]*[A-Za-z]/g) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  return (text.match(/[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?/g) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
 }
 
 function features(p: Para): Feat {
@@ -71,17 +70,15 @@ function features(p: Para): Feat {
   return { len: HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1, tokens, nums };
 }
 
-/** Upper tail of the standard normal, 2·(1−Φ(|z|)), via a rational erfc approximation. */
-function twoTail(z: number): number {
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.5 * x);
-  const erfc = t * Math.exp(-x * x - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))));
-  return Math.max(erfc, 1e-12);
-}
-
+/**
+ * Length evidence as a Laplace cost on the log length ratio. Gale & Church's normal model is
+ * too sure of itself on news translations, whose ratio varies widely (0.5–1.7): a loose
+ * translation must not be split into an untranslated pair. Short texts vary more.
+ */
 function lengthCost(le: number, lz: number): number {
-  const delta = (le - lz) / Math.sqrt(S2 * ((le + lz) / 2) + 1);
-  return -Math.log(twoTail(delta));
+  const r = Math.log((le + 1) / (lz + 1));
+  const sigma = Math.sqrt(0.015 + 2 / ((le + lz) / 2 + 1));
+  return Math.abs(r) / sigma;
 }
 
 interface Scored {

@@ -30,8 +30,20 @@ export function countScripts(text: string): ScriptCounts {
   return { han, latin, digits };
 }
 
+/** Chinese punctuation (。，、；：？！“”（）《》「」) votes for Chinese like a Han character. */
+function cjkPunct(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff1f)) n++;
+  }
+  return n;
+}
+
 export function detectLang(text: string): LangOrOther {
-  const { han, latin } = countScripts(text);
+  const counts = countScripts(text);
+  const latin = counts.latin;
+  const han = counts.han > 0 ? counts.han + cjkPunct(text) : 0;
   if (han === 0 && latin < 2) return 'other';
   return han > 0 && han * 2.9 >= latin ? 'zh' : 'en';
 }
