@@ -28,7 +28,7 @@ describe('duofeed start', () => {
     expect(second.lines.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new: nothing fetched or parsed/);
     expect(second.lines.filter((l) => l.startsWith('fetch')).every((l) => /0 new, 0 skipped, 0 failed — 1 start page\(s\) not modified \(304\)/.test(l))).toBe(true);
     expect(second.summary.articles.map((a) => a.id).sort()).toEqual(first.summary.articles.map((a) => a.id).sort());
-  });
+  }, 120_000);
 
   it('--fresh starts over, and refuses to delete a folder it did not create', async () => {
     const data = dir('fresh');
@@ -46,7 +46,7 @@ describe('duofeed start', () => {
     expect(code).toBe(1);
     expect(stderr).toContain(`--fresh: refusing to delete ${foreign}`);
     expect(existsSync(join(foreign, 'keep', 'me.txt'))).toBe(true);
-  });
+  }, 120_000);
 
   it('serves the feeds on PORT and stops cleanly on Ctrl-C', async () => {
     const data = dir('serve');
@@ -60,7 +60,7 @@ describe('duofeed start', () => {
     child.proc.kill('SIGINT');
     expect(await child.exited).toEqual({ code: 0, signal: null });
     expect(child.lines).toContain('stopping…');
-  });
+  }, 120_000);
 
   it('names a bad sources file and exits non-zero', async () => {
     const bad = join(dir('bad'), 'sources.json');
@@ -71,5 +71,5 @@ describe('duofeed start', () => {
     const { code } = await child.exited;
     expect(code).toBe(1);
     expect(stderr).toContain('sources[0].linkPattern: not a valid regular expression');
-  });
+  }, 60_000);
 });

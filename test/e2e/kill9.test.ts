@@ -47,5 +47,5 @@ describe('kill -9 mid-ingest, then rerun', () => {
     const third = await runOnce(data);
     expect(third.summary.fetched + third.summary.requeued).toBe(0);
     expect(third.summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
-  });
+  }, 180_000);
 });

@@ -33,7 +33,7 @@ describe('local pipeline end to end', () => {
     } finally {
       await stack.close();
     }
-  });
+  }, 120_000);
 
   async function checkFirstRun(stack: LocalStack): Promise<void> {
     const base = stack.samples.url;
@@ -87,5 +87,5 @@ describe('local pipeline end to end', () => {
     expect(summary.sources.map((s) => s.notModified)).toEqual([1, 1]);
     expect(summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
     expect(out.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new/);
-  });
+  }, 120_000);
 });
