@@ -80,6 +80,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   portText = String(port);
 
+  // The SDK warns that Node 20 support ends in 2027; here it only talks to in-process
+  // stand-ins (fauxqs 1.x pins us to Node 20 locally) and the Lambdas run nodejs22.x.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const out = (line: string) => process.stdout.write(line + '\n');
   out(`duofeed start — local data in ${args.data}/ (kept between runs; --fresh starts over)`);
   const { startLocal } = await import('../local/run.js');
