@@ -27,11 +27,11 @@ const CACHE_CONTROL = 'public, max-age=300, stale-while-revalidate=600, stale-if
 const GZIP_MIN_BYTES = 512;
 const HOST = /^(?:[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;
 
-function text(status: number, message: string, extra: Record<string, string> = {}): LambdaFunctionURLResult {
+function text(status: number, message: string, extra: Record<string, string> = {}, method = 'GET'): LambdaFunctionURLResult {
   return {
     statusCode: status,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extra },
-    body: `${message}\n`,
+    ...(method === 'HEAD' ? {} : { body: `${message}\n` }),
   };
 }
 
@@ -68,7 +68,7 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
     const method = event.requestContext?.http?.method?.toUpperCase() ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return text(405, `method ${method} not allowed`, { allow: 'GET, HEAD' });
     const baseUrl = baseUrlOf(event, deps.publicUrl);
-    if (!baseUrl) return text(400, 'host header missing or malformed');
+    if (!baseUrl) return text(400, 'host header missing or malformed', {}, method);
 
     const route = routeRequest(event.rawPath ?? '/', new URLSearchParams(event.rawQueryString ?? ''), sourceIds);
     let result;
@@ -77,9 +77,9 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
     } catch (err) {
       // Details go to the log, never to the client.
       console.error(JSON.stringify({ msg: 'feed request failed', path: event.rawPath, error: String(err), cause: String((err as Error)?.cause ?? '') }));
-      return text(500, 'internal error');
+      return text(500, 'internal error', {}, method);
     }
-    if (result.status !== 200) return text(result.status, result.message);
+    if (result.status !== 200) return text(result.status, result.message, {}, method);
 
     const headers = event.headers ?? {};
     const gzip = acceptsGzip(headers['accept-encoding']) && Buffer.byteLength(result.body) >= GZIP_MIN_BYTES;

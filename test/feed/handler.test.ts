@@ -2,6 +2,7 @@ import { gunzipSync } from 'node:zlib';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
+import { answer, routeRequest } from '../../lambdas/core/feed/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
 import { FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 
@@ -197,5 +198,29 @@ describe('feed handler: HTTP caching', () => {
     expect(r.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(r.headers['content-security-policy']).not.toMatch(/script-src|unsafe-inline/);
     expect(r.headers['last-modified']).toBe('Sun, 30 Mar 2025 02:00:00 GMT');
+  });
+});
+
+describe('feed handler: error bodies and size budget', () => {
+  it('HEAD of a missing feed is a bodiless 404', async () => {
+    const r = await setup()('/feeds/nosuch.atom', { method: 'HEAD' });
+    expect(r.statusCode).toBe(404);
+    expect(r.body).toBeUndefined();
+  });
+
+  it('serves an oversized page smaller, with a next link that keeps the asked limit', async () => {
+    const reader = new MemoryReader(allArticles(20), STATES);
+    const route = routeRequest('/feeds/all.json', new URLSearchParams('limit=20'), new Set(SOURCES.map((s) => s.id)));
+    const full = await answer(route, { reader, sources: SOURCES, baseUrl: 'https://f.example', now: FIXED_CLOCK.now() });
+    if (full.status !== 200) throw new Error('expected 200');
+    const budget = Math.floor(Buffer.byteLength(full.body) / 3);
+    const small = await answer(route, { reader, sources: SOURCES, baseUrl: 'https://f.example', now: FIXED_CLOCK.now(), maxBodyBytes: budget });
+    if (small.status !== 200) throw new Error('expected 200');
+    expect(Buffer.byteLength(small.body)).toBeLessThanOrEqual(budget);
+    const doc = JSON.parse(small.body) as { items: unknown[]; next_url: string };
+    expect(doc.items.length).toBeLessThan(20);
+    expect(doc.items.length).toBeGreaterThan(0);
+    expect(reader.calls.map((c) => c.limit)).toEqual([20, 20, 10, 5]);
+    expect(new URL(doc.next_url).searchParams.get('limit')).toBe('20');
   });
 });

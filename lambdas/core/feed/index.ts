@@ -37,7 +37,15 @@ export interface AnswerDeps {
   /** Absolute base URL every link is built from. */
   baseUrl: string;
   now: Date;
+  /** Largest body to return; a bigger page is re-read with half the limit. */
+  maxBodyBytes?: number;
 }
+
+/**
+ * Lambda answers at most 6 MB (before any compression): 200 long bilingual articles can pass
+ * that, so an oversized page is served smaller, its next link continuing where it stopped.
+ */
+export const MAX_BODY_BYTES = 5_000_000;
 
 const RENDERERS: Record<FeedFormat, (f: FeedModel) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 const HTML = 'text/html; charset=utf-8';
@@ -58,21 +66,27 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
       return { status: 400, message: route.message };
     case 'feed': {
       const q = route.query;
-      let page;
-      try {
-        page = await deps.reader.list(q.scope === 'all' ? undefined : q.scope, { limit: q.limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
-      } catch (err) {
-        if (isBadCursor(err)) return { status: 400, message: 'cursor is not one this server issued' };
-        throw err;
+      const max = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+      for (let limit = q.limit; ; limit = Math.max(1, Math.floor(limit / 2))) {
+        let page;
+        try {
+          page = await deps.reader.list(q.scope === 'all' ? undefined : q.scope, { limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
+        } catch (err) {
+          if (isBadCursor(err)) return { status: 400, message: 'cursor is not one this server issued' };
+          throw err;
+        }
+        // Links keep the limit the reader asked for, so its next page asks for the full size again.
+        const model = buildFeedModel({ query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now });
+        const body = RENDERERS[q.format](model);
+        if (limit > 1 && Buffer.byteLength(body) > max) continue;
+        return {
+          status: 200,
+          body,
+          contentType: `${MEDIA_TYPES[q.format]}; charset=utf-8`,
+          etag: feedEtag(q.format, model),
+          ...(model.items.length > 0 ? { lastModified: model.updated.epochMs } : {}),
+        };
       }
-      const model = buildFeedModel({ query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now });
-      return {
-        status: 200,
-        body: RENDERERS[q.format](model),
-        contentType: `${MEDIA_TYPES[q.format]}; charset=utf-8`,
-        etag: feedEtag(q.format, model),
-        ...(model.items.length > 0 ? { lastModified: model.updated.epochMs } : {}),
-      };
     }
     case 'article': {
       const a = await deps.reader.get(route.id);
