@@ -5,6 +5,18 @@ import { checkHost, classifyAddress, classifyIPv4, parseIPv4Loose, parseIPv6, pi
 
 const dotted = (n: number) => [24, 16, 8, 0].map((s) => (n >>> s) & 255).join('.');
 const u32 = fc.integer({ min: 0, max: 2 ** 32 - 1 });
+/** Host strings built from IPv4-ish parts in every radix, plus near misses ("08", "0x", "a", ""). */
+const ipv4ishHost = fc
+  .array(
+    fc.oneof(
+      fc.integer({ min: 0, max: 300 }).map(String),
+      fc.integer({ min: 0, max: 2 ** 32 }).map((n) => '0x' + n.toString(16)),
+      fc.integer({ min: 0, max: 2 ** 32 }).map((n) => '0' + n.toString(8)),
+      fc.constantFrom('', '0x', '08', '0X1F', 'a', '00', '4294967296'),
+    ),
+    { minLength: 1, maxLength: 5 },
+  )
+  .map((parts) => parts.join('.'));
 
 /** An oracle written independently of the classifier: node's own BlockList over the same registry. */
 const oracle = new BlockList();
@@ -50,6 +62,22 @@ describe('IPv4 spellings', () => {
         const [a, b] = ip.split('.');
         expect(parseIPv4Loose(`${a}.${b}.${(n & 0xffff) >>> 0}`)).toBe(ip);
       }),
+    );
+  });
+
+  it('reads IPv4 hosts exactly as the WHATWG URL parser does (an independent implementation)', () => {
+    fc.assert(
+      fc.property(ipv4ishHost, (h) => {
+        let fromUrl: string | undefined;
+        try {
+          fromUrl = new URL(`http://${h}/`).hostname;
+        } catch {
+          fromUrl = undefined;
+        }
+        const urlSaysIPv4 = fromUrl !== undefined && /^\d+\.\d+\.\d+\.\d+$/.test(fromUrl);
+        expect(parseIPv4Loose(h)).toBe(urlSaysIPv4 ? fromUrl : undefined);
+      }),
+      { numRuns: 3000 },
     );
   });
 
