@@ -59,7 +59,7 @@ function latinWords(text: string): string[] {
   return (text.match(/[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?/g) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
 }
 
-function features(p: Para): Feat {
+export function features(p: Para): Feat {
   const nums = numbers(p.text);
   if (p.lang === 'en') {
     const tokens = new Set(latinWords(p.text));
@@ -95,16 +95,19 @@ function anchorCost(en: Feat[], zh: Feat[]): { cost: number; matched: number } {
   const zhNum = zh.length === 1 ? zh[0]!.nums : new Set(zh.flatMap((f) => [...f.nums]));
   let matched = 0;
   let unmatched = 0;
+  let unmatchedNum = 0;
   for (const f of zh) {
     for (const t of f.tokens) enTok.has(t) ? matched++ : unmatched++;
   }
-  for (const n of zhNum) enNum.has(n) ? matched++ : unmatched++;
+  for (const n of zhNum) enNum.has(n) ? matched++ : unmatchedNum++;
   let enOnly = 0;
   for (const n of enNum) if (!zhNum.has(n)) enOnly++;
-  return { cost: -1.2 * matched + 1.2 * unmatched + 0.5 * enOnly, matched };
+  // A number in the Chinese that the English lacks is strong evidence of a wrong pairing;
+  // English numbers are often spelled out ("five") and so weigh less.
+  return { cost: -1.2 * matched + 1.2 * unmatched + 2 * unmatchedNum + 0.5 * enOnly, matched };
 }
 
-function beadCost(kind: BeadKind, prior: number, en: Feat[], zh: Feat[]): Scored {
+export function beadCost(kind: BeadKind, prior: number, en: Feat[], zh: Feat[]): Scored {
   const le = en.reduce((n, f) => n + f.len, 0);
   const lz = zh.reduce((n, f) => n + f.len, 0);
   const len = kind[0] && kind[1] ? lengthCost(le, lz) : 0;

@@ -117,7 +117,7 @@ export interface MetaLine {
   date?: string;
 }
 
-const SEP = /^[\s|｜/\\·•,，;；\-–—_]+|[\s|｜/\\·•,，;；\-–—_]+$/g;
+const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+$/g;
 
 /**
  * Read a line made of labelled fields and/or a date ("来源：X 责任编辑：Y 2025-03-29 16:13").
@@ -212,14 +212,15 @@ export function authorNoteOf(text: string, lang: Lang): string | undefined {
   return undefined;
 }
 
-const EDITOR_NOTE = /^[(（[【]?\s*(?:Editor['’]?s['’]?\s+notes?|Editor\s+notes?|Editorial\s+note|Note\s+from\s+the\s+editor|Ed(?:itor)?\.?\s+note|编者按|編者按|编者注|編者註|編者注|编辑按|編輯按|编者的话|編者的話)\s*[:：]?\s*/i;
+const EDITOR_NOTE = /^[(（[【]?\s*(?:Editor['’]?s['’]?\s+notes?|Editor\s+notes?|Editorial\s+note|Note\s+from\s+the\s+editor|Ed(?:itor)?\.?\s+note|编者按|編者按|编者注|編者註|編者注|编辑按|編輯按|编者的话|編者的話)\s*[)）\]】]?\s*[:：]?\s*/i;
 
 /** "Editor's Note: …" / "编者按：…" → the note without its label and brackets. */
 export function editorNoteOf(text: string): string | undefined {
   const m = EDITOR_NOTE.exec(text);
   if (!m) return undefined;
   let rest = text.slice(m[0].length).trim();
-  if (OPEN.test(text.trim())) rest = rest.replace(CLOSE, '').trim();
+  // "(Editor's note: …)" wraps the whole note; "【编者按】…" closes right after the label.
+  if (OPEN.test(text.trim()) && !/[)）\]】]\s*[:：]?\s*$/.test(m[0])) rest = rest.replace(CLOSE, '').trim();
   return rest || undefined;
 }
 

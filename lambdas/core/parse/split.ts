@@ -43,13 +43,25 @@ export function splitByScript(line: string): string[] {
   // English first: a Latin prefix of at least three words, then Chinese to the end.
   if (h > 0) {
     let cut = h;
-    // Back up over opening punctuation and digits that belong to the Chinese sentence.
-    while (cut > 0 && /[\s“"'‘（(《【0-9]/.test(line[cut - 1]!)) cut--;
+    // Opening brackets, quotes and digits glued to the first Han character belong to it
+    // ("“中国", "2025年"); a quote after a space closes the English sentence instead.
+    while (cut > 0 && /[“‘（(《【「0-9]/.test(line[cut - 1]!)) cut--;
+    if (cut > 1 && /["']/.test(line[cut - 1]!) && /\s/.test(line[cut - 2]!)) cut--;
+    // Chinese often opens with a Latin name ("Sims 时年 20 岁"): cut at the last English
+    // sentence end shortly before the first Han character instead.
+    if (!/[.!?"'”’)\]:：;]\s*$/.test(line.slice(0, cut))) {
+      const window = line.slice(Math.max(0, cut - 60), cut);
+      const ends = [...window.matchAll(/[.!?]["”’']?\s+|["”’]\s+/g)];
+      const last = ends[ends.length - 1];
+      if (last) cut = Math.max(0, cut - 60) + last.index + last[0].length;
+    }
     const head = line.slice(0, cut).trim();
     const tail = line.slice(cut).trim();
     const hs = countScripts(head);
     const ts = countScripts(tail);
-    if (hs.han === 0 && hs.latin >= 12 && /\s\S+\s\S+/.test(head) && /[.!?"'”’)\]:：]$/.test(head) && ts.han >= 4 && ts.han * 2.9 >= ts.latin * 2) {
+    const words = head.split(/\s+/).length;
+    const ended = /[.!?"'”’)\]:：;]$/.test(head);
+    if (hs.han === 0 && hs.latin >= 12 && words >= 3 && (ended || (words >= 6 && ts.han >= 10)) && ts.han >= 4 && ts.han * 2.9 >= ts.latin * 2) {
       return [head, ...splitByScript(tail)];
     }
   }
