@@ -208,7 +208,9 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
     // timeout, then the SDK's retry fails its condition) we recognise the item as ours.
     const writeId = randomUUID();
     let previous: CurrentVersion | undefined;
-    // One retry on a lost race: re-read, and the winner's content may already be ours.
+    let conflict: unknown;
+    // Optimistic concurrency with one retry: on a lost race re-read (the winner's content
+    // may be ours already) and write once more; a third read only looks, never writes.
     for (let attempt = 0; ; attempt++) {
       const current = await this.currentVersion(article.id);
       if (current && current.writeId === writeId) {
@@ -216,6 +218,9 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
         return previous ? 'updated' : 'created';
       }
       if (current && current.contentHash === hash) return 'unchanged';
+      if (attempt >= 2) {
+        throw new ConcurrentUpdateError(`article ${article.id}: another writer changed it concurrently, twice in a row`, { cause: conflict });
+      }
       previous = current;
 
       const now = ctx.now.toISOString();
@@ -250,8 +255,8 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
         );
       } catch (err) {
         if (err instanceof ConditionalCheckFailedException) {
-          if (attempt === 0) continue;
-          throw new ConcurrentUpdateError(`article ${article.id}: another writer changed it concurrently (twice)`, { cause: err });
+          conflict = err;
+          continue;
         }
         throw err;
       }

@@ -94,6 +94,38 @@ describe('DynamoDB store under injected faults (production retry policy)', () =>
     await landedOnce(2);
   });
 
+  /** Lets a rival writer change the article just before each of our first `times` Puts. */
+  function rivalBefore(times: number): void {
+    let n = 0;
+    client.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName === 'PutItemCommand' && n < times) {
+          n++;
+          await reader.upsert(article('a', { title: { en: `rival ${n}`, zh: '对手' } }), { ...ctx, now: new Date(NOW.getTime() + n * 1000) });
+        }
+        return next(args);
+      },
+      { step: 'initialize', name: 'rival' },
+    );
+  }
+
+  it('retries once when another writer wins the race, landing as the next version', async () => {
+    await reader.upsert(article('a'), ctx);
+    rivalBefore(1);
+    expect(await store.upsert(article('a', { title: { en: 'ours', zh: '我们' } }), { ...ctx, now: new Date(NOW.getTime() + 9000) })).toBe('updated');
+    expect(await reader.get('a')).toMatchObject({ version: 3, title: { en: 'ours' } });
+  });
+
+  it('gives up with ConcurrentUpdateError when it loses the race twice, leaving the rival content', async () => {
+    await reader.upsert(article('a'), ctx);
+    rivalBefore(2);
+    await expect(store.upsert(article('a', { title: { en: 'ours', zh: '我们' } }), { ...ctx, now: new Date(NOW.getTime() + 9000) })).rejects.toMatchObject({
+      name: 'ConcurrentUpdateError',
+      message: expect.stringMatching(/article a: another writer/),
+    });
+    expect(await reader.get('a')).toMatchObject({ version: 3, title: { en: 'rival 2' } });
+  });
+
   it('gives up after maxAttempts with the service error, storing nothing', async () => {
     const short = makeDynamoClient(clientOptions(ddb.endpoint, { maxAttempts: 2 }));
     const put = inject(short, 'PutItemCommand', 'throttle', 100);
