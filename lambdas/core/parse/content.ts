@@ -13,6 +13,7 @@ import {
   findDate,
   isChineseNameLine,
   isLatinNameLine,
+  zhBylineOf,
   parseMetaDate,
   parseMetaLine,
   titleParts,
@@ -125,6 +126,11 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
         kind = 'note';
       } else if (by && (inHead || body.length === 0)) {
         parts.byline.en ??= by;
+        // "By X | China Daily | Updated: 2025-03-29 16:13" carries more than the name.
+        if (m) metaFields({ ...m, author: undefined }, lang);
+        kind = 'byline';
+      } else if (lang === 'zh' && (inHead || body.length === 0) && zhBylineOf(text)) {
+        parts.byline.zh ??= zhBylineOf(text);
         kind = 'byline';
       } else if (m && (inHead || text.length < 120)) {
         metaFields(m, lang);

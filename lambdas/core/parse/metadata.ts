@@ -178,6 +178,12 @@ export function bylineOf(text: string): string | undefined {
   return name;
 }
 
+/** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
+export function zhBylineOf(text: string): string | undefined {
+  const m = /^(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/.exec(text.trim());
+  return m?.[1];
+}
+
 /** A line holding only a Chinese personal name (or two), as printed under an English byline. */
 export function isChineseNameLine(text: string): boolean {
   return /^[\u3400-\u9fff·•]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·•]{2,6}){0,3}$/.test(text);

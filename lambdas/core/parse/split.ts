@@ -55,24 +55,28 @@ export function splitByScript(line: string): string[] {
       const last = ends[ends.length - 1];
       if (last) cut = Math.max(0, cut - 60) + last.index + last[0].length;
     }
-    const head = line.slice(0, cut).trim();
+    const sep = /[\s|｜/／\-–—]+$/.exec(line.slice(0, cut));
+    const ended = /[.!?"'”’)\]:：;]$/.test(line.slice(0, cut).trim()) || (sep !== null && /[|｜/／\-–—]/.test(sep[0]));
+    const head = line.slice(0, cut).replace(/[\s|｜/／\-–—]+$/, '').trim();
     const tail = line.slice(cut).trim();
     const hs = countScripts(head);
     const ts = countScripts(tail);
     const words = head.split(/\s+/).length;
-    const ended = /[.!?"'”’)\]:：;]$/.test(head);
     if (hs.han === 0 && hs.latin >= 12 && words >= 3 && (ended || (words >= 6 && ts.han >= 10)) && ts.han >= 4 && ts.han * 2.9 >= ts.latin * 2) {
       return [head, ...splitByScript(tail)];
     }
   }
-  // Chinese first: the last sentence end followed by a long Latin-only tail.
-  const m = /([。！？”」』）)])\s*([A-Z“"‘'(][^\u3400-\u9fff]*)$/.exec(line);
-  if (m && m.index > 0) {
-    const tail = m[2]!.trim();
-    const head = line.slice(0, m.index + 1).trim();
+  // Chinese first: a Latin-only tail after the last Han character (and its closing punctuation).
+  const m = /[\u3400-\u9fff][。！？”」』）)》．.!?]*(?=[^\u3400-\u9fff]*$)/.exec(line);
+  if (m) {
+    const at = m.index + m[0].length;
+    const head = line.slice(0, at).trim();
+    const tail = line.slice(at).replace(/^[\s|｜/／\-–—]+/, '').trim();
+    const sentenceEnd = /[。！？”」』）)]$/.test(head) || /^[\s]*[|｜/／\-–—]/.test(line.slice(at));
+    const tailWords = tail.split(/\s+/).length;
     const ts = countScripts(tail);
     const hs = countScripts(head);
-    if (ts.latin >= 12 && /\s\S+\s\S+/.test(tail) && hs.han >= 4) return [head, tail];
+    if (/^[A-Z“"‘'(0-9]/.test(tail) && ts.latin >= 12 && hs.han >= 4 && tailWords >= (sentenceEnd ? 3 : 5)) return [head, tail];
   }
   return [line];
 }
