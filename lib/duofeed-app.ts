@@ -2,7 +2,7 @@
  * Builds the app the CLI synthesizes: configuration from context, the stack, cdk-nag's
  * AwsSolutions checks. lib/app.ts and the tests both call this, so tests check what deploys.
  */
-import { App, Validations, type AppProps } from 'aws-cdk-lib';
+import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { loadConfig } from './config.js';
 import { DuofeedStack, type DuofeedStackProps } from './duofeed-stack.js';
@@ -31,6 +31,9 @@ export function createDuofeedApp(
     ...stackProps,
     config,
   });
+  // One tag on everything, so Cost Explorer can show what duofeed costs (activate it as a
+  // cost allocation tag once in the Billing console).
+  Tags.of(stack).add('project', 'duofeed');
   const nag = new AwsSolutionsChecks(app);
   // Any unacknowledged finding (warning or error) fails synth.
   Validations.of(app).addPlugins(nag);

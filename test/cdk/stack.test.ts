@@ -177,6 +177,7 @@ describe('functions', () => {
     expect(p.LoggingConfig).toMatchObject({ LogFormat: 'JSON', LogGroup: { Ref: expect.any(String) } });
     const logGroup = props('AWS::Logs::LogGroup', p.LoggingConfig.LogGroup.Ref as string);
     expect(logGroup.RetentionInDays).toBeGreaterThan(0);
+    expect(p.Tags).toContainEqual({ Key: 'project', Value: 'duofeed' });
     // Source maps are shipped, so Node must be told to use them.
     expect(p.Environment.Variables.NODE_OPTIONS).toBe('--enable-source-maps');
   });
