@@ -1,0 +1,44 @@
+/** The Lambda entry point's cold-start wiring: config is read once and a bad value names itself. */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+const ENV = ['DUOFEED_SOURCES', 'DUOFEED_TABLE', 'DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL'] as const;
+const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
+
+afterEach(() => {
+  for (const k of ENV) {
+    if (saved[k] === undefined) delete process.env[k];
+    else process.env[k] = saved[k];
+  }
+  vi.resetModules();
+});
+
+async function freshHandler() {
+  vi.resetModules();
+  return (await import('../../lambdas/fetch/handler.js')).handler;
+}
+
+const okEnv = { DUOFEED_TABLE: 't', DUOFEED_BUCKET: 'b', DUOFEED_QUEUE_URL: 'http://127.0.0.1:9/q' };
+
+describe('fetch Lambda handler (env)', () => {
+  it('refuses a bad DUOFEED_SOURCES with the field and the reason, on every invocation', async () => {
+    Object.assign(process.env, okEnv, { DUOFEED_SOURCES: JSON.stringify([{ id: 'a', name: 'A', kind: 'html-index', startUrls: ['http://x.example/'], linkPattern: '[', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 }]) });
+    const handler = await freshHandler();
+    for (let i = 0; i < 2; i++) {
+      await expect(handler({})).rejects.toThrow(/invalid sources in the DUOFEED_SOURCES environment variable:\n {2}sources\[0\]\.linkPattern: not a valid regular expression/);
+    }
+  });
+
+  it('refuses DUOFEED_SOURCES that is not JSON', async () => {
+    Object.assign(process.env, okEnv, { DUOFEED_SOURCES: 'chinamil' });
+    await expect((await freshHandler())({})).rejects.toThrow(/DUOFEED_SOURCES.*\n {2}not valid JSON/);
+  });
+
+  it('names a missing variable', async () => {
+    Object.assign(process.env, okEnv, { DUOFEED_SOURCES: '[]' });
+    delete process.env.DUOFEED_TABLE;
+    // The sources are checked first; an empty list is itself an error.
+    await expect((await freshHandler())({})).rejects.toThrow(/sources: must list at least one source/);
+    process.env.DUOFEED_SOURCES = JSON.stringify([{ id: 'a', name: 'A', kind: 'rss', startUrls: ['http://x.example/'], linkPattern: '.', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 }]);
+    await expect((await freshHandler())({})).rejects.toThrow(/DUOFEED_TABLE/);
+  });
+});
