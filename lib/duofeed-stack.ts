@@ -88,6 +88,7 @@ export class DuofeedStack extends Stack {
       blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
       encryption: s3.BucketEncryption.S3_MANAGED,
       enforceSSL: true,
+      minimumTLSVersion: 1.2,
       // CloudFront standard logs are delivered with an ACL grant; S3 server access logs use
       // the bucket policy. OBJECT_WRITER is the least ownership mode that accepts both.
       objectOwnership: s3.ObjectOwnership.OBJECT_WRITER,
@@ -107,7 +108,8 @@ export class DuofeedStack extends Stack {
         {
           id: 'raw-pages',
           prefix: 'raw/',
-          // Raw pages are read once by parse and again only on a replay.
+          // Raw pages are read once by parse and again only on a replay. S3 skips objects under
+          // 128 KB by default (IA bills them as 128 KB anyway), so only the big pages move.
           transitions: [
             { storageClass: s3.StorageClass.INFREQUENT_ACCESS, transitionAfter: Duration.days(RAW_IA_AFTER_DAYS) },
           ],
@@ -354,6 +356,12 @@ export class DuofeedStack extends Stack {
     new CfnOutput(this, 'TableName', { value: this.table.tableName });
     new CfnOutput(this, 'ParseQueueUrl', { value: this.queue.queueUrl });
     new CfnOutput(this, 'DeadLetterQueueUrl', { value: this.deadLetterQueue.queueUrl });
+    new CfnOutput(this, 'DeadLetterQueueArn', {
+      value: this.deadLetterQueue.queueArn,
+      description: 'For a redrive: aws sqs start-message-move-task --source-arn <this>',
+    });
+    new CfnOutput(this, 'FetchFunctionName', { value: fetch.functionName, description: 'Invoke to fetch now' });
+    new CfnOutput(this, 'AccessLogsBucketName', { value: accessLogs.bucketName });
     new CfnOutput(this, 'AlarmTopicArn', { value: this.alarmTopic.topicArn });
   }
 
