@@ -126,7 +126,9 @@ function confidenceOf(kind: BeadKind, s: Scored): number {
  * Dynamic programming over beads 1-1, 1-2, 2-1, 1-0, 0-1 between two paragraph lists, in
  * order. Band-limited around the diagonal for long inputs so the cost stays near linear.
  */
-function alignSequences(en: Feat[], zh: Feat[]): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
+type PairCost = (en: number[], zh: number[]) => number;
+
+function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
   const n = en.length;
   const m = zh.length;
   const W = m + 1;
@@ -148,7 +150,8 @@ function alignSequences(en: Feat[], zh: Feat[]): { beads: Array<{ en: number[]; 
         if (di > i || dj > j) continue;
         const prev = cost[(i - di) * W + (j - dj)]!;
         if (prev === INF) continue;
-        const c = prev + beadCost(KINDS[k]!.k, KINDS[k]!.prior, en.slice(i - di, i), zh.slice(j - dj, j)).cost;
+        let c = prev + beadCost(KINDS[k]!.k, KINDS[k]!.prior, en.slice(i - di, i), zh.slice(j - dj, j)).cost;
+        if (pairCost && di && dj) c += pairCost(range(i - di, i), range(j - dj, j));
         if (c < best) {
           best = c;
           arg = k;
@@ -180,6 +183,17 @@ function alignSequences(en: Feat[], zh: Feat[]): { beads: Array<{ en: number[]; 
   beads.reverse();
   return { beads, cost: cost[n * W + m]! };
 }
+
+function range(a: number, b: number): number[] {
+  const out: number[] = [];
+  for (let x = a; x < b; x++) out.push(x);
+  return out;
+}
+
+/** Cost per paragraph standing between a paragraph and its translation (interleaved pages). */
+const GAP_COST = 2;
+/** Cost of a translation placed before its original when the page puts it after (and vice versa). */
+const FACING_COST = 1.5;
 
 export type Layout = 'interleaved' | 'block' | 'single';
 
@@ -219,25 +233,29 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     const r = alignSequences(enIdx.map((i) => feats[i]!), zhIdx.map((i) => feats[i]!));
     return { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), layout, firstLang };
   }
-  // Interleaved: pair each run with the next run of the other language. Which language
-  // leads is decided by which grouping explains the page at the lower cost.
-  const runs = runsOf(paras);
+  // Interleaved: a paragraph's translation sits right beside it, on the side the page's
+  // lead language implies. Each bead pays for the paragraphs between its two halves and for
+  // facing against the lead; the lead is whichever explains the page at the lower cost.
+  const en = enIdx.map((i) => feats[i]!);
+  const zh = zhIdx.map((i) => feats[i]!);
   let best: { beads: Bead[]; cost: number } | undefined;
   for (const lead of ['en', 'zh'] as const) {
-    const beads: Bead[] = [];
-    let total = 0;
-    for (let r = 0; r < runs.length; r++) {
-      const a = runs[r]!;
-      const b = runs[r + 1];
-      const pair = a.lang === lead && b ? [a, b] : [a];
-      if (pair.length === 2) r++;
-      const en = pair.find((x) => x.lang === 'en')?.idx ?? [];
-      const zh = pair.find((x) => x.lang === 'zh')?.idx ?? [];
-      const res = alignSequences(en.map((i) => feats[i]!), zh.map((i) => feats[i]!));
-      total += res.cost;
-      for (const bd of res.beads) beads.push({ en: bd.en.map((x) => en[x]!), zh: bd.zh.map((x) => zh[x]!), confidence: bd.confidence });
+    const pairCost: PairCost = (e, z) => {
+      const eLo = enIdx[e[0]!]!;
+      const eHi = enIdx[e[e.length - 1]!]!;
+      const zLo = zhIdx[z[0]!]!;
+      const zHi = zhIdx[z[z.length - 1]!]!;
+      const enFirst = eHi < zLo;
+      const zhFirst = zHi < eLo;
+      const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
+      // Halves that overlap in page order face both ways: that counts against either lead.
+      const facing = (lead === 'en' ? enFirst : zhFirst) ? 0 : 1;
+      return GAP_COST * gap + FACING_COST * facing;
+    };
+    const r = alignSequences(en, zh, pairCost);
+    if (!best || r.cost < best.cost) {
+      best = { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), cost: r.cost };
     }
-    if (!best || total < best.cost) best = { beads, cost: total };
   }
   return { beads: best!.beads, layout, firstLang };
 }
