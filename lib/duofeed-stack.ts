@@ -388,8 +388,9 @@ export class DuofeedStack extends Stack {
       'grantPut includes s3:AbortMultipartUpload so the SDK can clean up an interrupted upload; only under raw/.',
     );
     const readWhy =
-      'From grantRead: s3:GetObject* (object and its version/attributes/tagging) on raw/* and the bucket-level ' +
-      'GetBucket*/List* reads the SDK uses for GetObject error reporting; read-only, one bucket.';
+      'From grantRead, read-only on this one bucket: s3:GetObject* (the object and its attributes) under raw/, ' +
+      'and bucket-level GetBucket*/List* (List lets a missing key answer 404 instead of 403, so a replay of a ' +
+      'deleted page fails with a clear reason).';
     for (const id of ['Action::s3:GetObject*', 'Action::s3:GetBucket*', 'Action::s3:List*']) {
       acknowledge(parse.role!, `AwsSolutions-IAM5[${id}]`, readWhy);
     }
