@@ -87,31 +87,51 @@ interface Scored {
   matched: number;
 }
 
-/** Evidence both sides share: reward matches, penalize Latin/numbers in Chinese the English lacks. */
-function anchorCost(en: Feat[], zh: Feat[]): { cost: number; matched: number } {
-  if (en.length === 0 || zh.length === 0) return { cost: 0, matched: 0 };
-  const enTok = en.length === 1 ? en[0]!.tokens : new Set(en.flatMap((f) => [...f.tokens]));
-  const enNum = en.length === 1 ? en[0]!.nums : new Set(en.flatMap((f) => [...f.nums]));
-  const zhNum = zh.length === 1 ? zh[0]!.nums : new Set(zh.flatMap((f) => [...f.nums]));
+/**
+ * Evidence both sides share: reward matches, penalize Latin/numbers in the Chinese that the
+ * English lacks. Written allocation-free: it runs for every cell of the DP.
+ */
+function anchorCost(en: Feat[], e0: number, e1: number, zh: Feat[], z0: number, z1: number): { cost: number; matched: number } {
+  if (e0 === e1 || z0 === z1) return { cost: 0, matched: 0 };
   let matched = 0;
   let unmatched = 0;
   let unmatchedNum = 0;
-  for (const f of zh) {
-    for (const t of f.tokens) enTok.has(t) ? matched++ : unmatched++;
+  for (let x = z0; x < z1; x++) {
+    for (const t of zh[x]!.tokens) {
+      let found = false;
+      for (let y = e0; y < e1 && !found; y++) found = en[y]!.tokens.has(t);
+      if (found) matched++;
+      else unmatched++;
+    }
+    for (const t of zh[x]!.nums) {
+      let found = false;
+      for (let y = e0; y < e1 && !found; y++) found = en[y]!.nums.has(t);
+      if (found) matched++;
+      else unmatchedNum++;
+    }
   }
-  for (const n of zhNum) enNum.has(n) ? matched++ : unmatchedNum++;
   let enOnly = 0;
-  for (const n of enNum) if (!zhNum.has(n)) enOnly++;
+  for (let y = e0; y < e1; y++) {
+    for (const t of en[y]!.nums) {
+      let found = false;
+      for (let x = z0; x < z1 && !found; x++) found = zh[x]!.nums.has(t);
+      if (!found) enOnly++;
+    }
+  }
   // A number in the Chinese that the English lacks is strong evidence of a wrong pairing;
   // English numbers are often spelled out ("five") and so weigh less.
   return { cost: -1.2 * matched + 1.2 * unmatched + 2 * unmatchedNum + 0.5 * enOnly, matched };
 }
 
-export function beadCost(kind: BeadKind, prior: number, en: Feat[], zh: Feat[]): Scored {
-  const le = en.reduce((n, f) => n + f.len, 0);
-  const lz = zh.reduce((n, f) => n + f.len, 0);
+export function beadCost(kind: BeadKind, prior: number, en: Feat[], e0: number, zh: Feat[], z0: number): Scored {
+  const e1 = e0 + kind[0];
+  const z1 = z0 + kind[1];
+  let le = 0;
+  let lz = 0;
+  for (let x = e0; x < e1; x++) le += en[x]!.len;
+  for (let x = z0; x < z1; x++) lz += zh[x]!.len;
   const len = kind[0] && kind[1] ? lengthCost(le, lz) : 0;
-  const a = anchorCost(en, zh);
+  const a = anchorCost(en, e0, e1, zh, z0, z1);
   return { cost: prior + len + a.cost, len, matched: a.matched };
 }
 
@@ -128,20 +148,20 @@ function confidenceOf(kind: BeadKind, s: Scored): number {
  */
 type PairCost = (en: number[], zh: number[]) => number;
 
-function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
+/** Which ZH positions j the DP visits for each EN position i (a band keeps it near linear). */
+type Band = (i: number) => [number, number];
+
+function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
   const n = en.length;
   const m = zh.length;
   const W = m + 1;
   const INF = Number.POSITIVE_INFINITY;
   const cost = new Float64Array((n + 1) * W).fill(INF);
   const back = new Int8Array((n + 1) * W).fill(-1);
-  const band = n * m > 40_000 ? Math.max(40, Math.ceil(Math.abs(n - m) + 0.15 * Math.max(n, m))) : Infinity;
   cost[0] = 0;
   for (let i = 0; i <= n; i++) {
-    const center = n === 0 ? 0 : (i * m) / n;
-    const jlo = band === Infinity ? 0 : Math.max(0, Math.floor(center - band));
-    const jhi = band === Infinity ? m : Math.min(m, Math.ceil(center + band));
-    for (let j = jlo; j <= jhi; j++) {
+    const [jlo, jhi] = band ? band(i) : [0, m];
+    for (let j = Math.max(0, jlo); j <= Math.min(m, jhi); j++) {
       if (i === 0 && j === 0) continue;
       let best = INF;
       let arg = -1;
@@ -150,7 +170,7 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost): { beads: A
         if (di > i || dj > j) continue;
         const prev = cost[(i - di) * W + (j - dj)]!;
         if (prev === INF) continue;
-        let c = prev + beadCost(KINDS[k]!.k, KINDS[k]!.prior, en.slice(i - di, i), zh.slice(j - dj, j)).cost;
+        let c = prev + beadCost(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj).cost;
         if (pairCost && di && dj) c += pairCost(range(i - di, i), range(j - dj, j));
         if (c < best) {
           best = c;
@@ -175,7 +195,7 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost): { beads: A
     const kind = KINDS[k]!.k;
     const eIdx = Array.from({ length: kind[0] }, (_, x) => i - kind[0] + x);
     const zIdx = Array.from({ length: kind[1] }, (_, x) => j - kind[1] + x);
-    const s = beadCost(kind, KINDS[k]!.prior, eIdx.map((x) => en[x]!), zIdx.map((x) => zh[x]!));
+    const s = beadCost(kind, KINDS[k]!.prior, en, i - kind[0], zh, j - kind[1]);
     beads.push({ en: eIdx, zh: zIdx, confidence: confidenceOf(kind, s) });
     i -= kind[0];
     j -= kind[1];
@@ -230,7 +250,12 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   const enIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [i] : []));
   const zhIdx = paras.flatMap((p, i) => (p.lang === 'zh' ? [i] : []));
   if (layout !== 'interleaved') {
-    const r = alignSequences(enIdx.map((i) => feats[i]!), zhIdx.map((i) => feats[i]!));
+    const n = enIdx.length;
+    const m = zhIdx.length;
+    // Long block pages: stay near the diagonal (translations keep the order and rough length).
+    const w = Math.max(12, Math.ceil(Math.abs(n - m) + 0.2 * Math.max(n, m)));
+    const band: Band | undefined = n * m > 2500 ? (i) => [Math.floor((i * m) / Math.max(1, n)) - w, Math.ceil((i * m) / Math.max(1, n)) + w] : undefined;
+    const r = alignSequences(enIdx.map((i) => feats[i]!), zhIdx.map((i) => feats[i]!), undefined, band);
     return { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), layout, firstLang };
   }
   // Interleaved: a paragraph's translation sits right beside it, on the side the page's
@@ -238,6 +263,17 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   // facing against the lead; the lead is whichever explains the page at the lower cost.
   const en = enIdx.map((i) => feats[i]!);
   const zh = zhIdx.map((i) => feats[i]!);
+  // For the i-th English paragraph, its translation is among the Chinese paragraphs next to
+  // it on the page: band the DP around "how many Chinese paragraphs precede it".
+  const before: number[] = [];
+  let z = 0;
+  for (let i = 0; i <= enIdx.length; i++) {
+    const pos = i < enIdx.length ? enIdx[i]! : Number.POSITIVE_INFINITY;
+    while (z < zhIdx.length && zhIdx[z]! < pos) z++;
+    before.push(z);
+  }
+  const K = 4;
+  const band: Band = (i) => [Math.min(before[i]!, i === 0 ? 0 : before[i - 1]!) - K, before[i]! + K];
   let best: { beads: Bead[]; cost: number } | undefined;
   for (const lead of ['en', 'zh'] as const) {
     const pairCost: PairCost = (e, z) => {
@@ -252,7 +288,7 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
       const facing = (lead === 'en' ? enFirst : zhFirst) ? 0 : 1;
       return GAP_COST * gap + FACING_COST * facing;
     };
-    const r = alignSequences(en, zh, pairCost);
+    const r = alignSequences(en, zh, pairCost, band);
     if (!best || r.cost < best.cost) {
       best = { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), cost: r.cost };
     }

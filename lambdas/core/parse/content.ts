@@ -10,7 +10,6 @@ import {
   authorNoteOf,
   bylineOf,
   editorNoteOf,
-  findDate,
   isChineseNameLine,
   isLatinNameLine,
   zhBylineOf,
@@ -35,13 +34,33 @@ export function isChromeLine(text: string): boolean {
   return text.length < 240 && COPYRIGHT.test(text);
 }
 
+/** Per-unit verdicts computed once and shared by the window and the parts pass. */
+const chromeCache = new WeakMap<Unit, boolean>();
+function chromeOf(u: Unit): boolean {
+  let c = chromeCache.get(u);
+  if (c === undefined) {
+    c = isChromeLine(u.text);
+    chromeCache.set(u, c);
+  }
+  return c;
+}
+const metaCache = new WeakMap<Unit, MetaLine | null>();
+function metaOf(u: Unit): MetaLine | undefined {
+  let m = metaCache.get(u);
+  if (m === undefined) {
+    m = u.text.length < 240 ? parseMetaLine(u.text) ?? null : null;
+    metaCache.set(u, m);
+  }
+  return m ?? undefined;
+}
+
 function weight(u: Unit): number {
-  if (isChromeLine(u.text)) return -40;
+  if (u.text.length < 240 && chromeOf(u)) return -40;
   if (u.linkDensity > 0.5) return -Math.min(200, u.text.length * 2) - 10;
-  if (u.lang === 'other') return findDate(u.text) ? 8 : -3;
+  if (u.lang === 'other') return metaOf(u) ? 8 : -3;
   if (u.heading > 0 && u.heading <= 2) return 20;
-  if (u.text.length < 240 && parseMetaLine(u.text)) return 10;
-  const eq = englishEquivalent(u.text, u.lang);
+  if (u.text.length < 240 && metaOf(u)) return 10;
+  const eq = englishEquivalent(u.text, u.lang, u.counts);
   return Math.min(eq, 600) * (1 - u.linkDensity) - 25;
 }
 
@@ -92,7 +111,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   let firstLong = window.end + 1;
   for (let i = window.start; i <= window.end; i++) {
     const u = units[i]!;
-    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang) > 300) {
+    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang, u.counts) > 300) {
       firstLong = i;
       break;
     }
@@ -108,13 +127,13 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     const text = u.text;
     let kind = 'body';
     const lang = u.lang;
-    if (isChromeLine(text) || u.linkDensity > 0.5) kind = 'chrome';
+    if ((text.length < 240 && chromeOf(u)) || u.linkDensity > 0.5) kind = 'chrome';
     else if (lang === 'other') {
-      const m = parseMetaLine(text);
+      const m = metaOf(u);
       if (m) metaFields(m, 'other');
       kind = 'other';
     } else {
-      const m = text.length < 240 ? parseMetaLine(text) : undefined;
+      const m = metaOf(u);
       const note = editorNoteOf(text);
       const by = lang === 'en' ? bylineOf(text) : undefined;
       const an = authorNoteOf(text, lang);
@@ -185,7 +204,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       if (i >= window.start && i <= window.end) continue;
       const u = units[i]!;
       if (u.linkDensity > 0.5 || u.text.length > 240) continue;
-      const m = parseMetaLine(u.text);
+      const m = metaOf(u);
       if (!m) continue;
       if (m.source && !parts.source) parts.source = m.source;
       if (m.editor && !parts.editor) parts.editor = m.editor;

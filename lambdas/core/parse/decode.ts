@@ -38,16 +38,10 @@ export function charsetFromContentType(contentType: string | undefined): string 
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv), read as ASCII. */
 export function charsetFromMeta(bytes: Uint8Array): string | undefined {
-  const head = latin1(bytes.subarray(0, 4096));
+  const head = decoder('windows-1252').decode(bytes.subarray(0, 4096));
   const re = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/gi;
   const m = re.exec(head);
   return m?.[1];
-}
-
-function latin1(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) s += String.fromCharCode(...bytes.subarray(i, i + 8192));
-  return s;
 }
 
 type Decoder = InstanceType<typeof TextDecoder>;

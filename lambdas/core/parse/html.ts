@@ -86,12 +86,19 @@ const TITLE_CLASS = /(^|[\s_-])(title|headline|subtitle|sub-title|entry-title|ar
 interface Frame {
   name: string;
   skip: boolean;
-  chrome: boolean;
-  heading: number;
-  isBlock: boolean;
-  id: number;
   link: boolean;
+  isBlock: boolean;
+  /** Inherited context, computed once at push so a flush costs O(1). */
+  heading: number;
+  blockName: string;
+  blockId: number;
+  /** Id of the block enclosing this frame's innermost block (siblings share it). */
+  container: number;
 }
+
+const ROOT: Frame = { name: '#root', skip: false, link: false, isBlock: true, heading: 0, blockName: 'body', blockId: 0, container: 0 };
+const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+const VOID_SKIPPED = new Set(['br', 'hr', 'img', 'meta', 'link']);
 
 class Abort extends Error {}
 
@@ -115,23 +122,17 @@ export function extractHtml(html: string): HtmlResult {
   let inTitle = false;
   let frameIds = 0;
 
-  const current = (): Frame | undefined => stack[stack.length - 1];
-  const ctx = () => {
-    let tag = '';
-    let heading = 0;
-    let chrome = false;
-    let container = 0;
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const f = stack[i]!;
-      if (f.isBlock) {
-        if (!tag) tag = f.name;
-        else if (!container) container = f.id;
-      }
-      if (heading === 0 && f.heading) heading = f.heading;
-      if (f.chrome) chrome = true;
+  const classCache = new Map<string, { chrome: boolean; title: boolean; sub: boolean }>();
+  const classify = (cls: string) => {
+    let c = classCache.get(cls);
+    if (!c) {
+      const title = TITLE_CLASS.test(cls);
+      c = { chrome: !title && chromeClass(cls), title, sub: /sub/i.test(cls) };
+      classCache.set(cls, c);
     }
-    return { tag: tag || 'body', heading, chrome, container };
+    return c;
   };
+  let articleDepth = 0;
 
   const flush = () => {
     if (buf.length === 0) return;
@@ -151,8 +152,8 @@ export function extractHtml(html: string): HtmlResult {
     }
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     if (lines.length === 0) return;
-    const c = ctx();
-    blocks.push({ lines, tag: c.tag, heading: c.heading, linkChars: Math.min(linkChars, chars), chars, chrome: c.chrome, container: c.container });
+    const top = stack[stack.length - 1] ?? ROOT;
+    blocks.push({ lines, tag: top.blockName, heading: top.heading, linkChars: Math.min(linkChars, chars), chars, chrome: false, container: top.container });
   };
 
   const parser = new Parser(
@@ -165,7 +166,7 @@ export function extractHtml(html: string): HtmlResult {
           return;
         }
         if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
-        if (name === 'title' && !meta.title && skipDepth === 0) {
+        if (name === 'title' && !meta.title) {
           inTitle = true;
           titleText = '';
         }
@@ -181,17 +182,32 @@ export function extractHtml(html: string): HtmlResult {
           overflow++;
           return;
         }
+        const parent = stack[stack.length - 1] ?? ROOT;
         const isBlock = BLOCK.has(name);
-        const cls = `${attribs.class ?? ''} ${attribs.id ?? ''}`;
+        const clsAttr = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+        const cls = clsAttr ? classify(clsAttr) : undefined;
         // <header>/<footer> inside an article are its own parts (title, notes), not page chrome.
-        const insideArticle = stack.some((f) => f.name === 'article' || f.name === 'main');
-        const skip = name !== 'title' && (SKIP.has(name) || ((name === 'header') && !insideArticle)) && !(name === 'footer' && insideArticle);
-        const chrome = chromeClass(cls) && !TITLE_CLASS.test(cls);
-        let heading = /^h[1-6]$/.test(name) ? Number(name[1]) : 0;
-        if (!heading && isBlock && TITLE_CLASS.test(cls)) heading = /sub/i.test(cls) ? 2 : 1;
+        const skip =
+          (SKIP.has(name) && name !== 'head' && !(name === 'footer' && articleDepth > 0)) ||
+          name === 'head' ||
+          (name === 'header' && articleDepth === 0) ||
+          (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html');
+        let heading = HEADINGS[name] ?? 0;
+        if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
         if (isBlock && skipDepth === 0) flush();
-        const frame: Frame = { name, skip: skip || (chrome && name !== 'body' && name !== 'html'), chrome: false, heading, isBlock, id: ++frameIds, link: name === 'a' };
+        const id = ++frameIds;
+        const frame: Frame = {
+          name,
+          skip,
+          link: name === 'a',
+          isBlock,
+          heading: heading || parent.heading,
+          blockName: isBlock ? name : parent.blockName,
+          blockId: isBlock ? id : parent.blockId,
+          container: isBlock ? parent.blockId : parent.container,
+        };
         stack.push(frame);
+        if (name === 'article' || name === 'main') articleDepth++;
         if (frame.skip) skipDepth++;
         if (frame.link) linkDepth++;
       },
@@ -202,7 +218,7 @@ export function extractHtml(html: string): HtmlResult {
         }
         if (skipDepth > 0) return;
         buf += text.includes('\n') ? text.replace(/\r?\n|\r/g, '\r') : text;
-        if (linkDepth > 0) bufLink += text.replace(/\s+/g, '').length;
+        if (linkDepth > 0) bufLink += text.trim().length;
       },
       onclosetag(name) {
         if (name === 'title' && inTitle) {
@@ -210,15 +226,16 @@ export function extractHtml(html: string): HtmlResult {
           const t = foldLine(titleText);
           if (t) meta.title = t;
         }
-        if (name === 'br' || name === 'hr' || name === 'img' || name === 'meta' || name === 'link') return;
+        if (VOID_SKIPPED.has(name)) return;
         if (overflow > 0) {
           overflow--;
           return;
         }
-        const frame = current();
+        const frame = stack[stack.length - 1];
         if (!frame) return;
         if (frame.isBlock && skipDepth === 0) flush();
         stack.pop();
+        if (frame.name === 'article' || frame.name === 'main') articleDepth--;
         if (frame.skip) skipDepth--;
         if (frame.link) linkDepth--;
       },

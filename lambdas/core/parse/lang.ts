@@ -40,8 +40,7 @@ function cjkPunct(text: string): number {
   return n;
 }
 
-export function detectLang(text: string): LangOrOther {
-  const counts = countScripts(text);
+export function detectLang(text: string, counts: ScriptCounts = countScripts(text)): LangOrOther {
   const latin = counts.latin;
   const han = counts.han > 0 ? counts.han + cjkPunct(text) : 0;
   if (han === 0 && latin < 2) return 'other';
@@ -49,8 +48,8 @@ export function detectLang(text: string): LangOrOther {
 }
 
 /** Length of a Chinese text in English-character equivalents (fitted on news translations). */
-export function englishEquivalent(text: string, lang: Lang): number {
+export function englishEquivalent(text: string, lang: Lang, counts?: ScriptCounts): number {
   if (lang === 'en') return text.length;
-  const { han, latin, digits } = countScripts(text);
+  const { han, latin, digits } = counts ?? countScripts(text);
   return 3.5 * han + 0.85 * (latin + digits) + 1;
 }

@@ -4,7 +4,7 @@
  * stage splits those where the script changes and joins hard-wrapped lines of one language.
  */
 import type { Block } from './html.js';
-import { countScripts, detectLang, type LangOrOther } from './lang.js';
+import { countScripts, detectLang, type LangOrOther, type ScriptCounts } from './lang.js';
 
 export interface Unit {
   text: string;
@@ -16,6 +16,8 @@ export interface Unit {
   /** Link characters / characters of the whole block. */
   linkDensity: number;
   container: number;
+  /** Script counts of text, computed once. */
+  counts: ScriptCounts;
 }
 
 /** Raw line breaks inside HTML text arrive as this marker (a <br> is '\n'). */
@@ -38,6 +40,9 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * Conservative: both parts must be substantial and the cut must fall between sentences.
  */
 export function splitByScript(line: string): string[] {
+  // Both halves need a dozen Latin letters and a few Han: most lines fail this at once.
+  const all = countScripts(line);
+  if (all.latin < 12 || all.han < 4) return [line];
   const h = line.search(HAN);
   if (h < 0) return [line];
   // English first: a Latin prefix of at least three words, then Chinese to the end.
@@ -86,8 +91,9 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
   const units: Unit[] = [];
   blocks.forEach((b, bi) => {
     const linkDensity = b.chars ? b.linkChars / b.chars : 0;
-    const push = (text: string, lang: LangOrOther) => {
-      units.push({ text, lang, block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container });
+    const push = (text: string) => {
+      const counts = countScripts(text);
+      units.push({ text, lang: detectLang(text, counts), block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts });
     };
     // A blank line (or a <br><br>) always ends a paragraph; so does a <br> in HTML. In plain
     // text single newlines are hard wraps unless the language changes across them.
@@ -110,14 +116,14 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
       for (const piece of pieces.flatMap(splitByScript)) {
         const l = detectLang(piece);
         if (text && l !== 'other' && lang !== 'other' && l !== lang) {
-          push(text, lang);
+          push(text);
           text = '';
           lang = 'other';
         }
         text = joinPieces(text, piece, plainText);
         if (lang === 'other') lang = l;
       }
-      if (text) push(text, detectLang(text));
+      if (text) push(text);
     }
   });
   return units;
