@@ -66,7 +66,7 @@ function injectDynamo(client: DynamoDBClient, decide: Decide): { injected: numbe
   const counts = { injected: 0, calls: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const input = (args as { input?: Record<string, unknown> }).input ?? {};
+      const input = (args as unknown as { input?: Record<string, unknown> }).input ?? {};
       const fault = decide(context.commandName ?? '', input, counts.calls++);
       if (!fault) return next(args);
       counts.injected++;
@@ -82,7 +82,7 @@ function injectS3(client: S3Client, decide: (command: string, key: string, attem
   const counts = { injected: 0, calls: 0 };
   client.middlewareStack.add(
     (next, context) => async (args) => {
-      const key = String((args as { input?: { Key?: string } }).input?.Key ?? '');
+      const key = String((args as unknown as { input?: { Key?: string } }).input?.Key ?? '');
       const fault = decide(context.commandName ?? '', key, counts.calls++);
       if (!fault) return next(args);
       counts.injected++;
