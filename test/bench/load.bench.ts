@@ -16,7 +16,7 @@
  * autocannon runs in a worker thread so the load generator does not share the server's event
  * loop; on a 2-core machine the two still compete for CPU, so read the numbers as a floor.
  */
-import autocannon from 'autocannon';
+import { createRequire } from 'node:module';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
 import { MemoryArticleStore } from '../../lambdas/adapters/memory.js';
 import type { ArticleReader, ArticleWriter } from '../../lambdas/core/ports.js';
@@ -26,6 +26,19 @@ import type { Source } from '../../lambdas/core/sources.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { startDynalite } from '../support/standins.js';
 import { bilingualPage } from '../reliability/support.js';
+
+/** The part of autocannon's result we print (the package ships no type declarations). */
+interface LoadResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number };
+  throughput: { average: number };
+  statusCodeStats?: Record<string, { count: number }>;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+}
+type Autocannon = (opts: { url: string; connections: number; duration: number; headers: Record<string, string>; workers: number; timeout: number }) => Promise<LoadResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
 
 const ARTICLES = Number(process.env.LOAD_ARTICLES ?? 300);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 1000);
@@ -59,7 +72,7 @@ interface Row {
 async function hit(name: string, url: string, headers: Record<string, string>): Promise<Row> {
   const r = await autocannon({ url, connections: CONNECTIONS, duration: LOAD_SECONDS, headers, workers: 1, timeout: 10 });
   const statuses = Object.entries(r.statusCodeStats ?? {})
-    .map(([code, s]) => `${code}:${(s as { count: number }).count}`)
+    .map(([code, s]) => `${code}:${s.count}`)
     .join(' ');
   return {
     run: name,
