@@ -55,14 +55,36 @@ function numbers(text: string): Set<string> {
 }
 
 /** Latin words, lower-cased; single letters too (a Chinese text that names "字母 w" means it). */
+const WORD = /[A-Za-z]+(?:[-.][A-Za-z]+)*/g;
 function latinWords(text: string): string[] {
-  return (text.match(/[A-Za-z](?:[A-Za-z'’.-]*[A-Za-z])?/g) ?? []).map((w) => w.toLowerCase().replace(/['’]s$/, ''));
+  const out: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push(m[0].toLowerCase());
+  return out;
 }
 
-export function features(p: Para): Feat {
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** Does lower-cased text contain w as a whole word? */
+function hasWord(lower: string, w: string): boolean {
+  for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+    if ((at === 0 || !isLetter(lower.charCodeAt(at - 1))) && !isLetter(lower.charCodeAt(at + w.length))) return true;
+  }
+  return false;
+}
+
+export function features(p: Para, keep?: Set<string>): Feat {
   const nums = numbers(p.text);
   if (p.lang === 'en') {
-    const tokens = new Set(latinWords(p.text));
+    const tokens = new Set<string>();
+    if (!keep) for (const w of latinWords(p.text)) tokens.add(w);
+    else if (keep.size > 0) {
+      // Only words some Chinese paragraph quotes can ever match: look those up directly.
+      const lower = p.text.toLowerCase();
+      for (const w of keep) if (hasWord(lower, w)) tokens.add(w);
+    }
     return { len: p.text.length, tokens, nums };
   }
   const { han, latin, digits } = countScripts(p.text);
@@ -146,12 +168,13 @@ function confidenceOf(kind: BeadKind, s: Scored): number {
  * Dynamic programming over beads 1-1, 1-2, 2-1, 1-0, 0-1 between two paragraph lists, in
  * order. Band-limited around the diagonal for long inputs so the cost stays near linear.
  */
-type PairCost = (en: number[], zh: number[]) => number;
+/** Extra cost of pairing EN [e0,e1) with ZH [z0,z1) (local indices). */
+type PairCost = (e0: number, e1: number, z0: number, z1: number) => number;
 
 /** Which ZH positions j the DP visits for each EN position i (a band keeps it near linear). */
 type Band = (i: number) => [number, number];
 
-function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
+function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band, memo?: Float64Array): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
   const n = en.length;
   const m = zh.length;
   const W = m + 1;
@@ -170,8 +193,15 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
         if (di > i || dj > j) continue;
         const prev = cost[(i - di) * W + (j - dj)]!;
         if (prev === INF) continue;
-        let c = prev + beadCost(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj).cost;
-        if (pairCost && di && dj) c += pairCost(range(i - di, i), range(j - dj, j));
+        // Bead costs do not depend on the lead; both passes share them through memo.
+        const slot = (i * W + j) * KINDS.length + k;
+        let bc = memo ? memo[slot]! : NaN;
+        if (Number.isNaN(bc)) {
+          bc = beadCost(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj).cost;
+          if (memo) memo[slot] = bc;
+        }
+        let c = prev + bc;
+        if (pairCost && di && dj) c += pairCost(i - di, i, j - dj, j);
         if (c < best) {
           best = c;
           arg = k;
@@ -202,12 +232,6 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
   }
   beads.reverse();
   return { beads, cost: cost[n * W + m]! };
-}
-
-function range(a: number, b: number): number[] {
-  const out: number[] = [];
-  for (let x = a; x < b; x++) out.push(x);
-  return out;
 }
 
 /** Cost per paragraph standing between a paragraph and its translation (interleaved pages). */
@@ -244,7 +268,19 @@ export function detectLayout(paras: Para[]): Layout {
 
 /** Align a page's body paragraphs (in page order) into beads. Pure and deterministic. */
 export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
-  const feats = paras.map(features);
+  // English words matter only if some Chinese paragraph quotes them: keep just those.
+  const zhWords = new Set<string>();
+  const feats: Feat[] = new Array(paras.length);
+  paras.forEach((p, i) => {
+    if (p.lang !== 'zh') return;
+    const f = features(p);
+    for (const t of f.tokens) zhWords.add(t);
+    feats[i] = f;
+  });
+  paras.forEach((p, i) => {
+    if (p.lang === 'zh') return;
+    feats[i] = features(p, zhWords);
+  });
   const layout = detectLayout(paras);
   const firstLang = paras[0]?.lang;
   const enIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [i] : []));
@@ -273,14 +309,15 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     before.push(z);
   }
   const K = 4;
+  const memo = new Float64Array((enIdx.length + 1) * (zhIdx.length + 1) * KINDS.length).fill(Number.NaN);
   const band: Band = (i) => [Math.min(before[i]!, i === 0 ? 0 : before[i - 1]!) - K, before[i]! + K];
   let best: { beads: Bead[]; cost: number } | undefined;
   for (const lead of ['en', 'zh'] as const) {
-    const pairCost: PairCost = (e, z) => {
-      const eLo = enIdx[e[0]!]!;
-      const eHi = enIdx[e[e.length - 1]!]!;
-      const zLo = zhIdx[z[0]!]!;
-      const zHi = zhIdx[z[z.length - 1]!]!;
+    const pairCost: PairCost = (e0, e1, z0, z1) => {
+      const eLo = enIdx[e0]!;
+      const eHi = enIdx[e1 - 1]!;
+      const zLo = zhIdx[z0]!;
+      const zHi = zhIdx[z1 - 1]!;
       const enFirst = eHi < zLo;
       const zhFirst = zHi < eLo;
       const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
@@ -288,7 +325,7 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
       const facing = (lead === 'en' ? enFirst : zhFirst) ? 0 : 1;
       return GAP_COST * gap + FACING_COST * facing;
     };
-    const r = alignSequences(en, zh, pairCost, band);
+    const r = alignSequences(en, zh, pairCost, band, memo);
     if (!best || r.cost < best.cost) {
       best = { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), cost: r.cost };
     }

@@ -97,10 +97,61 @@ interface Frame {
 }
 
 const ROOT: Frame = { name: '#root', skip: false, link: false, isBlock: true, heading: 0, blockName: 'body', blockId: 0, container: 0 };
-const HEADINGS: Record<string, number> = { h1: 1, h2: 2, h3: 3, h4: 4, h5: 5, h6: 6 };
+const HEADINGS = new Map([['h1', 1], ['h2', 2], ['h3', 3], ['h4', 4], ['h5', 5], ['h6', 6]]);
 const VOID_SKIPPED = new Set(['br', 'hr', 'img', 'meta', 'link']);
 
 class Abort extends Error {}
+
+/** A <br> inside the text buffer (raw line breaks in the source are soft breaks instead). */
+const BR = '\u0001';
+
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
+}
+
+/**
+ * Fold a block's raw text in one pass (a hand loop: a Unicode whitespace regex was the
+ * parser's hottest spot). <br> ends a line (an empty line marks a blank line); a raw line
+ * break in the source becomes the soft-break marker '\r'; other whitespace runs become one space.
+ */
+export function foldBlock(raw: string): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let segStart = -1;
+  let sep = '';
+  const n = raw.length;
+  for (let i = 0; i <= n; i++) {
+    const c = i < n ? raw.charCodeAt(i) : 1;
+    const brk = c === 1;
+    if (!brk && !isSpace(c)) {
+      if (segStart < 0) segStart = i;
+      continue;
+    }
+    // A single plain space between words is already folded: keep the run going.
+    if (c === 32 && segStart >= 0 && i + 1 < n) {
+      const d = raw.charCodeAt(i + 1);
+      if (d !== 1 && !isSpace(d)) continue;
+    }
+    if (segStart >= 0) {
+      line += (line ? sep : '') + raw.slice(segStart, i);
+      segStart = -1;
+      sep = '';
+    }
+    if (brk) {
+      if (line) lines.push(line);
+      else if (lines.length && lines[lines.length - 1] !== '') lines.push('');
+      line = '';
+      sep = '';
+    } else if (c === 10 || c === 13) {
+      if (line) sep = '\r';
+    } else if (sep !== '\r' && line) sep = ' ';
+  }
+  while (lines.length && lines[lines.length - 1] === '') lines.pop();
+  return lines;
+}
+
+const NON_SPACE = /[^\s\u200b\ufeff]/;
+const SPACES = /[^\S\n\r]+|[\u200b\ufeff]+/g;
 
 /** Fold whitespace inside a line; keep the line structure. */
 export function foldLine(s: string): string {
@@ -118,6 +169,7 @@ export function extractHtml(html: string): HtmlResult {
   let linkDepth = 0;
   let buf = '';
   let bufLink = 0;
+  let bufHasText = false;
   let titleText = '';
   let inTitle = false;
   let frameIds = 0;
@@ -135,21 +187,20 @@ export function extractHtml(html: string): HtmlResult {
   let articleDepth = 0;
 
   const flush = () => {
-    if (buf.length === 0) return;
+    if (!bufHasText) {
+      // Whitespace between tags: nothing to fold or split.
+      buf = '';
+      bufLink = 0;
+      return;
+    }
+    bufHasText = false;
     const raw = buf;
     const linkChars = bufLink;
     buf = '';
     bufLink = 0;
-    const lines: string[] = [];
+    const lines = foldBlock(raw);
     let chars = 0;
-    for (const part of raw.split('\n')) {
-      // Raw line breaks stay as soft-break markers: the splitter cuts there only when the language changes.
-      const line = part.includes('\r') ? part.split('\r').map(foldLine).filter(Boolean).join('\r') : foldLine(part);
-      if (line) {
-        lines.push(line);
-        chars += line.length;
-      } else if (lines.length && lines[lines.length - 1] !== '') lines.push('');
-    }
+    for (const l of lines) chars += l.length;
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     if (lines.length === 0) return;
     const top = stack[stack.length - 1] ?? ROOT;
@@ -171,7 +222,7 @@ export function extractHtml(html: string): HtmlResult {
           titleText = '';
         }
         if (name === 'br') {
-          if (skipDepth === 0) buf += '\n';
+          if (skipDepth === 0) buf += BR;
           return;
         }
         if (name === 'hr' || name === 'img') {
@@ -192,7 +243,7 @@ export function extractHtml(html: string): HtmlResult {
           name === 'head' ||
           (name === 'header' && articleDepth === 0) ||
           (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html');
-        let heading = HEADINGS[name] ?? 0;
+        let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
         if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
         if (isBlock && skipDepth === 0) flush();
         const id = ++frameIds;
@@ -217,7 +268,8 @@ export function extractHtml(html: string): HtmlResult {
           return;
         }
         if (skipDepth > 0) return;
-        buf += text.includes('\n') ? text.replace(/\r?\n|\r/g, '\r') : text;
+        if (!bufHasText && NON_SPACE.test(text)) bufHasText = true;
+        buf += text;
         if (linkDepth > 0) bufLink += text.trim().length;
       },
       onclosetag(name) {
