@@ -189,7 +189,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       sleep: (ms) => delay(ms),
       log: fileLogger(logPath, (msg, f) => {
         if (msg === 'article fetched') out(`fetch      ${String(f.sourceId).padEnd(14)} + ${f.url}`);
-        if (msg === 'article failed' || msg === 'start page failed') out(`fetch      ${String(f.sourceId).padEnd(14)} ! ${f.url}: ${f.error}`);
+        if (msg === 'article failed' || msg === 'start page failed') out(`fetch      ${String(f.sourceId).padEnd(14)} ! ${f.error}`);
       }),
     });
     const fetched = await fetchHandler({});
