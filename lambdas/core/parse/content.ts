@@ -212,10 +212,6 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     }
   }
   parts.published = dates[0] ?? parseMetaDate(meta.published);
-  if (!parts.byline.en && !parts.byline.zh && meta.author && !/^https?:/i.test(meta.author)) {
-    const l = detectLang(meta.author);
-    if (l === 'en' || l === 'zh') parts.byline[l] = meta.author.replace(/^By\s+/i, '');
-  }
   parts.body = body.map(({ text, lang }) => ({ text, lang }));
   return parts;
 }
