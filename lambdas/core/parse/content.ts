@@ -23,7 +23,7 @@ import { detectLang } from './lang.js';
 
 /** Words of page furniture, in both languages; a short line made only of these is chrome. */
 const CHROME_PHRASES =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|大|中|小|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体/gi;
+  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/gi;
 const COPYRIGHT = /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
 
 export function isChromeLine(text: string): boolean {
@@ -93,6 +93,19 @@ export interface ArticleParts {
 
 const TITLE_MAX: Record<Lang, number> = { en: 250, zh: 100 };
 
+const squash = (s: string) => s.replace(/\s+/g, '');
+
+/**
+ * Without headings, a short line may be a title — but not a body sentence: headlines are
+ * short and rarely end in a full stop, and on HTML pages they also appear in <title>.
+ */
+function looksLikeTitle(text: string, lang: Lang, meta: PageMeta): boolean {
+  const doc = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
+  if (doc) return squash(doc).includes(squash(text));
+  const ended = lang === 'en' ? /[.!?]["'”’]?$/.test(text) : /[。！？]["'”’」]?$/.test(text);
+  return lang === 'en' ? text.length <= 150 && (!ended || text.length <= 80) : text.length <= 60 && (!ended || text.length <= 30);
+}
+
 /** Sort the window's units into article parts; look around it for what it lacks. */
 export function articleParts(units: Unit[], meta: PageMeta, window: { start: number; end: number }): ArticleParts {
   const parts: ArticleParts = { title: {}, byline: {}, authorNote: {}, editorNote: {}, body: [] };
@@ -160,7 +173,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (inHead && lang === 'en' && prevKind === 'byline' && parts.byline.zh && !parts.byline.en && isLatinNameLine(text)) {
         parts.byline.en = text;
         kind = 'byline';
-      } else if (inHead && !parts.title[lang] && text.length <= TITLE_MAX[lang] && (headingTitles ? u.heading > 0 || prevKind === 'title' : true)) {
+      } else if (inHead && !parts.title[lang] && text.length <= TITLE_MAX[lang] && (headingTitles ? u.heading > 0 || prevKind === 'title' : looksLikeTitle(text, lang, meta))) {
         parts.title[lang] = text;
         kind = 'title';
       } else if (inHead && u.heading > 0 && i < firstLong && parts.title.en && parts.title.zh) {

@@ -45,6 +45,8 @@ export const LIMITS = {
   maxElements: 200_000,
   /** Structure deeper than this is ignored (its text is kept) so nesting cannot blow up. */
   maxDepth: 256,
+  /** Nesting deeper than this is refused: the tokenizer's own stack work grows with depth. */
+  maxNesting: 5_000,
   /** Characters of decoded text we accept. */
   maxChars: 20_000_000,
 };
@@ -230,7 +232,7 @@ export function extractHtml(html: string): HtmlResult {
           return;
         }
         if (stack.length >= LIMITS.maxDepth) {
-          overflow++;
+          if (++overflow + stack.length > LIMITS.maxNesting) throw new Abort(`HTML nested deeper than ${LIMITS.maxNesting} elements`);
           return;
         }
         const parent = stack[stack.length - 1] ?? ROOT;

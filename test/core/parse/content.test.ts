@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { articleParts, articleWindow, isChromeLine } from '../../../lambdas/core/parse/content.js';
+import { extractHtml } from '../../../lambdas/core/parse/html.js';
+import { splitBlocks } from '../../../lambdas/core/parse/split.js';
+
+describe('isChromeLine', () => {
+  it.each([
+    ['Share to:', true],
+    ['分享到：', true],
+    ['相关新闻 Related', true],
+    ['首页 | English | 中文', true],
+    ['Copyright © 2026 Example. All rights reserved.', true],
+    ['京ICP备12345678号', true],
+    ['Oh, no.', false],
+    ['More than 600 reservists took part in the drill.', false],
+    ['没有啊，没有', false],
+  ])('%s → %s', (text, chrome) => {
+    expect(isChromeLine(text)).toBe(chrome);
+  });
+});
+
+const en1 = 'A Chinese naval hospital ship returned to its home port on Wednesday after a 40-day medical mission in the South Pacific.';
+const zh1 = '一艘中国海军医院船结束为期40天的南太平洋医疗服务任务，于周三返回母港。';
+const en2 = 'Doctors performed 86 operations on board, most of them cataract procedures that local hospitals could not schedule.';
+const zh2 = '医生们在船上共完成86台手术，其中大部分是当地医院难以安排的白内障手术。';
+
+function partsOf(html: string) {
+  const r = extractHtml(html);
+  if (!r.ok) throw new Error(r.reason);
+  const units = splitBlocks(r.value.blocks, false);
+  return articleParts(units, r.value.meta, articleWindow(units));
+}
+
+describe('articleParts', () => {
+  it('separates titles, labels, byline, body and notes, and leaves chrome out', () => {
+    const p = partsOf(`<div class="menu"><a href="/">首页</a> <a href="/en">English</a></div>
+      <h1>Hospital ship wraps up mission</h1><h2>医院船圆满完成任务</h2>
+      <div class="info">来源：China Military Online 责任编辑：Zhao Min 2025-04-03 10:25:41</div>
+      <p>By Liu Chenxi</p><p>刘晨曦</p>
+      <p>${en1}</p><p>${zh1}</p><p>${en2}</p><p>${zh2}</p>
+      <p>(The author is a reporter.)</p><p>（作者系记者）</p>
+      <p>Editor's Note: Translated by the bilingual desk.</p>
+      <ul class="list"><li><a href="/1">Navy escort taskforce returns</a></li><li><a href="/2">海军护航编队返回</a></li></ul>
+      <p>Copyright 2026. All rights reserved.</p>`);
+    expect(p.title).toEqual({ en: 'Hospital ship wraps up mission', zh: '医院船圆满完成任务' });
+    expect(p.byline).toEqual({ en: 'Liu Chenxi', zh: '刘晨曦' });
+    expect([p.source, p.editor, p.published]).toEqual(['China Military Online', 'Zhao Min', '2025-04-03T10:25:41+08:00']);
+    expect(p.authorNote).toEqual({ en: 'The author is a reporter.', zh: '作者系记者' });
+    expect(p.editorNote).toEqual({ en: 'Translated by the bilingual desk.' });
+    expect(p.body.map((b) => b.text)).toEqual([en1, zh1, en2, zh2]);
+  });
+
+  it('falls back to <title> for a missing title and to article:published_time for the date', () => {
+    const p = partsOf(`<head><title>医院船圆满完成任务_Hospital ship wraps up mission_中国军网</title>
+      <meta property="article:published_time" content="2025-04-03 10:25"></head>
+      <body><p>${en1}</p><p>${zh1}</p><p>${en2}</p><p>${zh2}</p></body>`);
+    expect(p.title).toEqual({ en: 'Hospital ship wraps up mission', zh: '医院船圆满完成任务' });
+    expect(p.published).toBe('2025-04-03T10:25:00+08:00');
+  });
+
+  it('finds an editor line printed after the article container', () => {
+    const p = partsOf(`<h1>Hospital ship wraps up mission</h1><div class="body"><p>${en1}</p><p>${zh1}</p></div>
+      <div class="nav-links"><a href="/a">上一篇</a><a href="/b">下一篇</a></div><div>[责任编辑：赵敏]</div>`);
+    expect(p.editor).toBe('赵敏');
+  });
+});

@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import {
+  authorNoteOf,
+  bylineOf,
+  editorNoteOf,
+  findDate,
+  isChineseNameLine,
+  parseMetaLine,
+  titleParts,
+  zhBylineOf,
+} from '../../../lambdas/core/parse/metadata.js';
+
+describe('findDate', () => {
+  it.each([
+    ['2025-03-29 16:13:28', '2025-03-29T16:13:28+08:00'],
+    ['2025/03/29 16:13', '2025-03-29T16:13:00+08:00'],
+    ['2025.03.29 16:13', '2025-03-29T16:13:00+08:00'],
+    ['2025年3月29日 16:13', '2025-03-29T16:13:00+08:00'],
+    ['2025年3月29日', '2025-03-29T00:00:00+08:00'],
+    ['发布时间：2025-03-29 16时13分', '2025-03-29T16:13:00+08:00'],
+    ['March 29, 2025 16:13', '2025-03-29T16:13:00+08:00'],
+    ['Mar. 5, 2025 4:30 pm', '2025-03-05T16:30:00+08:00'],
+    ['29 March 2025', '2025-03-29T00:00:00+08:00'],
+    ['Updated: 2025-03-29 16:13 BJT', '2025-03-29T16:13:00+08:00'],
+    ['2025-03-29T08:13:28Z', '2025-03-29T08:13:28+00:00'],
+    ['2025-03-29T16:13:28+08:00', '2025-03-29T16:13:28+08:00'],
+    ['2025-03-29 08:13 GMT', '2025-03-29T08:13:00+00:00'],
+    ['The 1997 convention was signed by 160 states', undefined],
+    ['2025-13-40', undefined],
+  ])('%s → %s', (text, iso) => {
+    expect(findDate(text)?.iso).toBe(iso);
+  });
+});
+
+describe('parseMetaLine', () => {
+  it.each([
+    ['来源：China Military Online 责任编辑：Li Jiayao', { source: 'China Military Online', editor: 'Li Jiayao' }],
+    ['来源:China Military Online 责任编辑:Li Jiayao 2025-03-29 16:13:28', { source: 'China Military Online', editor: 'Li Jiayao', date: '2025-03-29T16:13:28+08:00' }],
+    ['Source: Xinhua | Editor-in-charge: Wang Wu | 2025/03/29 16:13', { source: 'Xinhua', editor: 'Wang Wu', date: '2025-03-29T16:13:00+08:00' }],
+    ['來源：聯合報　編輯：王小明　2025年3月29日', { source: '聯合報', editor: '王小明', date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 16:13:28 来源：新华网', { date: '2025-03-29T16:13:28+08:00', source: '新华网' }],
+    ['[责任编辑：李佳瑶]', { editor: '李佳瑶' }],
+    ['Edited by Li Jiayao', { editor: 'Li Jiayao' }],
+    ['作者：张高胜', { author: '张高胜' }],
+    ['2025-03-29 16:13:28', { date: '2025-03-29T16:13:28+08:00' }],
+  ])('%s', (text, expected) => {
+    expect(parseMetaLine(text)).toEqual(expected);
+  });
+
+  it.each([
+    'He said the source of the problem was found in 2025 after a long search through the archives.',
+    'Editor\u2019s Note: This article first appeared elsewhere.',
+    'The ship carried 118 medical staff.',
+    'By the end of the year, prices had risen sharply across the region.',
+  ])('is not fooled by body text: %s', (text) => {
+    expect(parseMetaLine(text)).toBeUndefined();
+  });
+});
+
+describe('bylines', () => {
+  it.each([
+    ['By Zhang Gaosheng', 'Zhang Gaosheng'],
+    ['By ZHANG GAOSHENG in Beijing', 'ZHANG GAOSHENG'],
+    ['By Zhang Gaosheng and Li Si | China Daily', 'Zhang Gaosheng and Li Si'],
+    ['By Chen Rui, China Military Online', 'Chen Rui'],
+    ['By the end of the year, prices rose.', undefined],
+  ])('%s → %s', (text, name) => {
+    expect(bylineOf(text)).toBe(name);
+  });
+
+  it.each([
+    ['文/张高胜', '张高胜'],
+    ['记者 张三 李四', '张三 李四'],
+    ['作者｜王晓明', '王晓明'],
+    ['文化交流活动在京举行', undefined],
+  ])('%s → %s', (text, name) => {
+    expect(zhBylineOf(text)).toBe(name);
+  });
+
+  it.each([
+    ['张高胜', true],
+    ['欧阳·娜娜', true],
+    ['这是一句很长的话，不是人名。', false],
+  ])('isChineseNameLine(%s) = %s', (text, yes) => {
+    expect(isChineseNameLine(text)).toBe(yes);
+  });
+});
+
+describe('notes', () => {
+  it.each([
+    ['(The author is an assistant research fellow at CIIS.)', 'en', 'The author is an assistant research fellow at CIIS.'],
+    ['The writer is a senior fellow at the institute.', 'en', 'The writer is a senior fellow at the institute.'],
+    ['（作者系中国国际问题研究院助理研究员）', 'zh', '作者系中国国际问题研究院助理研究员'],
+    ['(作者为北京大学教授)', 'zh', '作者为北京大学教授'],
+    ['The author of the report said prices will rise.', 'en', undefined],
+    ['作者：张高胜', 'zh', undefined],
+  ] as const)('author note %s', (text, lang, note) => {
+    expect(authorNoteOf(text, lang)).toBe(note);
+  });
+
+  it.each([
+    ["Editor's Note: Originally published on thepaper.cn.", 'Originally published on thepaper.cn.'],
+    ["Editor\u2019s note: Quotes were translated.", 'Quotes were translated.'],
+    ["(Editor's note: This is a note.)", 'This is a note.'],
+    ['编者按：本文原载于81.cn。', '本文原载于81.cn。'],
+    ['【编者按】本文原载于81.cn。', '本文原载于81.cn。'],
+    ['編者按：本文英文版由雙語組編譯。', '本文英文版由雙語組編譯。'],
+    ['The editor noted that the article was late.', undefined],
+  ])('editor note %s', (text, note) => {
+    expect(editorNoteOf(text)).toBe(note);
+  });
+});
+
+describe('titleParts', () => {
+  it('splits a page title at site separators', () => {
+    expect(titleParts('边防连队用无人机运送补给_Border company uses drones_中国军网')).toEqual(['边防连队用无人机运送补给', 'Border company uses drones', '中国军网']);
+    expect(titleParts('Night markets return - Sample Daily')).toEqual(['Night markets return', 'Sample Daily']);
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Block } from '../../../lambdas/core/parse/html.js';
+import { joinPieces, splitBlocks, splitByScript } from '../../../lambdas/core/parse/split.js';
+
+const block = (lines: string[], tag = 'p'): Block => ({ lines, tag, heading: 0, linkChars: 0, chars: lines.join('').length, chrome: false, container: 1 });
+
+describe('splitByScript', () => {
+  it.each([
+    ['Global efforts to ban landmines face headwinds 国际禁雷努力遭遇地缘政治逆流', ['Global efforts to ban landmines face headwinds', '国际禁雷努力遭遇地缘政治逆流']],
+    ['国际禁雷努力遭遇地缘政治逆流 Global efforts to ban landmines face headwinds', ['国际禁雷努力遭遇地缘政治逆流', 'Global efforts to ban landmines face headwinds']],
+    ['Navy drill ends | 海军演习结束', ['Navy drill ends', '海军演习结束']],
+    ['He said: "We will win." 他说：“我们会赢。”', ['He said: "We will win."', '他说：“我们会赢。”']],
+    // A Chinese paragraph opening with a Latin name is cut at the English sentence end.
+    ['He grew up in Baton Rouge and played for the team. Sims 时年 20 岁，在巴吞鲁日长大。', ['He grew up in Baton Rouge and played for the team.', 'Sims 时年 20 岁，在巴吞鲁日长大。']],
+    // Chinese with names inside stays whole.
+    ['Dolly Menga 为利文斯顿队打进的第一粒球锁定了比赛胜局', ['Dolly Menga 为利文斯顿队打进的第一粒球锁定了比赛胜局']],
+    ['The term 一带一路 appears often.', ['The term 一带一路 appears often.']],
+  ])('%s', (line, parts) => {
+    expect(splitByScript(line)).toEqual(parts);
+  });
+});
+
+describe('splitBlocks', () => {
+  it('splits an HTML block at <br> lines and keeps each language apart', () => {
+    const units = splitBlocks([block(['The drill simulated a dike breach after heavy rain.', '演练模拟连日暴雨后发生堤坝决口的情况。'])], false);
+    expect(units.map((u) => [u.lang, u.text])).toEqual([
+      ['en', 'The drill simulated a dike breach after heavy rain.'],
+      ['zh', '演练模拟连日暴雨后发生堤坝决口的情况。'],
+    ]);
+  });
+
+  it('joins soft line breaks of one language and cuts where the language changes', () => {
+    const units = splitBlocks([block(['The drill simulated\ra dike breach.\r演练模拟连日暴雨后\r发生堤坝决口的情况。'])], false);
+    expect(units.map((u) => u.text)).toEqual(['The drill simulated a dike breach.', '演练模拟连日暴雨后 发生堤坝决口的情况。']);
+  });
+
+  it('joins hard-wrapped plain-text lines (no space between Han characters)', () => {
+    const units = splitBlocks([block(['The drill simulated', 'a dike breach.', '演练模拟连日暴雨后', '发生堤坝决口的情况。'], 'text')], true);
+    expect(units.map((u) => u.text)).toEqual(['The drill simulated a dike breach.', '演练模拟连日暴雨后发生堤坝决口的情况。']);
+  });
+
+  it('keeps a blank line as a paragraph boundary', () => {
+    const units = splitBlocks([block(['First English paragraph here.', '', 'Second English paragraph here.'])], false);
+    expect(units).toHaveLength(2);
+  });
+
+  it.each([
+    ['a', 'b', true, 'a b'],
+    ['中文', '继续', true, '中文继续'],
+    ['中文', '继续', false, '中文 继续'],
+    ['', 'b', true, 'b'],
+  ])('joinPieces(%s, %s, %s) = %s', (a, b, hard, out) => {
+    expect(joinPieces(a, b, hard)).toBe(out);
+  });
+});
