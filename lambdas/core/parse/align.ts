@@ -40,8 +40,20 @@ const KINDS: Array<{ k: BeadKind; prior: number }> = [
 
 const SCALE: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
 
-function numbers(text: string): Set<string> {
+/** English number words a Chinese translation writes as digits ("four soldiers" → 4名官兵). "one" is left out: it is mostly a pronoun. */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
+  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
+  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
+};
+const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi;
+
+function numbers(text: string, english = false): Set<string> {
   const out = new Set<string>();
+  if (english) {
+    NUMBER_WORD.lastIndex = 0;
+    for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) out.add(String(NUMBER_WORDS[m[1]!.toLowerCase()]));
+  }
   const re = /(\d[\d,]*(?:\.\d+)?)\s*(万|萬|亿|億|thousand|million|billion|trillion|bn|m\b|k\b)?/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[1]!.replace(/,(?=\d{3}\b)/g, '').replace(/,$/, '');
@@ -76,7 +88,7 @@ function hasWord(lower: string, w: string): boolean {
 }
 
 export function features(p: Para, keep?: Set<string>): Feat {
-  const nums = numbers(p.text);
+  const nums = numbers(p.text, p.lang === 'en');
   if (p.lang === 'en') {
     const tokens = new Set<string>();
     if (!keep) for (const w of latinWords(p.text)) tokens.add(w);
@@ -237,7 +249,7 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
 /** Cost per paragraph standing between a paragraph and its translation (interleaved pages). */
 const GAP_COST = 2;
 /** Cost of a translation placed before its original when the page puts it after (and vice versa). */
-const FACING_COST = 1.5;
+const FACING_COST = 3;
 
 export type Layout = 'interleaved' | 'block' | 'single';
 

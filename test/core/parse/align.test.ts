@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { alignParagraphs, detectLayout, type Para } from '../../../lambdas/core/parse/align.js';
+
+const E = (text: string): Para => ({ text, lang: 'en' });
+const Z = (text: string): Para => ({ text, lang: 'zh' });
+
+// Short bilingual news paragraphs, each pair a faithful translation.
+const P = [
+  ['More than 600 reservists from three cities took part in a two-day flood rescue exercise along the river this week.', '本周，来自3个城市的600余名预备役人员在河流沿岸参加了为期两天的抗洪救援演练。'],
+  ['The drill simulated a dike breach after days of heavy rain, and teams used 45 assault boats to evacuate residents.', '演练模拟连日暴雨后发生堤坝决口的情况，各分队出动45艘冲锋舟转移群众。'],
+  ['Organizers added a night phase for the first time this year, so that the teams could practice under floodlights.', '今年，组织方首次增加了夜间演练环节，让各分队练习在探照灯下作业。'],
+  ['Local officials said the exercise helped them test a new system for sharing river gauge readings with rescue units.', '当地官员表示，这次演练帮助他们检验了一套向救援分队共享河道水位读数的新系统。'],
+  ['The NTS manages more than 270 historic buildings and 38 gardens across Scotland.', 'NTS负责管理苏格兰各地270多座历史建筑和38个花园。'],
+] as const;
+
+const pairs = (beads: ReturnType<typeof alignParagraphs>['beads']) => beads.map((b) => [b.en, b.zh]);
+
+describe('alignParagraphs', () => {
+  it('aligns an interleaved EN→ZH page one to one', () => {
+    const paras = P.flatMap(([e, z]) => [E(e), Z(z)]);
+    expect(pairs(alignParagraphs(paras).beads)).toEqual([[[0], [1]], [[2], [3]], [[4], [5]], [[6], [7]], [[8], [9]]]);
+  });
+
+  it('aligns an interleaved ZH→EN page and says Chinese leads', () => {
+    const paras = P.flatMap(([e, z]) => [Z(z), E(e)]);
+    const r = alignParagraphs(paras);
+    expect(r.firstLang).toBe('zh');
+    expect(pairs(r.beads)).toEqual([[[1], [0]], [[3], [2]], [[5], [4]], [[7], [6]], [[9], [8]]]);
+  });
+
+  it('finds a paragraph translated as two (1-2)', () => {
+    const paras = [E(P[0][0]), Z(P[0][1]), E(`${P[1][0]} ${P[2][0]}`), Z(P[1][1]), Z(P[2][1]), E(P[3][0]), Z(P[3][1])];
+    expect(pairs(alignParagraphs(paras).beads)).toEqual([[[0], [1]], [[2], [3, 4]], [[5], [6]]]);
+  });
+
+  it('finds two paragraphs translated as one (2-1)', () => {
+    const paras = [E(P[0][0]), Z(P[0][1]), E(P[1][0]), E(P[2][0]), Z(`${P[1][1]}${P[2][1]}`), E(P[3][0]), Z(P[3][1])];
+    expect(pairs(alignParagraphs(paras).beads)).toEqual([[[0], [1]], [[2, 3], [4]], [[5], [6]]]);
+  });
+
+  it('leaves an untranslated paragraph on its own (1-0 and 0-1)', () => {
+    const extraZh = '蝙蝠受到严格保护，杀死、骚扰或破坏它们的栖息地都属于违法行为。';
+    const paras = [E(P[0][0]), Z(P[0][1]), Z(extraZh), E(P[1][0]), Z(P[1][1]), E(P[2][0]), E(P[3][0]), Z(P[3][1])];
+    expect(pairs(alignParagraphs(paras).beads)).toEqual([[[0], [1]], [[], [2]], [[3], [4]], [[5], []], [[6], [7]]]);
+  });
+
+  it('uses Latin names and numbers inside the Chinese as anchors', () => {
+    // Lengths alone would pair the long English paragraph with both Chinese ones.
+    const paras = [E(P[4][0]), Z(P[4][1]), Z('他说，这些工作需要更多志愿者参与，也需要公众的理解和支持。')];
+    expect(pairs(alignParagraphs(paras).beads)).toEqual([[[0], [1]], [[], [2]]]);
+  });
+
+  it('aligns a block layout (all English, then all Chinese) with a 1-2 inside', () => {
+    const paras = [E(P[0][0]), E(`${P[1][0]} ${P[2][0]}`), E(P[3][0]), Z(P[0][1]), Z(P[1][1]), Z(P[2][1]), Z(P[3][1])];
+    const r = alignParagraphs(paras);
+    expect(r.layout).toBe('block');
+    expect(pairs(r.beads)).toEqual([[[0], [3]], [[1], [4, 5]], [[2], [6]]]);
+  });
+
+  it('gives every bead a confidence in 0..1', () => {
+    const r = alignParagraphs(P.flatMap(([e, z]) => [E(e), Z(z)]));
+    for (const b of r.beads) {
+      expect(b.confidence).toBeGreaterThan(0);
+      expect(b.confidence).toBeLessThanOrEqual(1);
+    }
+  });
+});
+
+describe('detectLayout', () => {
+  it.each([
+    [['en', 'zh', 'en', 'zh', 'en', 'zh'], 'interleaved'],
+    [['en', 'en', 'en', 'en', 'zh', 'zh', 'zh', 'zh'], 'block'],
+    [['zh', 'zh', 'zh', 'zh', 'en', 'en', 'en', 'en', 'zh'], 'block'],
+    [['en', 'en'], 'single'],
+  ] as const)('%j → %s', (langs, layout) => {
+    expect(detectLayout(langs.map((lang) => ({ lang, text: 'x' })))).toBe(layout);
+  });
+});
