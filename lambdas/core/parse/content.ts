@@ -120,9 +120,19 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     }
   };
 
+  // A headline is short and weighs little, so the window may start just after it: step back
+  // over up to three title-like lines.
+  let start = window.start;
+  for (let k = 0; k < 3 && start > 0; k++) {
+    const p = units[start - 1]!;
+    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < 0.3 && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, meta));
+    if (!titleLike) break;
+    start--;
+  }
+
   // Headings before the first long paragraph decide whether titles must be headings.
   let firstLong = window.end + 1;
-  for (let i = window.start; i <= window.end; i++) {
+  for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
     if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang, u.counts) > 300) {
       firstLong = i;
@@ -130,12 +140,13 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     }
   }
   let headingTitles = false;
-  for (let i = window.start; i < firstLong; i++) if (units[i]!.heading > 0 && units[i]!.lang !== 'other') headingTitles = true;
+  for (let i = start; i < firstLong; i++) if (units[i]!.heading > 0 && units[i]!.lang !== 'other') headingTitles = true;
 
   let inHead = true;
   let prevKind = '';
+  const titleCands: Array<{ text: string; lang: Lang; i: number }> = [];
   const body: Array<{ text: string; lang: Lang; i: number }> = [];
-  for (let i = window.start; i <= window.end; i++) {
+  for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
     const text = u.text;
     let kind = 'body';
@@ -173,9 +184,19 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (inHead && lang === 'en' && prevKind === 'byline' && parts.byline.zh && !parts.byline.en && isLatinNameLine(text)) {
         parts.byline.en = text;
         kind = 'byline';
-      } else if (inHead && !parts.title[lang] && text.length <= TITLE_MAX[lang] && (headingTitles ? u.heading > 0 || prevKind === 'title' : looksLikeTitle(text, lang, meta))) {
+      } else if (headingTitles && inHead && !parts.title[lang] && text.length <= TITLE_MAX[lang] && (u.heading > 0 || prevKind === 'title')) {
         parts.title[lang] = text;
         kind = 'title';
+      } else if (
+        !headingTitles &&
+        inHead &&
+        text.length <= TITLE_MAX[lang] &&
+        looksLikeTitle(text, lang, meta) &&
+        // Titles come before the label lines — or right after them when none came before.
+        (prevKind === '' || prevKind === 'titlecand' || (titleCands.length === 0 && prevKind === 'meta'))
+      ) {
+        titleCands.push({ text, lang, i });
+        kind = 'titlecand';
       } else if (inHead && u.heading > 0 && i < firstLong && parts.title.en && parts.title.zh) {
         kind = 'deck';
       }
@@ -185,6 +206,25 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       body.push({ text, lang, i });
     }
     if (kind !== 'other' && kind !== 'chrome') prevKind = kind;
+  }
+
+  if (titleCands.length) {
+    // Site names and menu words also look like headlines; the headline pair is the adjacent
+    // English/Chinese pair whose lengths agree best.
+    let best: [number, number] | undefined;
+    let bestScore = Infinity;
+    for (let k = 0; k + 1 < titleCands.length; k++) {
+      const a = titleCands[k]!;
+      const b = titleCands[k + 1]!;
+      if (a.lang === b.lang || b.i !== a.i + 1) continue;
+      const score = Math.abs(Math.log(englishEquivalent(a.text, a.lang) / englishEquivalent(b.text, b.lang)));
+      if (score < bestScore) {
+        bestScore = score;
+        best = [k, k + 1];
+      }
+    }
+    const picked = best ? best.map((k) => titleCands[k]!) : titleCands;
+    for (const c of picked) parts.title[c.lang] ??= c.text;
   }
 
   // Titles the window missed: the nearest heading before it, then <title>/og:title.

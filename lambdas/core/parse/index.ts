@@ -50,6 +50,7 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
   if (!href) return undefined;
   try {
     const u = base ? new URL(href, base) : new URL(href);
+    u.hash = ''; // a fragment names a place in the page, not another article
     return /^https?:$/.test(u.protocol) ? u.href : undefined;
   } catch {
     return undefined;
