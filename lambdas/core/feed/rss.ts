@@ -25,7 +25,8 @@ export function renderRss(f: FeedModel): string {
       (i.author ? `<dc:creator>${x(i.author)}</dc:creator>\n` : '') +
       `<dc:language>${x(i.lang)}</dc:language>\n` +
       (i.category ? `<category domain="${x(f.homeUrl)}">${x(i.category.label)}</category>\n` : '') +
-      `<description>${x(i.summary)}</description>\n<content:encoded>${cdata(i.contentHtml)}</content:encoded>\n</item>\n`;
+      // RSS readers take <description> as HTML: the plain-text summary is escaped as HTML, then as XML.
+      `<description>${x(x(i.summary))}</description>\n<content:encoded>${cdata(i.contentHtml)}</content:encoded>\n</item>\n`;
   }
   return out + '</channel>\n</rss>\n';
 }
