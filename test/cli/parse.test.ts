@@ -1,0 +1,137 @@
+/**
+ * `duofeed parse` as users run it: the built CLI (dist/duofeed.mjs) in a child process.
+ */
+import { execFile } from 'node:child_process';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, '../..');
+const cli = join(repo, 'dist/duofeed.mjs');
+const milDir = join(repo, 'samples/sample-mil/articles');
+
+async function duofeed(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [cli, ...args], { cwd: repo, maxBuffer: 32 * 1024 * 1024 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+
+let tmp: string;
+
+beforeAll(async () => {
+  // Test what ships: rebuild the bundle from the current sources.
+  await run('npm', ['run', 'build', '--silent'], { cwd: repo });
+  tmp = mkdtempSync(join(tmpdir(), 'duofeed-parse-'));
+}, 120_000);
+
+afterAll(() => {
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+describe('duofeed parse', () => {
+  it('prints usage for --help', async () => {
+    const r = await duofeed(['parse', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/usage: duofeed parse/);
+  });
+
+  it('exits 2 with usage when given nothing', async () => {
+    const r = await duofeed(['parse']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no inputs/);
+  });
+
+  it('parses a directory into JSON Lines, one article per page, skipping expected files', async () => {
+    const r = await duofeed(['parse', 'samples/sample-mil/articles']);
+    expect(r.code).toBe(0);
+    const out = lines(r.stdout);
+    expect(out.map((o) => o.input)).toEqual([
+      'samples/sample-mil/articles/mil-br-split.html',
+      'samples/sample-mil/articles/mil-gbk-block.html',
+      'samples/sample-mil/articles/mil-interleaved-en-zh.html',
+      'samples/sample-mil/articles/mil-zh-first.html',
+    ]);
+    for (const o of out) {
+      const expected = JSON.parse(readFileSync(join(repo, `${String(o.input)}.expected.json`), 'utf8')) as Record<string, unknown>;
+      expect(o.title).toEqual(expected.title);
+      expect(o.id).toBe(expected.id);
+      expect((o.segments as unknown[]).length).toBe((expected.segments as unknown[]).length);
+    }
+  });
+
+  it('writes an error line for a bad input, still writes the good ones, and exits non-zero at the end', async () => {
+    const good = join(tmp, 'b-good.html');
+    copyFileSync(join(milDir, 'mil-interleaved-en-zh.html'), good);
+    const binary = join(tmp, 'a-image.html');
+    writeFileSync(binary, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]));
+    const english = join(tmp, 'c-english.html');
+    writeFileSync(english, '<p>Only English here, in a paragraph long enough to count as article text for sure.</p>');
+    const missing = join(tmp, 'nope.html');
+    const r = await duofeed(['parse', binary, missing, good, english]);
+    expect(r.code).toBe(1);
+    const out = lines(r.stdout);
+    expect(out.map((o) => [o.input, 'error' in o])).toEqual([
+      [binary, true],
+      [missing, true],
+      [good, false],
+      [english, true],
+    ]);
+    expect(String(out[0]!.error)).toMatch(/binary/);
+    expect(String(out[1]!.error)).toMatch(/no such file/);
+    expect(String(out[3]!.error)).toMatch(/not a bilingual article/);
+    expect(r.stderr).toMatch(/3 of 4 inputs failed/);
+  });
+
+  describe('URL inputs', () => {
+    let server: Server;
+    let base: string;
+
+    beforeAll(async () => {
+      server = createServer((req, res) => {
+        if (req.url === '/gbk.html') {
+          res.writeHead(200, { 'content-type': 'text/html' });
+          res.end(readFileSync(join(milDir, 'mil-gbk-block.html')));
+        } else {
+          res.writeHead(404, { 'content-type': 'text/plain' });
+          res.end('not found');
+        }
+      });
+      await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    });
+
+    afterAll(async () => {
+      await new Promise((ok) => server.close(ok));
+    });
+
+    it('fetches and parses a page from a loopback server with --allow-private', async () => {
+      const r = await duofeed(['parse', '--allow-private', `${base}/gbk.html`]);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      const [a] = lines(r.stdout);
+      expect(a!.input).toBe(`${base}/gbk.html`);
+      expect(a!.url).toBe(`${base}/gbk.html`);
+      expect(a!.title).toEqual({ en: 'Cadets build weather station on campus', zh: '军校学员在校园里建起气象站' });
+    });
+
+    it('refuses private addresses without --allow-private, and reports HTTP errors per input', async () => {
+      const refused = await duofeed(['parse', `${base}/gbk.html`]);
+      expect(refused.code).toBe(1);
+      expect(String(lines(refused.stdout)[0]!.error)).toMatch(/127\.0\.0\.1|private|loopback/i);
+      const missing = await duofeed(['parse', '--allow-private', `${base}/missing.html`]);
+      expect(missing.code).toBe(1);
+      expect(String(lines(missing.stdout)[0]!.error)).toMatch(/404/);
+    });
+  });
+});
