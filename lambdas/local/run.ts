@@ -11,7 +11,7 @@
  * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
  * raw page whose article is missing; the idempotent upsert absorbs the overlap.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { Clock, ParseJob } from '../core/ports.js';
@@ -52,7 +52,10 @@ export interface IngestSummary {
   requeued: number;
   fetched: number;
   parsed: { created: number; updated: number; unchanged: number; failed: number };
-  articles: { id: string; url: string; sourceId: string }[];
+  /** Stored articles; rawKey's folder names the fetched URL's id, whatever id the parser chose. */
+  articles: { id: string; url: string; sourceId: string; rawKey: string }[];
+  /** The sample site's base URL in this run. */
+  samplesUrl: string;
   seconds: number;
 }
 
@@ -117,7 +120,7 @@ async function countArticles(store: DynamoStore): Promise<IngestSummary['article
   let cursor: string | undefined;
   do {
     const page = await store.list(undefined, { limit: 100, ...(cursor ? { cursor } : {}) });
-    for (const a of page.items) out.push({ id: a.id, url: a.url, sourceId: a.sourceId });
+    for (const a of page.items) out.push({ id: a.id, url: a.url, sourceId: a.sourceId, rawKey: a.rawKey });
     cursor = page.next;
   } while (cursor);
   return out;
@@ -167,13 +170,24 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const requeue = new Map<string, ParseJob>();
     for (const job of await ledger.pending()) requeue.set(job.rawKey, job);
     const now = systemClock.now().toISOString();
-    const storedUrls = new Set((await countArticles(store)).map((a) => a.url));
+    // A raw page's folder (raw/<sourceId>/<id of the fetched URL>/) is done when a stored
+    // article was parsed from any page in it. Compare folders, not ids or URLs: the parser may
+    // take the id and URL from a <link rel="canonical">, and an older raw version of a changed
+    // article must not be replayed over the newer one.
+    const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1);
+    const doneFolders = new Set((await countArticles(store)).map((a) => folderOf(a.rawKey)));
+    const newestPerFolder = new Map<string, { key: string; mtime: number }>();
     for await (const key of raw.list('raw/')) {
       const [, sourceId, articleId] = key.split('/');
-      if (!sourceId || !articleId || requeue.has(key) || deadKeys.has(key)) continue;
-      if (await store.get(articleId)) continue;
+      if (!sourceId || !articleId || requeue.has(key) || deadKeys.has(key) || doneFolders.has(folderOf(key))) continue;
+      const mtime = statSync(join(dataDir, 'raw', ...key.split('/')), { throwIfNoEntry: false })?.mtimeMs ?? 0;
+      const best = newestPerFolder.get(folderOf(key));
+      if (!best || mtime >= best.mtime) newestPerFolder.set(folderOf(key), { key, mtime });
+    }
+    for (const { key } of newestPerFolder.values()) {
       const page = await raw.get(key);
-      if (page.url && !storedUrls.has(page.url)) requeue.set(key, { sourceId, url: page.url, rawKey: key, fetchedAt: now });
+      const sourceId = key.split('/')[1] as string;
+      if (page.url) requeue.set(key, { sourceId, url: page.url, rawKey: key, fetchedAt: now });
     }
     if (requeue.size) await queue.send([...requeue.values()]);
     if (restoredRaw || requeue.size) out(`reconcile  ${restoredRaw} raw page(s) restored to S3 · ${requeue.size} unfinished parse job(s) re-enqueued`);
@@ -250,7 +264,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       store,
       sources,
       samples,
-      summary: { sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, seconds },
+      summary: { samplesUrl: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, seconds },
       close,
     };
   } catch (err) {

@@ -7,6 +7,7 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { articleIdFor } from '../../lambdas/core/ids.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 /** Overridable so the suite can be pointed at another sample set; defaults to the repo's samples/. */
@@ -23,6 +24,19 @@ export const SAMPLE_ARTICLES = [
   'sample-daily/articles/daily-big5-traditional.html',
   'sample-daily/articles/daily-plain.txt',
 ];
+
+/**
+ * The raw-page folder each sample article must end up in: raw/<sourceId>/<id of the fetched
+ * URL>/. Stored ids and URLs may instead come from a page's <link rel="canonical">, so this
+ * folder (in the stored article's rawKey) is what ties an article to the page it came from.
+ */
+export function expectedFolders(samplesUrl: string): string[] {
+  return SAMPLE_ARTICLES.map((p) => `raw/${p.split('/')[0]}/${articleIdFor(`${samplesUrl}/${p}`)}/`).sort();
+}
+
+export function foldersOf(articles: { rawKey: string }[]): string[] {
+  return articles.map((a) => a.rawKey.slice(0, a.rawKey.lastIndexOf('/') + 1)).sort();
+}
 
 export function tempDir(prefix: string): string {
   return mkdtempSync(join(tmpdir(), `duofeed-${prefix}-`));
@@ -108,7 +122,8 @@ export interface OnceResult {
     fetched: number;
     requeued: number;
     parsed: { created: number; updated: number; unchanged: number; failed: number };
-    articles: { id: string; url: string; sourceId: string }[];
+    articles: { id: string; url: string; sourceId: string; rawKey: string }[];
+    samplesUrl: string;
   };
 }
 
