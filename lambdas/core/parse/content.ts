@@ -35,23 +35,13 @@ export function isChromeLine(text: string): boolean {
 }
 
 /** Per-unit verdicts computed once and shared by the window and the parts pass. */
-const chromeCache = new WeakMap<Unit, boolean>();
 function chromeOf(u: Unit): boolean {
-  let c = chromeCache.get(u);
-  if (c === undefined) {
-    c = isChromeLine(u.text);
-    chromeCache.set(u, c);
-  }
-  return c;
+  if (u.chrome === undefined) u.chrome = isChromeLine(u.text);
+  return u.chrome;
 }
-const metaCache = new WeakMap<Unit, MetaLine | null>();
 function metaOf(u: Unit): MetaLine | undefined {
-  let m = metaCache.get(u);
-  if (m === undefined) {
-    m = u.text.length < 240 ? parseMetaLine(u.text) ?? null : null;
-    metaCache.set(u, m);
-  }
-  return m ?? undefined;
+  if (u.meta === undefined) u.meta = u.text.length < 240 ? parseMetaLine(u.text) ?? null : null;
+  return (u.meta as MetaLine | null) ?? undefined;
 }
 
 function weight(u: Unit): number {

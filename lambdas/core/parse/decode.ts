@@ -155,15 +155,15 @@ function finish(bytes: Uint8Array, enc: string, how: Decoded['how'], warnings: s
 
 /** NUL bytes or many C0 controls mean an image, archive or other binary, not a page. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const n = Math.min(bytes.length, 8192);
-  let ctrl = 0;
+  const head = bytes.subarray(0, 8192);
   // UTF-16 without BOM has NULs every other byte; we do not accept it unlabelled.
-  for (let i = 0; i < n; i++) {
-    const b = bytes[i]!;
-    if (b === 0) return true;
-    if (b < 0x09 || (b > 0x0d && b < 0x20 && b !== 0x1b)) ctrl++;
+  if (head.indexOf(0) >= 0) return true;
+  let ctrl = 0;
+  for (let i = 0; i < head.length; i++) {
+    const b = head[i]!;
+    if (b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) ctrl++;
   }
-  return ctrl > n * 0.01 + 2;
+  return ctrl > head.length * 0.01 + 2;
 }
 
 function sniff(bytes: Uint8Array, warnings: string[]): DecodeResult {

@@ -117,7 +117,9 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     ...(nonEmpty(parts.editorNote) ? { editorNote: ordered(parts.editorNote, languages) } : {}),
     segments,
   };
-  const contentHash = sha256Hex(canonicalJson(content));
+  // Keys are always built in the same order above, so plain JSON is already canonical here;
+  // canonicalJson (sorted keys) stays exported for callers hashing articles from elsewhere.
+  const contentHash = sha256Hex(JSON.stringify(content));
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
   return { ok: true, article, warnings };

@@ -18,7 +18,13 @@ export interface Unit {
   container: number;
   /** Script counts of text, computed once. */
   counts: ScriptCounts;
+  /** Verdicts the content stage computes once and caches here (undefined until asked). */
+  chrome: boolean | undefined;
+  meta: MetaLineCache | undefined;
 }
+
+/** A parsed label line, or null for "not one" (kept opaque here to avoid a cycle). */
+export type MetaLineCache = object | null;
 
 /** Raw line breaks inside HTML text arrive as this marker (a <br> is '\n'). */
 export const SOFT_BREAK = '\r';
@@ -89,12 +95,9 @@ export function splitByScript(line: string): string[] {
 /** Turn blocks into one-language units, in page order. */
 export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
   const units: Unit[] = [];
-  blocks.forEach((b, bi) => {
+  for (let bi = 0; bi < blocks.length; bi++) {
+    const b = blocks[bi]!;
     const linkDensity = b.chars ? b.linkChars / b.chars : 0;
-    const push = (text: string) => {
-      const counts = countScripts(text);
-      units.push({ text, lang: detectLang(text, counts), block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts });
-    };
     // A blank line (or a <br><br>) always ends a paragraph; so does a <br> in HTML. In plain
     // text single newlines are hard wraps unless the language changes across them.
     const paragraphs: string[][] = [];
@@ -106,25 +109,35 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
       } else if (plainText) cur.push(line);
       else {
         if (cur.length) paragraphs.push(cur);
-        cur = line.split(SOFT_BREAK).map((s) => s.trim()).filter(Boolean);
+        cur = line.includes(SOFT_BREAK) ? line.split(SOFT_BREAK) : [line];
       }
     }
     if (cur.length) paragraphs.push(cur);
-    for (const pieces of paragraphs) {
+    for (const raw of paragraphs) {
+      const pieces = raw.length === 1 ? splitByScript(raw[0]!) : raw.flatMap(splitByScript);
       let text = '';
+      let counts: ScriptCounts | undefined;
       let lang: LangOrOther = 'other';
-      for (const piece of pieces.flatMap(splitByScript)) {
-        const l = detectLang(piece);
+      const flush = () => {
+        const c = counts ?? countScripts(text);
+        units.push({ text, lang: counts ? lang : detectLang(text, c), block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts: c, chrome: undefined, meta: undefined });
+      };
+      for (const piece of pieces) {
+        const pc = countScripts(piece);
+        const l = detectLang(piece, pc);
         if (text && l !== 'other' && lang !== 'other' && l !== lang) {
-          push(text);
+          flush();
           text = '';
           lang = 'other';
+          counts = undefined;
         }
+        // One piece keeps its counts; joined pieces are recounted once at the end.
+        counts = text ? undefined : pc;
         text = joinPieces(text, piece, plainText);
         if (lang === 'other') lang = l;
       }
-      if (text) push(text);
+      if (text) flush();
     }
-  });
+  }
   return units;
 }
