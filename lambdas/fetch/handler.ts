@@ -25,16 +25,24 @@ export function parseFetchEvent(event: unknown): { sourceId?: string } {
   return { sourceId: body.sourceId };
 }
 
-export function makeFetchHandler(deps: FetchDeps): (event: unknown) => Promise<FetchRunResult> {
-  return async (event) => runFetch(deps, parseFetchEvent(event));
+/** The Lambda context's one member we use (typed loosely so callers may pass none). */
+export interface FetchContext {
+  getRemainingTimeInMillis?: () => number;
+}
+
+export function makeFetchHandler(deps: FetchDeps): (event: unknown, context?: FetchContext) => Promise<FetchRunResult> {
+  return async (event, context) => {
+    const remaining = context?.getRemainingTimeInMillis;
+    return runFetch(deps, parseFetchEvent(event), remaining ? { timeLeftMs: () => remaining.call(context) } : {});
+  };
 }
 
 const systemClock: Clock = { now: () => new Date() };
 
-let cached: Promise<(event: unknown) => Promise<FetchRunResult>> | undefined;
+let cached: Promise<(event: unknown, context?: FetchContext) => Promise<FetchRunResult>> | undefined;
 
 /** Built once per cold start; a bad DUOFEED_SOURCES fails every invocation with the field and reason. */
-async function coldStart(env: NodeJS.ProcessEnv): Promise<(event: unknown) => Promise<FetchRunResult>> {
+async function coldStart(env: NodeJS.ProcessEnv): Promise<(event: unknown, context?: FetchContext) => Promise<FetchRunResult>> {
   const { requireEnv, makeDynamoClient, makeS3Client, makeSqsClient } = await import('../adapters/aws-clients.js');
   const sources = loadSources(requireEnv(env, 'DUOFEED_SOURCES'), 'the DUOFEED_SOURCES environment variable');
   const table = requireEnv(env, 'DUOFEED_TABLE');
@@ -55,7 +63,7 @@ async function coldStart(env: NodeJS.ProcessEnv): Promise<(event: unknown) => Pr
   });
 }
 
-export async function handler(event: unknown): Promise<FetchRunResult> {
+export async function handler(event: unknown, context?: FetchContext): Promise<FetchRunResult> {
   if (!cached) {
     const starting = coldStart(process.env);
     cached = starting;
@@ -64,5 +72,5 @@ export async function handler(event: unknown): Promise<FetchRunResult> {
       if (!(err instanceof Error && (err.name === 'SourcesConfigError' || err.name === 'ConfigError'))) cached = undefined;
     });
   }
-  return (await cached)(event);
+  return (await cached)(event, context);
 }

@@ -45,6 +45,14 @@ export interface FetchDeps {
   maxPagesPerSource?: number;
 }
 
+/** Per invocation: how long the Lambda has left, so a run ends cleanly instead of being cut off. */
+export interface RunLimits {
+  timeLeftMs?: () => number;
+}
+
+/** Below this much time left, no new page is started: a page fetch plus its writes fit in it. */
+export const STOP_MARGIN_MS = 30_000;
+
 export interface SourceRunResult {
   sourceId: string;
   /** Article pages fetched, stored and enqueued. */
@@ -101,7 +109,7 @@ export function rawKeyFor(sourceId: string, url: string, bytes: Uint8Array): str
   return `raw/${sourceId}/${articleIdFor(url)}/${sha256Hex(bytes)}.html`;
 }
 
-export async function runFetch(deps: FetchDeps, event: { sourceId?: string }): Promise<FetchRunResult> {
+export async function runFetch(deps: FetchDeps, event: { sourceId?: string }, limits: RunLimits = {}): Promise<FetchRunResult> {
   let due = deps.sources;
   if (event.sourceId !== undefined) {
     due = deps.sources.filter((s) => s.id === event.sourceId);
@@ -110,11 +118,17 @@ export async function runFetch(deps: FetchDeps, event: { sourceId?: string }): P
   const pacer = new HostPacer(deps.clock, deps.sleep);
   const robotsCache = new Map<string, Promise<RobotsPolicy>>();
   // Sources on different hosts run side by side; the pacer keeps each host polite.
-  const results = await Promise.all(due.map((s) => runSource(deps, s, pacer, robotsCache)));
+  const results = await Promise.all(due.map((s) => runSource(deps, s, pacer, robotsCache, limits)));
   return { sources: results };
 }
 
-async function runSource(deps: FetchDeps, source: Source, pacer: HostPacer, robotsCache: Map<string, Promise<RobotsPolicy>>): Promise<SourceRunResult> {
+async function runSource(
+  deps: FetchDeps,
+  source: Source,
+  pacer: HostPacer,
+  robotsCache: Map<string, Promise<RobotsPolicy>>,
+  limits: RunLimits,
+): Promise<SourceRunResult> {
   const result: SourceRunResult = { sourceId: source.id, fetched: 0, skipped: 0, failed: 0, notModified: 0 };
   const log = deps.log;
   const opts: FetchPageOptions = { ...deps.fetchOptions, allowPrivateNetwork: source.allowPrivateNetwork ?? false };
@@ -179,7 +193,9 @@ async function runSource(deps: FetchDeps, source: Source, pacer: HostPacer, robo
       log.info('links found', { sourceId: source.id, url: startUrl, links: links.length });
       let allHandled = true;
       for (const link of links) {
-        const outcome = await handleLink(deps, source, link, robots, politeFetch, budget > 0);
+        // Out of time: leave the rest (unseen, so fetched next run) rather than die mid-run unrecorded.
+        const timeLeft = limits.timeLeftMs?.() ?? Infinity;
+        const outcome = await handleLink(deps, source, link, robots, politeFetch, budget > 0 && timeLeft > STOP_MARGIN_MS);
         if (outcome === 'fetched') {
           result.fetched++;
           budget--;

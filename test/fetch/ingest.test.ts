@@ -224,6 +224,18 @@ describe('fetch handler', () => {
     expect((await run({})).sources[0]).toMatchObject({ fetched: 0, notModified: 1 });
   });
 
+  it('stops starting new pages when the Lambda is nearly out of time, and records the run', async () => {
+    const w = world([source()]);
+    let left = 120_000;
+    const context = { getRemainingTimeInMillis: () => (left -= 50_000) };
+    const r = await makeFetchHandler(w.deps)({}, context);
+    expect(r.sources[0]).toMatchObject({ fetched: 1, failed: 0 });
+    expect((await w.state.sourceStates())[0]?.lastFetch).toBe('2026-11-30T12:00:00.000Z');
+    // The page left over is not marked seen, so the next run takes it.
+    const next = await makeFetchHandler(w.deps)({});
+    expect(next.sources[0]).toMatchObject({ fetched: 1, skipped: 1 });
+  });
+
   it('validates the event', async () => {
     const w = world([source()]);
     await expect(makeFetchHandler(w.deps)({ sourceId: 'nope' })).rejects.toThrow(UnknownSourceError);
