@@ -62,51 +62,101 @@ function acceptsGzip(header: string | undefined): boolean {
   });
 }
 
+/**
+ * A small LRU of strings by strong ETag, per warm instance: readers poll the same few feeds,
+ * so most requests between two ingests can skip rendering (and gzip) entirely. Bounded by
+ * entries and by characters so a warm Lambda's memory stays flat.
+ */
+export class LruStrings {
+  private readonly map = new Map<string, string>();
+  private chars = 0;
+  constructor(
+    private readonly maxEntries = 64,
+    private readonly maxChars = 32_000_000,
+  ) {}
+  get(key: string): string | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) return undefined;
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+  set(key: string, value: string): void {
+    if (value.length > this.maxChars / 4) return;
+    const old = this.map.get(key);
+    if (old !== undefined) {
+      this.chars -= old.length;
+      this.map.delete(key);
+    }
+    this.map.set(key, value);
+    this.chars += value.length;
+    for (const [k, v] of this.map) {
+      if (this.map.size <= this.maxEntries && this.chars <= this.maxChars) break;
+      this.map.delete(k);
+      this.chars -= v.length;
+    }
+  }
+}
+
+const gzipTagOf = (etag: string) => etag.replace(/"$/, '-gzip"');
+
 export function makeFeedHandler(deps: FeedDeps): Handler {
   const sourceIds = new Set(deps.sources.map((s) => s.id));
+  const bodies = new LruStrings();
+  const gzipped = new LruStrings();
   return async (event) => {
     const method = event.requestContext?.http?.method?.toUpperCase() ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return text(405, `method ${method} not allowed`, { allow: 'GET, HEAD' });
     const baseUrl = baseUrlOf(event, deps.publicUrl);
     if (!baseUrl) return text(400, 'host header missing or malformed', {}, method);
 
+    const headers = event.headers ?? {};
+    const inm = headers['if-none-match'];
+    const ims = parseHttpDate(headers['if-modified-since']);
+    // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3); dates are whole seconds.
+    const isFresh = (etag: string, lastModified: number | undefined) =>
+      inm !== undefined ? etagMatches(inm, etag) : ims !== undefined && lastModified !== undefined && Math.floor(lastModified / 1000) * 1000 <= ims;
+
     const route = routeRequest(event.rawPath ?? '/', new URLSearchParams(event.rawQueryString ?? ''), sourceIds);
-    let result;
+    let answered;
     try {
-      result = await answer(route, { reader: deps.reader, sources: deps.sources, baseUrl, now: deps.clock.now() });
+      answered = await answer(route, { reader: deps.reader, sources: deps.sources, baseUrl, now: deps.clock.now(), isFresh, bodies });
     } catch (err) {
       // Details go to the log, never to the client.
       console.error(JSON.stringify({ msg: 'feed request failed', path: event.rawPath, error: String(err), cause: String((err as Error)?.cause ?? '') }));
       return text(500, 'internal error', {}, method);
     }
-    if (result.status !== 200) return text(result.status, result.message, {}, method);
+    if ('message' in answered) return text(answered.status, answered.message, {}, method);
+    const result = answered;
 
-    const headers = event.headers ?? {};
-    const gzip = acceptsGzip(headers['accept-encoding']) && Buffer.byteLength(result.body) >= GZIP_MIN_BYTES;
-    // A gzipped body is a different representation: it gets its own strong tag.
-    const etag = gzip ? result.etag.replace(/"$/, '-gzip"') : result.etag;
-    const out: Record<string, string> = {
-      'content-type': result.contentType,
+    const validators = (etag: string): Record<string, string> => ({
       etag,
       'cache-control': CACHE_CONTROL,
       vary: 'Accept-Encoding',
       'x-content-type-options': 'nosniff',
       ...(result.lastModified !== undefined ? { 'last-modified': formatHttpDate(result.lastModified) } : {}),
-      ...result.headers,
-    };
+    });
+    if (result.status === 304) {
+      // Echo the representation the client holds: its tag may be the gzip variant.
+      const etag = inm !== undefined && etagMatches(inm, result.etag) && inm.includes(gzipTagOf(result.etag)) ? gzipTagOf(result.etag) : result.etag;
+      return { statusCode: 304, headers: validators(etag) };
+    }
 
-    const inm = headers['if-none-match'];
-    const ims = parseHttpDate(headers['if-modified-since']);
-    // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3); dates are whole seconds.
-    const notModified =
-      inm !== undefined ? etagMatches(inm, etag) : ims !== undefined && result.lastModified !== undefined && Math.floor(result.lastModified / 1000) * 1000 <= ims;
-    if (notModified) {
+    const gzip = acceptsGzip(headers['accept-encoding']) && Buffer.byteLength(result.body) >= GZIP_MIN_BYTES;
+    // A gzipped body is a different representation: it gets its own strong tag.
+    const etag = gzip ? gzipTagOf(result.etag) : result.etag;
+    const out: Record<string, string> = { 'content-type': result.contentType, ...validators(etag), ...result.headers };
+    if (isFresh(etag, result.lastModified)) {
       delete out['content-type'];
       return { statusCode: 304, headers: out };
     }
     if (gzip) out['content-encoding'] = 'gzip';
     if (method === 'HEAD') return { statusCode: 200, headers: out };
-    if (gzip) return { statusCode: 200, headers: out, body: gzipSync(result.body).toString('base64'), isBase64Encoded: true };
+    if (gzip) {
+      let body = gzipped.get(etag);
+      if (body === undefined) gzipped.set(etag, (body = gzipSync(result.body).toString('base64')));
+      return { statusCode: 200, headers: out, body, isBase64Encoded: true };
+    }
     return { statusCode: 200, headers: out, body: result.body };
   };
 }

@@ -224,3 +224,53 @@ describe('feed handler: error bodies and size budget', () => {
     expect(new URL(doc.next_url).searchParams.get('limit')).toBe('20');
   });
 });
+
+describe('feed handler: revalidation and warm renders skip article content', () => {
+  /** Articles whose segments count every read: content rendering is the only reader of them. */
+  function counted(n: number) {
+    const reads = { n: 0 };
+    const articles = allArticles(n).map((a) => {
+      const segments = a.segments;
+      return Object.defineProperty({ ...a }, 'segments', { get: () => (reads.n++, segments), enumerable: true });
+    });
+    return { reads, articles };
+  }
+
+  it.each([
+    ['/feeds/all.atom', 'lang=bi'],
+    ['/feeds/sample-mil.rss', 'lang=zh'],
+    ['/feeds/all.json', 'lang=en&limit=5'],
+  ])('%s?%s: a 304 and a repeat request render nothing; a revision renders again', async (path, query) => {
+    const { reads, articles } = counted(20);
+    const reader = new MemoryReader(articles, STATES);
+    const get = setup(reader);
+    const first = await get(path, { query, headers: { 'accept-encoding': 'gzip' } });
+    expect(first.statusCode).toBe(200);
+    expect(reads.n).toBeGreaterThan(0);
+
+    reads.n = 0;
+    const revalidated = await get(path, { query, headers: { 'if-none-match': first.headers.etag as string, 'accept-encoding': 'gzip' } });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.body).toBeUndefined();
+    // The client holds the gzip variant; it gets that tag back.
+    expect(revalidated.headers.etag).toBe(first.headers.etag);
+    expect(reads.n).toBe(0);
+
+    const again = await get(path, { query, headers: { 'accept-encoding': 'gzip' } });
+    expect(again.body).toBe(first.body);
+    expect(reads.n).toBe(0);
+    const plain = await get(path, { query });
+    expect(gunzipSync(Buffer.from(first.body as string, 'base64')).toString('utf8')).toBe(plain.body);
+
+    // A new version of one listed article changes the tag and the bytes.
+    const listed = (await reader.list(path.includes('sample-mil') ? 'sample-mil' : undefined, { limit: 1 })).items[0];
+    if (!listed) throw new Error('fixture lists nothing');
+    listed.version += 1;
+    listed.updated = '2025-03-31T00:00:00Z';
+    reads.n = 0;
+    const revised = await get(path, { query, headers: { 'if-none-match': first.headers.etag as string } });
+    expect(revised.statusCode).toBe(200);
+    expect(revised.headers.etag).not.toBe(plain.headers.etag);
+    expect(reads.n).toBeGreaterThan(0);
+  });
+});

@@ -29,7 +29,20 @@ export interface Rendered {
   lastModified?: number;
   headers?: Record<string, string>;
 }
-export type Answer = Rendered | { status: 400 | 404; message: string };
+/** The client's copy is current: validators only, nothing rendered. */
+export interface NotModified {
+  status: 304;
+  contentType: string;
+  etag: string;
+  lastModified?: number;
+}
+export type Answer = Rendered | NotModified | { status: 400 | 404; message: string };
+
+/** Rendered bodies by strong ETag (the tag names everything the bytes depend on). */
+export interface BodyCache {
+  get(etag: string): string | undefined;
+  set(etag: string, body: string): void;
+}
 
 export interface AnswerDeps {
   reader: ArticleReader;
@@ -39,6 +52,9 @@ export interface AnswerDeps {
   now: Date;
   /** Largest body to return; a bigger page is re-read with half the limit. */
   maxBodyBytes?: number;
+  /** True when the client already holds this representation (its If-None-Match / If-Modified-Since). */
+  isFresh?: (etag: string, lastModified: number | undefined) => boolean;
+  bodies?: BodyCache;
 }
 
 /**
@@ -77,15 +93,20 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
         }
         // Links keep the limit the reader asked for, so its next page asks for the full size again.
         const model = buildFeedModel({ query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now });
-        const body = RENDERERS[q.format](model);
-        if (limit > 1 && Buffer.byteLength(body) > max) continue;
-        return {
-          status: 200,
-          body,
+        const etag = feedEtag(q.format, model);
+        const validators = {
           contentType: `${MEDIA_TYPES[q.format]}; charset=utf-8`,
-          etag: feedEtag(q.format, model),
+          etag,
           ...(model.items.length > 0 ? { lastModified: model.updated.epochMs } : {}),
         };
+        // Decided before rendering: a revalidation costs one Query and no article content.
+        if (deps.isFresh?.(etag, validators.lastModified)) return { status: 304, ...validators };
+        const cached = deps.bodies?.get(etag);
+        if (cached !== undefined) return { status: 200, body: cached, ...validators };
+        const body = RENDERERS[q.format](model);
+        if (limit > 1 && Buffer.byteLength(body) > max) continue;
+        deps.bodies?.set(etag, body);
+        return { status: 200, body, ...validators };
       }
     }
     case 'article': {

@@ -118,6 +118,8 @@ export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sou
   const published = publishedOf(a);
   const source = sourcesById.get(a.sourceId);
   const author = viewAuthor(a, lang);
+  let summary: string | undefined;
+  let contentHtml: string | undefined;
   return {
     articleId: a.id,
     version: a.version,
@@ -132,8 +134,14 @@ export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sou
     updated: updatedOf(a, published),
     ...(author ? { author } : {}),
     category: { term: a.sourceId, label: source?.name ?? a.source ?? a.sourceId },
-    summary: buildSummary(a, lang),
-    contentHtml: buildContentHtml(a, lang, { reader: link, ...(externalUrl ? { original: externalUrl } : {}) }),
+    // Content is most of a feed's cost and a 304 or a cached body needs none of it: built on
+    // first read, once.
+    get summary() {
+      return (summary ??= buildSummary(a, lang));
+    },
+    get contentHtml() {
+      return (contentHtml ??= buildContentHtml(a, lang, { reader: link, ...(externalUrl ? { original: externalUrl } : {}) }));
+    },
   };
 }
 
