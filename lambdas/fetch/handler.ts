@@ -4,6 +4,11 @@
  */
 import { setTimeout as delay } from 'node:timers/promises';
 import { fetchPage } from '../adapters/http-fetcher.js';
+// Static imports, so esbuild can drop the SDK commands this function never sends.
+import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
+import { DynamoStore } from '../adapters/dynamo-store.js';
+import { S3RawStore } from '../adapters/s3-raw-store.js';
+import { SqsJobQueue } from '../adapters/sqs-queue.js';
 import type { Clock } from '../core/ports.js';
 import { loadSources } from './config.js';
 import { jsonLogger, runFetch, type FetchDeps, type FetchRunResult } from './ingest.js';
@@ -39,18 +44,15 @@ export function makeFetchHandler(deps: FetchDeps): (event: unknown, context?: Fe
 
 const systemClock: Clock = { now: () => new Date() };
 
-let cached: Promise<(event: unknown, context?: FetchContext) => Promise<FetchRunResult>> | undefined;
+type FetchHandler = (event: unknown, context?: FetchContext) => Promise<FetchRunResult>;
+let cached: FetchHandler | undefined;
 
 /** Built once per cold start; a bad DUOFEED_SOURCES fails every invocation with the field and reason. */
-async function coldStart(env: NodeJS.ProcessEnv): Promise<(event: unknown, context?: FetchContext) => Promise<FetchRunResult>> {
-  const { requireEnv, makeDynamoClient, makeS3Client, makeSqsClient } = await import('../adapters/aws-clients.js');
+function coldStart(env: NodeJS.ProcessEnv): FetchHandler {
   const sources = loadSources(requireEnv(env, 'DUOFEED_SOURCES'), 'the DUOFEED_SOURCES environment variable');
   const table = requireEnv(env, 'DUOFEED_TABLE');
   const bucket = requireEnv(env, 'DUOFEED_BUCKET');
   const queueUrl = requireEnv(env, 'DUOFEED_QUEUE_URL');
-  const { DynamoStore } = await import('../adapters/dynamo-store.js');
-  const { S3RawStore } = await import('../adapters/s3-raw-store.js');
-  const { SqsJobQueue } = await import('../adapters/sqs-queue.js');
   return makeFetchHandler({
     sources,
     fetchPage,
@@ -64,13 +66,7 @@ async function coldStart(env: NodeJS.ProcessEnv): Promise<(event: unknown, conte
 }
 
 export async function handler(event: unknown, context?: FetchContext): Promise<FetchRunResult> {
-  if (!cached) {
-    const starting = coldStart(process.env);
-    cached = starting;
-    // A config error stays cached (it will not fix itself); anything else may be transient.
-    starting.catch((err: unknown) => {
-      if (!(err instanceof Error && (err.name === 'SourcesConfigError' || err.name === 'ConfigError'))) cached = undefined;
-    });
-  }
-  return (await cached)(event, context);
+  // A config error throws on every invocation, naming the variable and the reason, until fixed.
+  cached ??= coldStart(process.env);
+  return cached(event, context);
 }
