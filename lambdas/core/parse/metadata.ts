@@ -97,17 +97,19 @@ const LABEL_WORDS: Array<[string, Field]> = [
   ['来源|來源|稿源|出处|出處|Source|From', 'source'],
   ['作者|记者|記者|撰文|撰稿|供稿|Author|Writer|Reporter', 'author'],
   ['发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|时间|時間|日期|Published(?:\s+(?:on|at|time))?|Publish(?:ed)?\s+time|Release\s+time|Posted(?:\s+on)?|Updated(?:\s+on)?|Date|Time', 'date'],
-  ['点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|Views?|Hits|Font\s+size|Clicks?', 'noise'],
+  // Labels we do not keep, listed so that they end the value before them.
+  ['点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer', 'noise'],
 ];
 /** One pass finds every label: colon-labels, plus "By"/"Edited by"/"Written by" which take none. */
 const LABEL_SCAN = new RegExp(
-  `(?<![A-Za-z])(?:${LABEL_WORDS.map(([w], i) => `(?<f${i}>${w})`).join('|')})(?![A-Za-z'’])\\s*[:：]\\s*|(?<![A-Za-z])(?<f9>Edited\\s+by|Written\\s+by|By)\\s+(?=\\S)`,
+  `(?<![A-Za-z])(?:${LABEL_WORDS.map(([w], i) => `(?<f${i}>${w})`).join('|')})(?![A-Za-z'’])\\s*[:：]\\s*|(?<![A-Za-z])(?<f9>Edited\\s+by|Written\\s+by|Translated\\s+by|Photo\\s+by|By)\\s+(?=\\S)`,
   'gi',
 );
 
 function fieldOf(groups: Record<string, string | undefined>): Field {
   for (let i = 0; i < LABEL_WORDS.length; i++) if (groups[`f${i}`] !== undefined) return LABEL_WORDS[i]![1];
-  return /edited/i.test(groups.f9 ?? '') ? 'editor' : 'author';
+  const f9 = groups.f9 ?? '';
+  return /edited/i.test(f9) ? 'editor' : /translated|photo/i.test(f9) ? 'noise' : 'author';
 }
 
 export interface MetaLine {
@@ -182,7 +184,7 @@ export function bylineOf(text: string): string | undefined {
 
 /** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
 export function zhBylineOf(text: string): string | undefined {
-  const m = /^(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/.exec(text.trim());
+  const m = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/.exec(text.trim());
   return m?.[1];
 }
 

@@ -45,9 +45,14 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * Split one line where English turns into Chinese (or back) with no break between them.
  * Conservative: both parts must be substantial and the cut must fall between sentences.
  */
-export function splitByScript(line: string): string[] {
+export function splitByScript(line: string, heading = false): string[] {
   // Both halves need a dozen Latin letters and a few Han: most lines fail this at once.
   const all = countScripts(line);
+  if (heading && all.latin >= 4 && all.han >= 2) {
+    // A headline in both languages ("Navy drill ends 海军演习结束"): cut where the script changes.
+    const cut = headingCut(line);
+    if (cut) return cut;
+  }
   if (all.latin < 12 || all.han < 4) return [line];
   const h = line.search(HAN);
   if (h < 0) return [line];
@@ -92,6 +97,19 @@ export function splitByScript(line: string): string[] {
   return [line];
 }
 
+/** Cut a two-language headline at the one place its script changes, if there is exactly one. */
+function headingCut(line: string): string[] | undefined {
+  const m = /^([^\u3400-\u9fff]*[A-Za-z][^\u3400-\u9fff]*?)[\s|｜/／\-–—:：]*([“"《「(（]?[\u3400-\u9fff][^A-Za-z]*)$/.exec(line) ?? /^([^A-Za-z]*[\u3400-\u9fff][^A-Za-z]*?)[\s|｜/／\-–—:：]*([A-Z"'“‘(][^\u3400-\u9fff]*)$/.exec(line);
+  if (!m) return undefined;
+  const a = m[1]!.trim();
+  const b = m[2]!.trim();
+  // Chinese headlines often open with a Latin name ("Wayde Sims 枪击案…"): the Latin side must
+  // read like an English headline (three words or more) and the Chinese side like Chinese.
+  const [latin, han] = /[\u3400-\u9fff]/.test(a) ? [b, a] : [a, b];
+  if (latin.split(/\s+/).length < 3 || countScripts(latin).latin < 10 || countScripts(han).han < 4) return undefined;
+  return [a, b];
+}
+
 /** Turn blocks into one-language units, in page order. */
 export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
   const units: Unit[] = [];
@@ -114,7 +132,8 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
     }
     if (cur.length) paragraphs.push(cur);
     for (const raw of paragraphs) {
-      const pieces = raw.length === 1 ? splitByScript(raw[0]!) : raw.flatMap(splitByScript);
+      const heading = b.heading > 0;
+      const pieces = raw.length === 1 ? splitByScript(raw[0]!, heading) : raw.flatMap((x) => splitByScript(x, heading));
       let text = '';
       let counts: ScriptCounts | undefined;
       let lang: LangOrOther = 'other';

@@ -43,6 +43,11 @@ describe('parseMetaLine', () => {
     ['Edited by Li Jiayao', { editor: 'Li Jiayao' }],
     ['作者：张高胜', { author: '张高胜' }],
     ['2025-03-29 16:13:28', { date: '2025-03-29T16:13:28+08:00' }],
+    // Labels we drop still end the value before them.
+    ['责任编辑：张三 审核：李四', { editor: '张三' }],
+    ['文章来源：新华网 作者：王五', { source: '新华网', author: '王五' }],
+    ['Editor: Li Na  Translated by Wang Wu', { editor: 'Li Na' }],
+    ['Source : Xinhua | Photo: Zhang San', { source: 'Xinhua' }],
   ])('%s', (text, expected) => {
     expect(parseMetaLine(text)).toEqual(expected);
   });
@@ -72,6 +77,7 @@ describe('bylines', () => {
     ['文/张高胜', '张高胜'],
     ['记者 张三 李四', '张三 李四'],
     ['作者｜王晓明', '王晓明'],
+    ['本报记者 张三', '张三'],
     ['文化交流活动在京举行', undefined],
   ])('%s → %s', (text, name) => {
     expect(zhBylineOf(text)).toBe(name);

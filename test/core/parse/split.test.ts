@@ -20,6 +20,19 @@ describe('splitByScript', () => {
   });
 });
 
+describe('splitByScript in headings', () => {
+  it.each([
+    ['Navy drill ends 海军演习结束', ['Navy drill ends', '海军演习结束']],
+    ['海军演习结束 Navy drill ends', ['海军演习结束', 'Navy drill ends']],
+    ['NATO summit: what next? 北约峰会：下一步如何？', ['NATO summit: what next?', '北约峰会：下一步如何？']],
+    // A Chinese headline that opens with a Latin name is one headline.
+    ['Wayde Sims 枪击案：警方逮捕嫌疑人', ['Wayde Sims 枪击案：警方逮捕嫌疑人']],
+    ["Sainsbury's 计划进军英国美容市场", ["Sainsbury's 计划进军英国美容市场"]],
+  ])('%s', (line, parts) => {
+    expect(splitByScript(line, true)).toEqual(parts);
+  });
+});
+
 describe('splitBlocks', () => {
   it('splits an HTML block at <br> lines and keeps each language apart', () => {
     const units = splitBlocks([block(['The drill simulated a dike breach after heavy rain.', '演练模拟连日暴雨后发生堤坝决口的情况。'])], false);
