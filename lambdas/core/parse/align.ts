@@ -201,7 +201,9 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
       let best = INF;
       let arg = -1;
       for (let k = 0; k < KINDS.length; k++) {
-        const [di, dj] = KINDS[k]!.k;
+        const kind = KINDS[k]!.k;
+        const di = kind[0];
+        const dj = kind[1];
         if (di > i || dj > j) continue;
         const prev = cost[(i - di) * W + (j - dj)]!;
         if (prev === INF) continue;

@@ -127,8 +127,10 @@ const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·�
  */
 export function parseMetaLine(text: string): MetaLine | undefined {
   if (text.length > 240) return undefined;
-  // Every meta line has a label colon, a "by", or a year; most body lines have none.
+  // Every meta line has a label colon, a "by", or a year; most body lines have none. And a
+  // line ending like a sentence is a sentence.
   if (!/[:：]|\bby\s|\d{4}/i.test(text)) return undefined;
+  if (text.length > 60 && /[.!?。！？"”」]$/.test(text)) return undefined;
   const marks: Array<{ field: Field; start: number; end: number }> = [];
   LABEL_SCAN.lastIndex = 0;
   for (let m = LABEL_SCAN.exec(text); m; m = LABEL_SCAN.exec(text)) {
