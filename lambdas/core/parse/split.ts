@@ -45,9 +45,8 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * Split one line where English turns into Chinese (or back) with no break between them.
  * Conservative: both parts must be substantial and the cut must fall between sentences.
  */
-export function splitByScript(line: string, heading = false): string[] {
+export function splitByScript(line: string, heading = false, all: ScriptCounts = countScripts(line)): string[] {
   // Both halves need a dozen Latin letters and a few Han: most lines fail this at once.
-  const all = countScripts(line);
   if (heading && all.latin >= 4 && all.han >= 2) {
     // A headline in both languages ("Navy drill ends 海军演习结束"): cut where the script changes.
     const cut = headingCut(line);
@@ -133,7 +132,9 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
     if (cur.length) paragraphs.push(cur);
     for (const raw of paragraphs) {
       const heading = b.heading > 0;
-      const pieces = raw.length === 1 ? splitByScript(raw[0]!, heading) : raw.flatMap((x) => splitByScript(x, heading));
+      // The common case, one line that stays whole, counts its characters once.
+      const firstCounts = raw.length === 1 ? countScripts(raw[0]!) : undefined;
+      const pieces = raw.length === 1 ? splitByScript(raw[0]!, heading, firstCounts) : raw.flatMap((x) => splitByScript(x, heading));
       let text = '';
       let counts: ScriptCounts | undefined;
       let lang: LangOrOther = 'other';
@@ -142,7 +143,7 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
         units.push({ text, lang: counts ? lang : detectLang(text, c), block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts: c, chrome: undefined, meta: undefined });
       };
       for (const piece of pieces) {
-        const pc = countScripts(piece);
+        const pc = piece === raw[0] && firstCounts ? firstCounts : countScripts(piece);
         const l = detectLang(piece, pc);
         if (text && l !== 'other' && lang !== 'other' && l !== lang) {
           flush();
