@@ -106,9 +106,9 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     if (m.source && !parts.source) parts.source = m.source;
     if (m.editor && !parts.editor) parts.editor = m.editor;
     if (m.date) dates.push(m.date);
-    if (m.author) {
-      const l = detectLang(m.author) === 'zh' ? 'zh' : lang === 'zh' && detectLang(m.author) !== 'en' ? 'zh' : 'en';
-      parts.byline[l] ??= m.author;
+    for (const a of m.authors ?? []) {
+      const l = detectLang(a) === 'zh' ? 'zh' : lang === 'zh' && detectLang(a) !== 'en' ? 'zh' : 'en';
+      parts.byline[l] ??= a.replace(/^By\s+/i, '');
     }
   };
 
@@ -162,7 +162,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (by && (inHead || body.length === 0)) {
         parts.byline.en ??= by;
         // "By X | China Daily | Updated: 2025-03-29 16:13" carries more than the name.
-        if (m) metaFields({ ...m, author: undefined }, lang);
+        if (m) metaFields(m, lang);
         kind = 'byline';
       } else if (lang === 'zh' && (inHead || body.length === 0) && zhBylineOf(text)) {
         parts.byline.zh ??= zhBylineOf(text);

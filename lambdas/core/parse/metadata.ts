@@ -115,7 +115,9 @@ function fieldOf(groups: Record<string, string | undefined>): Field {
 export interface MetaLine {
   source?: string;
   editor?: string;
+  /** The first author named; all of them (one per language, e.g. "By X | 作者：Y") in authors. */
   author?: string;
+  authors?: string[];
   date?: string;
 }
 
@@ -163,7 +165,10 @@ export function parseMetaLine(text: string): MetaLine | undefined {
     if (m.field === 'date' || m.field === 'noise') return;
     if (m.field === 'source') out.source ??= value;
     else if (m.field === 'editor') out.editor ??= value;
-    else if (m.field === 'author') out.author ??= value;
+    else if (m.field === 'author') {
+      out.author ??= value;
+      (out.authors ??= []).push(value);
+    }
   });
   if (leftovers.join('').length > 12) return undefined;
   if (!out.source && !out.editor && !out.author && !out.date) return undefined;

@@ -41,11 +41,12 @@ describe('parseMetaLine', () => {
     ['2025-03-29 16:13:28 来源：新华网', { date: '2025-03-29T16:13:28+08:00', source: '新华网' }],
     ['[责任编辑：李佳瑶]', { editor: '李佳瑶' }],
     ['Edited by Li Jiayao', { editor: 'Li Jiayao' }],
-    ['作者：张高胜', { author: '张高胜' }],
+    ['作者：张高胜', { author: '张高胜', authors: ['张高胜'] }],
+    ['By Cao Yi | 作者：曹毅', { author: 'Cao Yi', authors: ['Cao Yi', '曹毅'] }],
     ['2025-03-29 16:13:28', { date: '2025-03-29T16:13:28+08:00' }],
     // Labels we drop still end the value before them.
     ['责任编辑：张三 审核：李四', { editor: '张三' }],
-    ['文章来源：新华网 作者：王五', { source: '新华网', author: '王五' }],
+    ['文章来源：新华网 作者：王五', { source: '新华网', author: '王五', authors: ['王五'] }],
     ['Editor: Li Na  Translated by Wang Wu', { editor: 'Li Na' }],
     ['Source : Xinhua | Photo: Zhang San', { source: 'Xinhua' }],
   ])('%s', (text, expected) => {
