@@ -342,14 +342,23 @@ function readMeta(a: Record<string, string>, meta: PageMeta): void {
 /** Plain text → blocks: blank lines separate paragraphs; single newlines are kept as lines. */
 export function extractText(text: string): HtmlExtract {
   const blocks: Block[] = [];
+  const push = (lines: string[]) => {
+    const chars = lines.reduce((n, l) => n + l.length, 0);
+    blocks.push({ lines, tag: 'text', heading: 0, linkChars: 0, chars, chrome: false, container: 0 });
+  };
   for (const para of text.replace(/\r\n?/g, '\n').split(/\n[ \t\u3000\u00a0]*\n/)) {
     const lines = para.split('\n').map(foldLine).filter(Boolean);
     if (lines.length === 0) continue;
-    const chars = lines.reduce((n, l) => n + l.length, 0);
-    blocks.push({ lines, tag: 'text', heading: 0, linkChars: 0, chars, chrome: false, container: 0 });
+    // Files that put one paragraph per line (no blank lines) look like this: most lines end a
+    // sentence. Hard-wrapped text mostly does not.
+    const ends = lines.filter((l) => SENTENCE_END.test(l)).length;
+    if (lines.length >= 3 && ends >= Math.max(2, lines.length * 0.5)) for (const l of lines) push([l]);
+    else push(lines);
   }
   return { blocks, meta: {} };
 }
+
+const SENTENCE_END = /[.!?。！？"”」』)）]$/;
 
 /** Does this text look like HTML (rather than a plain-text article)? */
 export function looksLikeHtml(text: string): boolean {

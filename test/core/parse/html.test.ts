@@ -97,6 +97,15 @@ describe('plain text', () => {
     expect(extractText('Title\n\n来源：X\n2025-01-01\n\r\nBody').blocks.map((b) => b.lines)).toEqual([['Title'], ['来源：X', '2025-01-01'], ['Body']]);
   });
 
+  it('treats lines as paragraphs when a file has no blank lines between them', () => {
+    const text = 'The ship returned on Wednesday.\n医院船周三返航。\nDoctors performed 86 operations.\n医生完成了86台手术。';
+    expect(extractText(text).blocks.map((b) => b.lines)).toEqual([['The ship returned on Wednesday.'], ['医院船周三返航。'], ['Doctors performed 86 operations.'], ['医生完成了86台手术。']]);
+  });
+
+  it('keeps hard-wrapped lines together', () => {
+    expect(extractText('The ship returned to its home\nport on Wednesday after a long\nmission in the South Pacific.').blocks).toHaveLength(1);
+  });
+
   it.each([
     ['<!DOCTYPE html><html>', true],
     ['<p>para</p>', true],
