@@ -182,6 +182,11 @@ export function bylineOf(text: string): string | undefined {
   if (text.length > 120) return undefined;
   const m = /^(?:By|Written by|Author|Reporter)\s*[:：]?\s+(.+)$/i.exec(text) ?? /^(?:By|Written by)\s*[:：]\s*(.+)$/i.exec(text);
   if (!m) return undefined;
+  // "By Friday, the storm had passed." is a sentence, not a byline: what follows a name is an
+  // affiliation or place (capitalized), never running lower-case prose.
+  const words = m[1]!.split(/\s+/);
+  const prose = words.filter((w) => /^[a-z]/.test(w) && !/^(?:and|in|for|from|at|of|the|de|van|von|bin|da|di|le|la|staff|reporter|correspondent|writer)$/.test(w)).length;
+  if (prose > 0) return undefined;
   let name = m[1]!.split(/\s*[,，|｜(（/]|\s+(?:in|for|from|at|on)\s+(?=[A-Z0-9])|\s+\d/)[0]!.trim();
   name = name.replace(/[.;:]+$/, '');
   if (!/^[A-Z\u00c0-\u024f]/.test(name)) return undefined;

@@ -70,6 +70,8 @@ describe('bylines', () => {
     ['By Zhang Gaosheng and Li Si | China Daily', 'Zhang Gaosheng and Li Si'],
     ['By Chen Rui, China Military Online', 'Chen Rui'],
     ['By the end of the year, prices rose.', undefined],
+    ['By Friday, the storm had passed.', undefined],
+    ['By Zhang Gaosheng in Beijing and Li Si in Shanghai', 'Zhang Gaosheng'],
   ])('%s → %s', (text, name) => {
     expect(bylineOf(text)).toBe(name);
   });
