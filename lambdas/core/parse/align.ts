@@ -322,7 +322,7 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     while (z < zhIdx.length && zhIdx[z]! < pos) z++;
     before.push(z);
   }
-  const K = 4;
+  const K = 3;
   const memo = new Float64Array((enIdx.length + 1) * (zhIdx.length + 1) * KINDS.length).fill(Number.NaN);
   const band: Band = (i) => [Math.min(before[i]!, i === 0 ? 0 : before[i - 1]!) - K, before[i]! + K];
   let best: { beads: Bead[]; cost: number } | undefined;
