@@ -75,27 +75,16 @@ function latinWords(text: string): string[] {
   return out;
 }
 
-function isLetter(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-}
-
-/** Does lower-cased text contain w as a whole word? */
-function hasWord(lower: string, w: string): boolean {
-  for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-    if ((at === 0 || !isLetter(lower.charCodeAt(at - 1))) && !isLetter(lower.charCodeAt(at + w.length))) return true;
-  }
-  return false;
-}
-
 export function features(p: Para, keep?: Set<string>): Feat {
   const nums = numbers(p.text, p.lang === 'en');
   if (p.lang === 'en') {
     const tokens = new Set<string>();
     if (!keep) for (const w of latinWords(p.text)) tokens.add(w);
     else if (keep.size > 0) {
-      // Only words some Chinese paragraph quotes can ever match: look those up directly.
+      // Only words some Chinese paragraph quotes can ever match are kept.
       const lower = p.text.toLowerCase();
-      for (const w of keep) if (hasWord(lower, w)) tokens.add(w);
+      WORD.lastIndex = 0;
+      for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.has(m[0])) tokens.add(m[0]);
     }
     return { len: p.text.length, tokens, nums };
   }
@@ -237,8 +226,10 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
       continue;
     }
     const kind = KINDS[k]!.k;
-    const eIdx = Array.from({ length: kind[0] }, (_, x) => i - kind[0] + x);
-    const zIdx = Array.from({ length: kind[1] }, (_, x) => j - kind[1] + x);
+    const eIdx: number[] = [];
+    const zIdx: number[] = [];
+    for (let x = i - kind[0]; x < i; x++) eIdx.push(x);
+    for (let x = j - kind[1]; x < j; x++) zIdx.push(x);
     const s = beadCost(kind, KINDS[k]!.prior, en, i - kind[0], zh, j - kind[1]);
     beads.push({ en: eIdx, zh: zIdx, confidence: confidenceOf(kind, s) });
     i -= kind[0];
@@ -297,8 +288,9 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   });
   const layout = detectLayout(paras);
   const firstLang = paras[0]?.lang;
-  const enIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [i] : []));
-  const zhIdx = paras.flatMap((p, i) => (p.lang === 'zh' ? [i] : []));
+  const enIdx: number[] = [];
+  const zhIdx: number[] = [];
+  for (let i = 0; i < paras.length; i++) (paras[i]!.lang === 'en' ? enIdx : zhIdx).push(i);
   if (layout !== 'interleaved') {
     const n = enIdx.length;
     const m = zhIdx.length;

@@ -37,12 +37,13 @@ export function charsetFromContentType(contentType: string | undefined): string 
 }
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv), read as ASCII. */
-export function charsetFromMeta(bytes: Uint8Array): string | undefined {
-  const head = decoder('windows-1252').decode(bytes.subarray(0, 4096));
-  const re = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/gi;
-  const m = re.exec(head);
+export function charsetFromMeta(bytes: Uint8Array | string): string | undefined {
+  const head = typeof bytes === 'string' ? bytes.slice(0, 4096) : decoder('windows-1252').decode(bytes.subarray(0, 4096));
+  const m = META_CHARSET.exec(head);
   return m?.[1];
 }
+
+const META_CHARSET = /<meta\b[^>]*?charset\s*=\s*["']?\s*([\w.:-]+)/i;
 
 type Decoder = InstanceType<typeof TextDecoder>;
 const decoders = new Map<string, Decoder>();
@@ -103,7 +104,7 @@ export function decodeBytes(input: Uint8Array | string, contentType?: string): D
   // sites that switched to UTF-8 often keep an old gb2312 <meta>.
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) {
-    const label = charsetFromContentType(contentType) ?? charsetFromMeta(bytes);
+    const label = charsetFromContentType(contentType) ?? charsetFromMeta(utf8);
     const enc = normalizeCharset(label);
     if (enc === undefined || enc === 'utf-8' || hasHighBytes(bytes)) {
       if (enc && enc !== 'utf-8' && enc !== 'windows-1252') warnings.push(`declared charset ${label} but the bytes are UTF-8; read as UTF-8`);
