@@ -108,8 +108,11 @@ class Abort extends Error {}
 const BR = '\u0001';
 
 function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || c === 0x200b || c === 0xfeff || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
 }
+
+/** Zero-width space and BOM vanish without a trace (ZWJ/ZWNJ stay: emoji and scripts need them). */
+const isInvisible = (c: number) => c === 0x200b || c === 0xfeff;
 
 /**
  * Fold a block's raw text in one pass (a hand loop: a Unicode whitespace regex was the
@@ -125,6 +128,15 @@ export function foldBlock(raw: string): string[] {
   for (let i = 0; i <= n; i++) {
     const c = i < n ? raw.charCodeAt(i) : 1;
     const brk = c === 1;
+    if (isInvisible(c)) {
+      // Cut the run here and join the next one to it directly: "Rese\u200barchers" → "Researchers".
+      if (segStart >= 0) {
+        line += (line ? sep : '') + raw.slice(segStart, i);
+        segStart = -1;
+        sep = '';
+      }
+      continue;
+    }
     if (!brk && !isSpace(c)) {
       if (segStart < 0) segStart = i;
       continue;
@@ -132,7 +144,7 @@ export function foldBlock(raw: string): string[] {
     // A single plain space between words is already folded: keep the run going.
     if (c === 32 && segStart >= 0 && i + 1 < n) {
       const d = raw.charCodeAt(i + 1);
-      if (d !== 1 && !isSpace(d)) continue;
+      if (d !== 1 && !isSpace(d) && !isInvisible(d)) continue;
     }
     if (segStart >= 0) {
       line += (line ? sep : '') + raw.slice(segStart, i);
@@ -157,7 +169,7 @@ const SPACES = /[^\S\n\r]+|[\u200b\ufeff]+/g;
 
 /** Fold whitespace inside a line; keep the line structure. */
 export function foldLine(s: string): string {
-  return s.replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ').trim();
+  return s.replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 export function extractHtml(html: string): HtmlResult {

@@ -86,6 +86,9 @@ describe('foldBlock', () => {
     ['\u0001\u0001a\u0001\u0001\u0001b\u0001', ['a', '', 'b']],
     ['a \n b', ['a\rb']],
     ['\u3000\u3000全角空格缩进', ['全角空格缩进']],
+    // Zero-width space and BOM vanish inside words; ZWJ (emoji sequences) stays.
+    ['Rese\u200barchers and\ufeff data \u200b here', ['Researchers and data here']],
+    ['👩\u200d👧 family', ['👩\u200d👧 family']],
     ['   ', []],
   ])('%j → %j', (raw, lines) => {
     expect(foldBlock(raw)).toEqual(lines);
