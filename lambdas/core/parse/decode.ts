@@ -172,16 +172,17 @@ function sniff(bytes: Uint8Array, warnings: string[]): DecodeResult {
   const u8rate = replacementRate(utf8);
   // Valid UTF-8 with multi-byte sequences is almost never an accident.
   if (u8rate === 0) return { ok: true, value: { text: stripBom(utf8), encoding: 'utf-8', how: 'sniff', warnings } };
+  // GB18030 and Big5 decode almost any byte pair, so "fewest invalid sequences" alone picks
+  // them for a UTF-8 page with a few bad bytes. Score each reading by how much of it is
+  // common Chinese, minus its invalid sequences: mojibake is made of rare characters.
   const cands = ['utf-8', 'gb18030', 'big5'].map((enc) => {
     const text = enc === 'utf-8' ? utf8 : tryDecode(bytes, enc) ?? '';
-    return { enc, text, rate: replacementRate(text), common: commonHanScore(text) };
+    const rate = replacementRate(text);
+    return { enc, text, rate, score: commonHanScore(text) - 5 * Math.round(rate * text.length) };
   });
-  cands.sort((a, b) => a.rate - b.rate || b.common - a.common);
-  // GB18030 and Big5 both accept most double-byte sequences; prefer the one whose text is
-  // made of common characters when both decode cleanly.
-  const clean = cands.filter((c) => c.rate < 0.002);
-  const best = clean.length > 1 ? clean.sort((a, b) => b.common - a.common)[0]! : cands[0]!;
-  if (best.rate > 0.05) return { ok: false, reason: `undecodable text: no encoding fits (best ${best.enc} with ${(best.rate * 100).toFixed(1)}% invalid sequences)` };
+  let best = cands[0]!;
+  for (const c of cands) if (c.score > best.score) best = c;
+  if (best.rate > 0.1) return { ok: false, reason: `undecodable text: no encoding fits (best ${best.enc} with ${(best.rate * 100).toFixed(1)}% invalid sequences)` };
   if (best.rate > 0) warnings.push(`decoded as ${best.enc} with ${(best.rate * 100).toFixed(2)}% invalid sequences (truncated or corrupt page?)`);
   return { ok: true, value: { text: stripBom(best.text), encoding: best.enc, how: 'sniff', warnings } };
 }

@@ -106,3 +106,15 @@ describe('decodeBytes', () => {
     if (r.ok) expect(r.value.text).toContain(zh);
   });
 });
+
+describe('decodeBytes on damaged UTF-8', () => {
+  it('keeps UTF-8 when a few invalid bytes are sprinkled into a Chinese page', () => {
+    const zh = '国际禁雷努力遭遇地缘政治逆流，五国考虑退出公约。'.repeat(20);
+    const head = new TextEncoder().encode(`<meta charset="utf-8"><p>${'An English paragraph of the page. '.repeat(20)}</p>`);
+    const body = new TextEncoder().encode(`<p>${zh}</p>`);
+    const bytes = Uint8Array.from([...head, 0xc0, 0xaf, 0xed, 0xa0, 0x80, 0xff, ...body]);
+    const r = decodeBytes(bytes, 'text/html; charset=utf-8');
+    expect(r.ok && r.value.encoding).toBe('utf-8');
+    expect(r.ok && r.value.text).toContain(zh);
+  });
+});
