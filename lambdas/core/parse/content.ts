@@ -87,6 +87,12 @@ const TITLE_MAX: Record<Lang, number> = { en: 250, zh: 100 };
 
 const squash = (s: string) => s.replace(/\s+/g, '');
 
+/** Is text part of the page's <title>/og:title? undefined when the page has neither. */
+function inDocTitle(text: string, meta: PageMeta): boolean | undefined {
+  const doc = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
+  return doc ? squash(doc).includes(squash(text)) : undefined;
+}
+
 /**
  * Without headings, a short line may be a title — but not a body sentence: headlines are
  * short and rarely end in a full stop, and on HTML pages they also appear in <title>.
@@ -137,6 +143,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   let inHead = true;
   let prevKind = '';
   const titleCands: Array<{ text: string; lang: Lang; i: number }> = [];
+  const weakTitle: Partial<Record<Lang, boolean>> = {};
   const body: Array<{ text: string; lang: Lang; i: number }> = [];
   for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
@@ -176,8 +183,16 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (inHead && lang === 'en' && prevKind === 'byline' && parts.byline.zh && !parts.byline.en && isLatinNameLine(text)) {
         parts.byline.en = text;
         kind = 'byline';
-      } else if (headingTitles && inHead && !parts.title[lang] && text.length <= TITLE_MAX[lang] && (u.heading > 0 || prevKind === 'title')) {
-        parts.title[lang] = text;
+      } else if (headingTitles && inHead && (!parts.title[lang] || weakTitle[lang]) && text.length <= TITLE_MAX[lang] && (u.heading > 0 || prevKind === 'title')) {
+        // A heading the page's <title> does not contain (a logo, a column name) yields to a
+        // later one it does contain.
+        const inDoc = inDocTitle(text, meta);
+        const cur = parts.title[lang];
+        if (!cur || (weakTitle[lang] && inDoc === true)) {
+          parts.title[lang] = text;
+          // Weak: not in <title>, or possibly just the site name that <title> also carries.
+          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squash(text).length * 2 < squash(`${meta.title ?? meta.ogTitle ?? ''}`).length);
+        } else if (weakTitle[lang] && inDoc && squash(text).length > squash(cur).length) parts.title[lang] = text;
         kind = 'title';
       } else if (
         !headingTitles &&
@@ -189,7 +204,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       ) {
         titleCands.push({ text, lang, i });
         kind = 'titlecand';
-      } else if (inHead && u.heading > 0 && i < firstLong && parts.title.en && parts.title.zh) {
+      } else if (inHead && u.heading > 0 && i < firstLong) {
         kind = 'deck';
       }
     }

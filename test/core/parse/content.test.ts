@@ -58,6 +58,13 @@ describe('articleParts', () => {
     expect(p.published).toBe('2025-04-03T10:25:00+08:00');
   });
 
+  it('prefers the heading the page <title> names over a site-name heading', () => {
+    const p = partsOf(`<head><title>Hospital ship returns - Sample Daily</title></head><body><h2 class="logo">Sample Daily</h2>
+      <h1>Hospital ship returns</h1><h2>医院船返回母港</h2><p>${en1}</p><p>${zh1}</p></body>`);
+    expect(p.title).toEqual({ en: 'Hospital ship returns', zh: '医院船返回母港' });
+    expect(p.body.map((b) => b.text)).toEqual([en1, zh1]);
+  });
+
   it('finds an editor line printed after the article container', () => {
     const p = partsOf(`<h1>Hospital ship wraps up mission</h1><div class="body"><p>${en1}</p><p>${zh1}</p></div>
       <div class="nav-links"><a href="/a">上一篇</a><a href="/b">下一篇</a></div><div>[责任编辑：赵敏]</div>`);
