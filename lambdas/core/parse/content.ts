@@ -48,7 +48,8 @@ function metaOf(u: Unit): MetaLine | undefined {
 
 function weight(u: Unit): number {
   if (u.text.length < 240 && chromeOf(u)) return -40;
-  if (u.linkDensity > 0.5) return -Math.min(200, u.text.length * 2) - 10;
+  // Label lines often link their values (来源：<a>新华网</a>); they are not link lists.
+  if (u.linkDensity > 0.5) return u.text.length < 240 && metaOf(u) ? 10 : -Math.min(200, u.text.length * 2) - 10;
   if (u.lang === 'other') return metaOf(u) ? 8 : -3;
   if (u.heading > 0 && u.heading <= 2) return 20;
   if (u.text.length < 240 && metaOf(u)) return 10;
@@ -150,7 +151,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     const text = u.text;
     let kind = 'body';
     const lang = u.lang;
-    if ((text.length < 240 && chromeOf(u)) || u.linkDensity > 0.5) kind = 'chrome';
+    if ((text.length < 240 && chromeOf(u)) || (u.linkDensity > 0.5 && !metaOf(u))) kind = 'chrome';
     else if (lang === 'other') {
       const m = metaOf(u);
       if (m) metaFields(m, 'other');
@@ -263,7 +264,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     for (let i = lo; i <= hi; i++) {
       if (i >= window.start && i <= window.end) continue;
       const u = units[i]!;
-      if (u.linkDensity > 0.5 || u.text.length > 240) continue;
+      if (u.text.length > 240) continue;
       const m = metaOf(u);
       if (!m) continue;
       if (m.source && !parts.source) parts.source = m.source;

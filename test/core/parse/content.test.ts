@@ -65,6 +65,13 @@ describe('articleParts', () => {
     expect(p.body.map((b) => b.text)).toEqual([en1, zh1]);
   });
 
+  it('reads label lines whose values are links', () => {
+    const p = partsOf(`<h1>Hospital ship returns</h1><h2>医院船返回母港</h2>
+      <div class="info">来源：<a href="/x">China Military Online</a> 作者：<a href="/a">Zhang Gaosheng</a> 编辑：<a href="/e">Li Jiayao</a></div>
+      <p>${en1}</p><p>${zh1}</p>`);
+    expect([p.source, p.editor, p.byline]).toEqual(['China Military Online', 'Li Jiayao', { en: 'Zhang Gaosheng' }]);
+  });
+
   it('finds an editor line printed after the article container', () => {
     const p = partsOf(`<h1>Hospital ship wraps up mission</h1><div class="body"><p>${en1}</p><p>${zh1}</p></div>
       <div class="nav-links"><a href="/a">上一篇</a><a href="/b">下一篇</a></div><div>[责任编辑：赵敏]</div>`);
