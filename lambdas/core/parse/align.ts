@@ -48,8 +48,27 @@ const NUMBER_WORDS: Record<string, number> = {
 };
 const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi;
 
+const ZH_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
+/** Chinese numerals before a measure word ("三个岛国", "十二名"): the number a translation keeps. "一" is left out: it is mostly an article. */
+const ZH_NUMBER = /([两二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])(?=[个名位家项次年天岁人国架艘座条所支辆种批座枚颗])/g;
+
+function zhNumeral(s: string): number {
+  const t = s.indexOf('十');
+  if (t < 0) return ZH_DIGIT[s] ?? 0;
+  const tens = t === 0 ? 1 : ZH_DIGIT[s[0]!] ?? 1;
+  const ones = t === s.length - 1 ? 0 : ZH_DIGIT[s[s.length - 1]!] ?? 0;
+  return tens * 10 + ones;
+}
+
 function numbers(text: string, english = false): Set<string> {
   const out = new Set<string>();
+  if (!english) {
+    ZH_NUMBER.lastIndex = 0;
+    for (let m = ZH_NUMBER.exec(text); m; m = ZH_NUMBER.exec(text)) {
+      const v = zhNumeral(m[1]!);
+      if (v > 1) out.add(String(v));
+    }
+  }
   if (english) {
     NUMBER_WORD.lastIndex = 0;
     for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) out.add(String(NUMBER_WORDS[m[1]!.toLowerCase()]));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, detectLayout, type Para } from '../../../lambdas/core/parse/align.js';
+import { alignParagraphs, detectLayout, features, type Para } from '../../../lambdas/core/parse/align.js';
 
 const E = (text: string): Para => ({ text, lang: 'en' });
 const Z = (text: string): Para => ({ text, lang: 'zh' });
@@ -63,6 +63,16 @@ describe('alignParagraphs', () => {
       expect(b.confidence).toBeGreaterThan(0);
       expect(b.confidence).toBeLessThanOrEqual(1);
     }
+  });
+});
+
+describe('features', () => {
+  it.each([
+    ['三个岛国和十二名医生，共计4.8万棵树', 'zh', ['3', '12', '4.8', '48000']],
+    ['two-day drill for 600 reservists and 1.2 billion yuan', 'en', ['2', '600', '1.2', '1200000000']],
+    ['一些人认为', 'zh', []],
+  ] as const)('numbers of %s', (text, lang, nums) => {
+    expect([...features({ text, lang }).nums].sort()).toEqual([...nums].sort());
   });
 });
 
