@@ -57,6 +57,24 @@ function resolveUrl(href: string | undefined, base: string | undefined): string 
   }
 }
 
+/**
+ * The registrable part of a URL's host, approximately (no public-suffix list in the core):
+ * the last two labels, or three when the second-to-last is a generic second level as in
+ * example.com.cn or example.co.uk. IP literals stand for themselves.
+ */
+export function siteOf(url: string): string {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  } catch {
+    return url;
+  }
+  if (/^[\d.]+$/.test(host) || host.startsWith('[')) return host;
+  const labels = host.split('.');
+  const n = labels.length >= 3 && /^(?:com|net|org|gov|edu|ac|co|mil)$/.test(labels[labels.length - 2]!) ? 3 : 2;
+  return labels.slice(-n).join('.');
+}
+
 const nonEmpty = (o: Partial<Record<Lang, string>>): boolean => Object.keys(o).length > 0;
 
 function ordered(o: Partial<Record<Lang, string>>, langs: Lang[]): Record<string, string> {
@@ -101,8 +119,16 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     return seg;
   });
 
-  const canonical = resolveUrl(meta.canonical, input.url) ?? resolveUrl(meta.ogUrl, input.url);
-  const url = canonical ?? resolveUrl(input.url, undefined);
+  const declared = resolveUrl(meta.canonical, input.url) ?? resolveUrl(meta.ogUrl, input.url);
+  const fetched = resolveUrl(input.url, undefined);
+  // A page may only name a canonical URL on its own site: the id comes from it, so a
+  // cross-site canonical would let one source overwrite another source's article.
+  let canonical = declared;
+  if (declared && fetched && siteOf(declared) !== siteOf(fetched)) {
+    warnings.push(`canonical link ${declared} is on another site than ${fetched}; ignored`);
+    canonical = undefined;
+  }
+  const url = canonical ?? fetched;
   if (!parts.title.en || !parts.title.zh) warnings.push(`title missing in ${!parts.title.en ? 'English' : 'Chinese'}`);
 
   const content: Omit<Article, 'id'> = {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../../lambdas/core/ids.js';
-import { canonicalJson, parseArticle } from '../../../lambdas/core/parse/index.js';
+import { canonicalJson, parseArticle, siteOf } from '../../../lambdas/core/parse/index.js';
 
 const en1 = 'A Chinese naval hospital ship returned to its home port on Wednesday after a 40-day medical mission in the South Pacific.';
 const zh1 = '一艘中国海军医院船结束为期40天的南太平洋医疗服务任务，于周三返回母港。';
@@ -19,7 +19,9 @@ describe('parseArticle', () => {
   });
 
   it.each([
-    ['canonical link', page('<link rel="canonical" href="https://news.example/a/1.html#top">'), { url: 'https://x.example/other' }, 'https://news.example/a/1.html'],
+    ['canonical link', page('<link rel="canonical" href="https://www.news.example/a/1.html#top">'), { url: 'https://m.news.example/other' }, 'https://www.news.example/a/1.html'],
+    ['fetched URL, not a canonical on another site', page('<link rel="canonical" href="https://victim.example/a/1.html">'), { url: 'https://attacker.example/x.html' }, 'https://attacker.example/x.html'],
+    ['fetched URL, not an og:url on another site', page('<meta property="og:url" content="https://news.example.com.cn/a/1.html">'), { url: 'https://other.com.cn/a/1.html' }, 'https://other.com.cn/a/1.html'],
     ['relative canonical', page('<link rel="canonical" href="/a/1.html">'), { url: 'https://news.example/list/' }, 'https://news.example/a/1.html'],
     ['og:url', page('<meta property="og:url" content="https://news.example/a/2.html">'), {}, 'https://news.example/a/2.html'],
     ['input URL', page(), { url: 'https://news.example/a/3.html' }, 'https://news.example/a/3.html'],
@@ -70,5 +72,22 @@ describe('parseArticle', () => {
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined', () => {
     expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 0 }], c: undefined } })).toBe('{"a":{"d":[2,{"e":0,"f":1}]},"b":1}');
+  });
+});
+
+describe('siteOf', () => {
+  it.each([
+    ['https://www.chinadaily.com.cn/a/1.html', 'chinadaily.com.cn'],
+    ['https://language.chinadaily.com.cn/a/1.html', 'chinadaily.com.cn'],
+    ['http://eng.chinamil.com.cn/BILINGUAL/1.html', 'chinamil.com.cn'],
+    ['https://www.ftchinese.com/story/1', 'ftchinese.com'],
+    ['https://news.bbc.co.uk/x', 'bbc.co.uk'],
+    ['http://127.0.0.1:8080/x', '127.0.0.1'],
+    ['https://EXAMPLE.org./x', 'example.org'],
+  ])('%s → %s', (url, site) => expect(siteOf(url)).toBe(site));
+
+  it('warns when it ignores a cross-site canonical', () => {
+    const r = parseArticle({ bytes: page('<link rel="canonical" href="https://victim.example/a/1.html">'), url: 'https://attacker.example/x.html' });
+    expect(r.ok && r.warnings.join(' ')).toContain('another site');
   });
 });
