@@ -23,6 +23,13 @@ interface Feat {
   /** For Chinese: Latin words and numbers it contains. For English: its words and numbers. */
   tokens: Set<string>;
   nums: Set<string>;
+  /** The same sets as arrays: the DP iterates them for every cell, and arrays iterate faster. */
+  tokenList: string[];
+  numList: string[];
+}
+
+function feat(len: number, tokens: Set<string>, nums: Set<string>): Feat {
+  return { len, tokens, nums, tokenList: [...tokens], numList: [...nums] };
 }
 
 /** English characters per Chinese text, measured on news translations (Han ≈ 3.5, Latin ≈ 0.85). */
@@ -94,22 +101,79 @@ function latinWords(text: string): string[] {
   return out;
 }
 
-export function features(p: Para, keep?: Set<string>): Feat {
+const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/** Hash of a lower-cased word's char codes, the same one keptWords computes while scanning. */
+function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
+
+/** The kept words and their hashes, built once per page. */
+export interface KeepIndex {
+  words: Set<string>;
+  hashes: Set<number>;
+}
+
+export function keepIndex(words: Set<string>): KeepIndex {
+  const hashes = new Set<number>();
+  for (const w of words) hashes.add(wordHash(w));
+  return { words, hashes };
+}
+
+/**
+ * The WORD matches of the lower-cased text that keep holds, added to out. A char-code scan
+ * hashing as it goes (this ran for every word of every English paragraph): only a match whose
+ * hash a kept word has is sliced. İ and the Kelvin sign lower-case to ASCII letters and so
+ * move the word boundaries: such text takes the regex path.
+ */
+function keptWords(text: string, keep: KeepIndex, out: Set<string>): void {
+  if (text.includes('\u0130') || text.includes('\u212a')) {
+    const lower = text.toLowerCase();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.words.has(m[0])) out.add(m[0]);
+    return;
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!isAsciiLetter(c)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let h = 0;
+    for (;;) {
+      while (i < n && isAsciiLetter((c = text.charCodeAt(i)))) {
+        h = (Math.imul(h, 31) + (c | 0x20)) | 0;
+        i++;
+      }
+      c = i < n ? text.charCodeAt(i) : 0;
+      if ((c === 0x2d || c === 0x2e) && i + 1 < n && isAsciiLetter(text.charCodeAt(i + 1))) {
+        h = (Math.imul(h, 31) + c) | 0;
+        i++;
+      } else break;
+    }
+    if (keep.hashes.has(h)) {
+      const w = text.slice(start, i).toLowerCase();
+      if (keep.words.has(w)) out.add(w);
+    }
+  }
+}
+
+export function features(p: Para, keep?: KeepIndex): Feat {
   const nums = numbers(p.text, p.lang === 'en');
   if (p.lang === 'en') {
     const tokens = new Set<string>();
     if (!keep) for (const w of latinWords(p.text)) tokens.add(w);
-    else if (keep.size > 0) {
-      // Only words some Chinese paragraph quotes can ever match are kept.
-      const lower = p.text.toLowerCase();
-      WORD.lastIndex = 0;
-      for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.has(m[0])) tokens.add(m[0]);
-    }
-    return { len: p.text.length, tokens, nums };
+    else if (keep.words.size > 0) keptWords(p.text, keep, tokens);
+    return feat(p.text.length, tokens, nums);
   }
   const { han, latin, digits } = countScripts(p.text);
   const tokens = new Set(latinWords(p.text));
-  return { len: HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1, tokens, nums };
+  return feat(HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1, tokens, nums);
 }
 
 /**
@@ -135,17 +199,30 @@ interface Scored {
  */
 function anchorCost(en: Feat[], e0: number, e1: number, zh: Feat[], z0: number, z1: number): { cost: number; matched: number } {
   if (e0 === e1 || z0 === z1) return { cost: 0, matched: 0 };
+  anchorCounts(en, e0, e1, zh, z0, z1);
+  return { cost: -1.2 * counts.matched + 1.2 * counts.unmatched + 2 * counts.unmatchedNum + 0.5 * counts.enOnly, matched: counts.matched };
+}
+
+/** Scratch for anchorCounts (module-level so the DP allocates nothing per cell). */
+const counts = { matched: 0, unmatched: 0, unmatchedNum: 0, enOnly: 0 };
+
+function anchorCounts(en: Feat[], e0: number, e1: number, zh: Feat[], z0: number, z1: number): void {
   let matched = 0;
   let unmatched = 0;
   let unmatchedNum = 0;
   for (let x = z0; x < z1; x++) {
-    for (const t of zh[x]!.tokens) {
+    const f = zh[x]!;
+    const toks = f.tokenList;
+    for (let q = 0; q < toks.length; q++) {
+      const t = toks[q]!;
       let found = false;
       for (let y = e0; y < e1 && !found; y++) found = en[y]!.tokens.has(t);
       if (found) matched++;
       else unmatched++;
     }
-    for (const t of zh[x]!.nums) {
+    const nums = f.numList;
+    for (let q = 0; q < nums.length; q++) {
+      const t = nums[q]!;
       let found = false;
       for (let y = e0; y < e1 && !found; y++) found = en[y]!.nums.has(t);
       if (found) matched++;
@@ -154,15 +231,35 @@ function anchorCost(en: Feat[], e0: number, e1: number, zh: Feat[], z0: number, 
   }
   let enOnly = 0;
   for (let y = e0; y < e1; y++) {
-    for (const t of en[y]!.nums) {
+    const nums = en[y]!.numList;
+    for (let q = 0; q < nums.length; q++) {
+      const t = nums[q]!;
       let found = false;
       for (let x = z0; x < z1 && !found; x++) found = zh[x]!.nums.has(t);
       if (!found) enOnly++;
     }
   }
-  // A number in the Chinese that the English lacks is strong evidence of a wrong pairing;
-  // English numbers are often spelled out ("five") and so weigh less.
-  return { cost: -1.2 * matched + 1.2 * unmatched + 2 * unmatchedNum + 0.5 * enOnly, matched };
+  counts.matched = matched;
+  counts.unmatched = unmatched;
+  counts.unmatchedNum = unmatchedNum;
+  counts.enOnly = enOnly;
+}
+
+/** beadCost(...).cost without the allocations (the DP needs only the cost). */
+function beadCostOnly(kind: BeadKind, prior: number, en: Feat[], e0: number, zh: Feat[], z0: number): number {
+  const e1 = e0 + kind[0];
+  const z1 = z0 + kind[1];
+  let le = 0;
+  let lz = 0;
+  for (let x = e0; x < e1; x++) le += en[x]!.len;
+  for (let x = z0; x < z1; x++) lz += zh[x]!.len;
+  const len = kind[0] && kind[1] ? lengthCost(le, lz) : 0;
+  let a = 0;
+  if (e0 !== e1 && z0 !== z1) {
+    anchorCounts(en, e0, e1, zh, z0, z1);
+    a = -1.2 * counts.matched + 1.2 * counts.unmatched + 2 * counts.unmatchedNum + 0.5 * counts.enOnly;
+  }
+  return prior + len + a;
 }
 
 export function beadCost(kind: BeadKind, prior: number, en: Feat[], e0: number, zh: Feat[], z0: number): Scored {
@@ -219,7 +316,7 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
         const slot = (i * W + j) * KINDS.length + k;
         let bc = memo ? memo[slot]! : NaN;
         if (Number.isNaN(bc)) {
-          bc = beadCost(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj).cost;
+          bc = beadCostOnly(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj);
           if (memo) memo[slot] = bc;
         }
         let c = prev + bc;
@@ -301,9 +398,10 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     for (const t of f.tokens) zhWords.add(t);
     feats[i] = f;
   });
+  const keep = keepIndex(zhWords);
   paras.forEach((p, i) => {
     if (p.lang === 'zh') return;
-    feats[i] = features(p, zhWords);
+    feats[i] = features(p, keep);
   });
   const layout = detectLayout(paras);
   const firstLang = paras[0]?.lang;
