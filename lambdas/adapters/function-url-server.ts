@@ -131,7 +131,9 @@ export async function serveFunctionUrl(
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(opts.port, host, () => {
+    // Node's default backlog (511) drops SYNs when a thousand readers connect at once, and a
+    // dropped SYN is retried only after 1 s, 3 s…; take what the kernel allows (somaxconn).
+    server.listen({ port: opts.port, host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
