@@ -78,6 +78,30 @@ const CHROME_WORDS = new Set([
 
 function chromeClass(attr: string | undefined): boolean {
   if (!attr) return false;
+  // ASCII (nearly every class list) is split by a char-code scan; anything else takes the
+  // regex path, whose Unicode lower-casing and \s the scan does not reproduce.
+  let ascii = true;
+  for (let i = 0; i < attr.length; i++) {
+    if (attr.charCodeAt(i) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    const n = attr.length;
+    let start = 0;
+    for (let i = 0; i <= n; i++) {
+      const c = i < n ? attr.charCodeAt(i) : 32;
+      const sep = c === 32 || (c >= 9 && c <= 13) || c === 0x5f || c === 0x2d;
+      // A lower-case letter followed by an upper-case one is a camelCase word boundary.
+      const camel = !sep && c >= 0x41 && c <= 0x5a && i > start && attr.charCodeAt(i - 1) >= 0x61 && attr.charCodeAt(i - 1) <= 0x7a;
+      if (sep || camel) {
+        if (i - start >= 3 && i - start <= 14 && CHROME_WORDS.has(attr.slice(start, i).toLowerCase())) return true;
+        start = sep ? i + 1 : i;
+      }
+    }
+    return false;
+  }
   const words = attr.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase().split(/[\s_\-]+/);
   for (const w of words) if (CHROME_WORDS.has(w)) return true;
   return false;
@@ -127,6 +151,11 @@ export function foldBlock(raw: string): string[] {
   const n = raw.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? raw.charCodeAt(i) : 1;
+    // Printable ASCII is neither space, break nor invisible: the common case, checked first.
+    if (c > 32 && c < 0x7f) {
+      if (segStart < 0) segStart = i;
+      continue;
+    }
     const brk = c === 1;
     if (isInvisible(c)) {
       // Cut the run here and join the next one to it directly: "Rese\u200barchers" → "Researchers".
@@ -164,11 +193,39 @@ export function foldBlock(raw: string): string[] {
   return lines;
 }
 
+/** What \s matches (the ECMAScript set: no U+0085, unlike isSpace). */
+function isJsSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** True when foldLine would return s unchanged: no ZWSP/BOM, no edge space, no space other than single ' '. */
+function isFolded(s: string): boolean {
+  const n = s.length;
+  if (n === 0) return true;
+  let prevSpace = true; // a space at the start is an edge space
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 32 && c < 0x7f) {
+      prevSpace = false;
+      continue;
+    }
+    if (c === 32) {
+      if (prevSpace) return false;
+      prevSpace = true;
+      continue;
+    }
+    if (c === 0x200b || isJsSpace(c)) return false;
+    prevSpace = false;
+  }
+  return !prevSpace;
+}
+
 const NON_SPACE = /[^\s\u200b\ufeff]/;
 const SPACES = /[^\S\n\r]+|[\u200b\ufeff]+/g;
 
 /** Fold whitespace inside a line; keep the line structure. */
 export function foldLine(s: string): string {
+  if (isFolded(s)) return s;
   return s.replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 }
 
