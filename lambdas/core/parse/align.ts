@@ -53,38 +53,7 @@ const NUMBER_WORDS: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
-
-const NUMBER_WORD_VALUES = new Map(Object.entries(NUMBER_WORDS));
-
-const isWordChar = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f;
-
-/**
- * English number words by a char-code scan (a case-insensitive \b(two|three|…)\b alternation
- * was a hot regex): a \b-delimited number word is exactly a maximal run of word characters that,
- * lower-cased, is one. Only ASCII letters fold to ASCII letters under non-Unicode /i.
- */
-function numberWords(text: string, out: Set<string>): void {
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    if (!isWordChar(text.charCodeAt(i))) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let letters = true;
-    for (; i < n; i++) {
-      const c = text.charCodeAt(i);
-      if (!isWordChar(c)) break;
-      if (c < 0x41 || c === 0x5f) letters = false;
-    }
-    const len = i - start;
-    if (letters && len >= 3 && len <= 9) {
-      const v = NUMBER_WORD_VALUES.get(text.slice(start, i).toLowerCase());
-      if (v !== undefined) out.add(String(v));
-    }
-  }
-}
+const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi;
 
 const ZH_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** Chinese numerals before a measure word ("三个岛国", "十二名"): the number a translation keeps. "一" is left out: it is mostly an article. */
@@ -107,7 +76,10 @@ function numbers(text: string, english = false): Set<string> {
       if (v > 1) out.add(String(v));
     }
   }
-  if (english) numberWords(text, out);
+  if (english) {
+    NUMBER_WORD.lastIndex = 0;
+    for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) out.add(String(NUMBER_WORDS[m[1]!.toLowerCase()]));
+  }
   const re = /(\d[\d,]*(?:\.\d+)?)\s*(万|萬|亿|億|thousand|million|billion|trillion|bn|m\b|k\b)?/gi;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const raw = m[1]!.replace(/,(?=\d{3}\b)/g, '').replace(/,$/, '');
