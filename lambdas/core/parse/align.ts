@@ -291,7 +291,30 @@ type PairCost = (e0: number, e1: number, z0: number, z1: number) => number;
 /** Which ZH positions j the DP visits for each EN position i (a band keeps it near linear). */
 type Band = (i: number) => [number, number];
 
-function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band, memo?: Float64Array): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
+/** Bead costs of the cells inside a band, stored row by row (the band is a sliver of the grid). */
+interface BandMemo {
+  values: Float64Array;
+  /** Per EN position i: first slot of row i, and the first ZH position j the row holds. */
+  off: Int32Array;
+  lo: Int32Array;
+}
+
+function bandMemo(n: number, m: number, band: Band): BandMemo {
+  const off = new Int32Array(n + 1);
+  const lo = new Int32Array(n + 1);
+  let size = 0;
+  for (let i = 0; i <= n; i++) {
+    const [jlo, jhi] = band(i);
+    const a = Math.max(0, jlo);
+    const b = Math.min(m, jhi);
+    off[i] = size;
+    lo[i] = a;
+    if (b >= a) size += b - a + 1;
+  }
+  return { values: new Float64Array(size * KINDS.length).fill(Number.NaN), off, lo };
+}
+
+function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band, memo?: BandMemo): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
   const n = en.length;
   const m = zh.length;
   const W = m + 1;
@@ -313,11 +336,11 @@ function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band
         const prev = cost[(i - di) * W + (j - dj)]!;
         if (prev === INF) continue;
         // Bead costs do not depend on the lead; both passes share them through memo.
-        const slot = (i * W + j) * KINDS.length + k;
-        let bc = memo ? memo[slot]! : NaN;
+        const slot = memo ? (memo.off[i]! + j - memo.lo[i]!) * KINDS.length + k : 0;
+        let bc = memo ? memo.values[slot]! : NaN;
         if (Number.isNaN(bc)) {
           bc = beadCostOnly(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj);
-          if (memo) memo[slot] = bc;
+          if (memo) memo.values[slot] = bc;
         }
         let c = prev + bc;
         if (pairCost && di && dj) c += pairCost(i - di, i, j - dj, j);
@@ -432,8 +455,8 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     before.push(z);
   }
   const K = 3;
-  const memo = new Float64Array((enIdx.length + 1) * (zhIdx.length + 1) * KINDS.length).fill(Number.NaN);
   const band: Band = (i) => [Math.min(before[i]!, i === 0 ? 0 : before[i - 1]!) - K, before[i]! + K];
+  const memo = bandMemo(enIdx.length, zhIdx.length, band);
   let best: { beads: Bead[]; cost: number } | undefined;
   for (const lead of ['en', 'zh'] as const) {
     const pairCost: PairCost = (e0, e1, z0, z1) => {
