@@ -103,6 +103,31 @@ function latinWords(text: string): string[] {
 
 const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
 
+/** Up to this many kept words, searching each one beats scanning every English word. */
+const FEW_KEPT = 12;
+
+const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
+
+/**
+ * The kept words that are whole WORD matches of lower (already lower-cased), found by
+ * indexOf. An occurrence is a match when no letter, nor a '-' or '.' joined to a letter,
+ * touches it on either side: a kept word is itself a complete match of WORD.
+ */
+function keptWordsByIndexOf(lower: string, words: Set<string>, out: Set<string>): void {
+  const n = lower.length;
+  for (const w of words) {
+    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
+      const b = at > 0 ? lower.charCodeAt(at - 1) : 0;
+      if (isLower(b) || ((b === 0x2d || b === 0x2e) && at > 1 && isLower(lower.charCodeAt(at - 2)))) continue;
+      const q = at + w.length;
+      const c = q < n ? lower.charCodeAt(q) : 0;
+      if (isLower(c) || ((c === 0x2d || c === 0x2e) && q + 1 < n && isLower(lower.charCodeAt(q + 1)))) continue;
+      out.add(w);
+      break;
+    }
+  }
+}
+
 /** Hash of a lower-cased word's char codes, the same one keptWords computes while scanning. */
 function wordHash(w: string): number {
   let h = 0;
@@ -129,6 +154,10 @@ export function keepIndex(words: Set<string>): KeepIndex {
  * move the word boundaries: such text takes the regex path.
  */
 function keptWords(text: string, keep: KeepIndex, out: Set<string>): void {
+  if (keep.words.size <= FEW_KEPT) {
+    keptWordsByIndexOf(text.toLowerCase(), keep.words, out);
+    return;
+  }
   if (text.includes('\u0130') || text.includes('\u212a')) {
     const lower = text.toLowerCase();
     WORD.lastIndex = 0;
