@@ -151,8 +151,9 @@ export function foldBlock(raw: string): string[] {
   const n = raw.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? raw.charCodeAt(i) : 1;
-    // Printable ASCII is neither space, break nor invisible: the common case, checked first.
-    if (c > 32 && c < 0x7f) {
+    // Printable ASCII, CJK and most other letters are neither space, break nor invisible: the
+    // common case, checked first (every space, break and invisible code point lies outside).
+    if ((c > 32 && c < 0x7f) || (c > 0x3000 && c < 0xfeff) || (c > 0xa0 && c < 0x1680)) {
       if (segStart < 0) segStart = i;
       continue;
     }
