@@ -135,6 +135,9 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x3000 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x1680 || c === 0x85;
 }
 
+/** Printable ASCII, CJK and most other letters: neither space, break nor invisible (every one of those lies outside). */
+const isPlain = (c: number) => (c > 32 && c < 0x7f) || (c > 0x3000 && c < 0xfeff) || (c > 0xa0 && c < 0x1680);
+
 /** Zero-width space and BOM vanish without a trace (ZWJ/ZWNJ stay: emoji and scripts need them). */
 const isInvisible = (c: number) => c === 0x200b || c === 0xfeff;
 
@@ -151,10 +154,20 @@ export function foldBlock(raw: string): string[] {
   const n = raw.length;
   for (let i = 0; i <= n; i++) {
     const c = i < n ? raw.charCodeAt(i) : 1;
-    // Printable ASCII, CJK and most other letters are neither space, break nor invisible: the
-    // common case, checked first (every space, break and invisible code point lies outside).
-    if ((c > 32 && c < 0x7f) || (c > 0x3000 && c < 0xfeff) || (c > 0xa0 && c < 0x1680)) {
+    // The common case first.
+    if (isPlain(c)) {
       if (segStart < 0) segStart = i;
+      // Run through the rest of the word and single spaces before more plain text in a
+      // tight loop: that is almost all of a block.
+      let k = i + 1;
+      for (;;) {
+        if (k >= n) break;
+        const d = raw.charCodeAt(k);
+        if (isPlain(d)) k++;
+        else if (d === 32 && k + 1 < n && isPlain(raw.charCodeAt(k + 1))) k += 2;
+        else break;
+      }
+      i = k - 1;
       continue;
     }
     const brk = c === 1;
@@ -239,7 +252,9 @@ export function extractHtml(html: string): HtmlResult {
   let elements = 0;
   let skipDepth = 0;
   let linkDepth = 0;
-  let buf = '';
+  // The block's text pieces, joined once at flush: a string built by += is a rope that the
+  // fold loop would have to flatten, which cost more than the join.
+  const buf: string[] = [];
   let bufLink = 0;
   let bufHasText = false;
   let titleText = '';
@@ -261,14 +276,14 @@ export function extractHtml(html: string): HtmlResult {
   const flush = () => {
     if (!bufHasText) {
       // Whitespace between tags: nothing to fold or split.
-      buf = '';
+      buf.length = 0;
       bufLink = 0;
       return;
     }
     bufHasText = false;
-    const raw = buf;
+    const raw = buf.length === 1 ? buf[0]! : buf.join('');
     const linkChars = bufLink;
-    buf = '';
+    buf.length = 0;
     bufLink = 0;
     const lines = foldBlock(raw);
     let chars = 0;
@@ -294,7 +309,7 @@ export function extractHtml(html: string): HtmlResult {
           titleText = '';
         }
         if (name === 'br') {
-          if (skipDepth === 0) buf += BR;
+          if (skipDepth === 0) buf.push(BR);
           return;
         }
         if (name === 'hr' || name === 'img') {
@@ -341,7 +356,7 @@ export function extractHtml(html: string): HtmlResult {
         }
         if (skipDepth > 0) return;
         if (!bufHasText && NON_SPACE.test(text)) bufHasText = true;
-        buf += text;
+        buf.push(text);
         if (linkDepth > 0) bufLink += text.trim().length;
       },
       onclosetag(name) {
