@@ -177,7 +177,7 @@ if (!isMainThread) {
   console.log(`| hangs (> 20 s, worker killed) | ${hangs} |`);
   console.log(`| unsafe or malformed output | ${total.counts.unsafe} |`);
   console.log(`| nondeterministic parse (checked 1 in 8) | ${total.counts.nondeterministic} |`);
-  console.log(`| RSS <description> read as HTML would run markup (known feed bug) | ${total.counts.rssDescription} |`);
+  console.log(`| RSS <description> read as HTML would run markup | ${total.counts.rssDescription} |`);
   for (const f of total.findings) console.log(`  e.g. ${f.kind} ${f.input}: ${f.detail.split('\n')[0]?.slice(0, 200)}`);
   for (const h of hangInputs) console.log(`  hang at ${h}`);
   console.log(`findings: ${join(outDir, 'findings.json')} (replay one with --replay <kind>:<seed>)`);
