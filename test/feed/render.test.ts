@@ -8,6 +8,7 @@ import { buildContentHtml, viewTitle, type FeedLang } from '../../lambdas/core/f
 import { formatHttpDate, formatRfc3339, formatRfc822, parseRfc3339 } from '../../lambdas/core/feed/dates.js';
 import { escapeXml, safeHttpUrl } from '../../lambdas/core/feed/escape.js';
 import { feedEtag } from '../../lambdas/core/feed/etag.js';
+import { shortUtc } from '../../lambdas/core/feed/index-page.js';
 import { renderIndexPage } from '../../lambdas/core/feed/index-page.js';
 import { renderJsonFeed } from '../../lambdas/core/feed/jsonfeed.js';
 import { buildFeedModel, type FeedFormat, type FeedModel } from '../../lambdas/core/feed/model.js';
@@ -290,4 +291,14 @@ describe('routeRequest', () => {
     expect(r.kind).toBe(kind);
     expect('message' in r ? r.message : '').toMatch(message);
   });
+});
+
+describe('index page times', () => {
+  it.each([
+    ['2026-11-30T14:57:21.364Z', '2026-11-30 14:57 UTC'],
+    ['2025-03-30T02:00:00Z', '2025-03-30 02:00 UTC'],
+    ['2025-03-30T02:00Z', '2025-03-30 02:00 UTC'],
+    ['2025-03-30T10:00:00+08:00', '2025-03-30T10:00:00+08:00'],
+    ['not a date', 'not a date'],
+  ])('%s reads as %s', (iso, shown) => expect(shortUtc(iso)).toBe(shown));
 });

@@ -28,7 +28,7 @@ export function renderIndexPage(sources: readonly Source[], states: readonly Sou
       const name = home && /^https?:\/\//i.test(home) ? `<a href="${x(home)}" rel="noopener noreferrer">${x(s.name)}</a>` : x(s.name);
       return (
         `<tr id="source-${x(s.id)}"><td>${name}<br><code>${x(s.id)}</code></td>` +
-        `<td>${st?.lastFetch ? `<time datetime="${x(st.lastFetch)}">${x(st.lastFetch)}</time>` : 'never'}` +
+        `<td>${st?.lastFetch ? `<time datetime="${x(st.lastFetch)}">${x(shortUtc(st.lastFetch))}</time>` : 'never'}` +
         `${st?.lastError ? `<br><small>${x(st.lastError)}</small>` : ''}</td>` +
         `<td>${st?.articles ?? 0}</td><td>${st?.failures ?? 0}</td><td>${feedLinks(base, s.id)}</td></tr>\n`
       );
@@ -46,4 +46,10 @@ export function renderIndexPage(sources: readonly Source[], states: readonly Sou
     `<table>\n<thead><tr><th>Source</th><th>Last fetch</th><th>Articles</th><th>Failures</th><th>Feeds</th></tr></thead>\n<tbody>\n${rows}</tbody>\n</table>\n` +
     `</main>\n</body>\n</html>\n`
   );
+}
+
+/** `2026-11-30T14:57:21.364Z` → `2026-11-30 14:57 UTC`, for people; the attribute keeps the exact time. */
+export function shortUtc(iso: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z$/.exec(iso);
+  return m ? `${m[1]} ${m[2]} UTC` : iso;
 }
