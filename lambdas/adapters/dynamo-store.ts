@@ -358,17 +358,7 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
     const items: StoredArticle[] = [];
     // Loops only when DynamoDB stops a page early at its 1 MB response cap.
     for (;;) {
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: INDEX_BY_SOURCE,
-          KeyConditionExpression: 'gsi1pk = :pk',
-          ExpressionAttributeValues: { ':pk': { S: pk } },
-          ScanIndexForward: false,
-          Limit: limit - items.length,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
+      const out = await this.queryNewestFirst(INDEX_BY_SOURCE, 'gsi1pk', pk, limit - items.length, start);
       for (const it of out.Items ?? []) items.push(fromItem(it));
       start = out.LastEvaluatedKey;
       if (!start) return { items };
@@ -390,17 +380,7 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
     const items: StoredArticle[] = [];
     while (bucketIndex < buckets.length) {
       const pk = buckets[bucketIndex] as string;
-      const out = await this.client.send(
-        new QueryCommand({
-          TableName: this.table,
-          IndexName: INDEX_BY_TIME,
-          KeyConditionExpression: 'gsi2pk = :pk',
-          ExpressionAttributeValues: { ':pk': { S: pk } },
-          ScanIndexForward: false,
-          Limit: limit - items.length,
-          ...(start ? { ExclusiveStartKey: start } : {}),
-        }),
-      );
+      const out = await this.queryNewestFirst(INDEX_BY_TIME, 'gsi2pk', pk, limit - items.length, start);
       for (const it of out.Items ?? []) items.push(fromItem(it));
       start = out.LastEvaluatedKey;
       if (!start) bucketIndex++;
@@ -411,6 +391,21 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
       }
     }
     return { items };
+  }
+
+  /** One page of an index partition, newest first: the one Query shape both listings use. */
+  private queryNewestFirst(index: string, pkAttr: 'gsi1pk' | 'gsi2pk', pk: string, limit: number, start: Record<string, AttributeValue> | undefined) {
+    return this.client.send(
+      new QueryCommand({
+        TableName: this.table,
+        IndexName: index,
+        KeyConditionExpression: `${pkAttr} = :pk`,
+        ExpressionAttributeValues: { ':pk': { S: pk } },
+        ScanIndexForward: false,
+        Limit: limit,
+        ...(start ? { ExclusiveStartKey: start } : {}),
+      }),
+    );
   }
 
   private async bucketsNewestFirst(): Promise<string[]> {
