@@ -8,9 +8,10 @@ import { S3RawStore } from '../../lambdas/adapters/s3-raw-store.js';
 import type { Article } from '../../lambdas/core/article.js';
 import type { ParseJob } from '../../lambdas/core/ports.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
-import type { Logger, ParseFn } from '../../lambdas/parse/process.js';
+import type { ParseFn } from '../../lambdas/parse/process.js';
 import { startDynalite, startFauxqs, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
 import { pollOnce, queueArn, sqsEvent } from './sqs-event.js';
+import { memoryLog } from '../support/memory-log.js';
 
 let ddb: DynamoStandin;
 let aws: FauxqsStandin;
@@ -23,12 +24,6 @@ afterAll(async () => {
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 const clock = { now: () => NOW };
-
-function memoryLog(): Logger & { lines: Record<string, unknown>[] } {
-  const lines: Record<string, unknown>[] = [];
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, ...fields });
-  return { lines, info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
 
 /**
  * Stand-in parser for the outcome mapping: the raw page holds the article JSON itself, or

@@ -8,7 +8,8 @@ import type { SQSEvent } from 'aws-lambda';
 import { MemoryArticleStore, MemoryRawStore } from '../../lambdas/adapters/memory.js';
 import type { Article } from '../../lambdas/core/article.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
-import type { Logger, ParseFn } from '../../lambdas/parse/process.js';
+import type { ParseFn } from '../../lambdas/parse/process.js';
+import { memoryLog } from '../support/memory-log.js';
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 
@@ -37,10 +38,8 @@ async function setup(n: number) {
   const raw = new MemoryRawStore();
   for (let i = 0; i < n; i++) await raw.put(`raw/src/a${i}/x.html`, { bytes: Buffer.from(JSON.stringify(article(i))) });
   const store = new MemoryArticleStore({ now: () => NOW });
-  const lines: Record<string, unknown>[] = [];
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, ...fields });
-  const log: Logger = { info: emit('info'), warn: emit('warn'), error: emit('error') };
-  return { raw, store, lines, handler: makeParseHandler({ raw, articles: store, clock: { now: () => NOW }, log, parse, reserveMs: 1_000 }) };
+  const log = memoryLog();
+  return { raw, store, lines: log.lines, handler: makeParseHandler({ raw, articles: store, clock: { now: () => NOW }, log, parse, reserveMs: 1_000 }) };
 }
 
 describe('parse handler time budget', () => {

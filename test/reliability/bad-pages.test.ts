@@ -17,9 +17,9 @@ import { parseArticle, type ParseOutcome } from '../../lambdas/core/parse/index.
 import type { Source } from '../../lambdas/core/sources.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
-import type { Logger } from '../../lambdas/parse/process.js';
 import { startDynalite, startFauxqs, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
 import { bilingualPage, inspectFeed, inspectHtml, rng } from './support.js';
+import { memoryLog } from '../support/memory-log.js';
 
 // ---- building hostile pages ----------------------------------------------------------------
 
@@ -344,12 +344,6 @@ const SOURCE: Source = {
   schedule: 'rate(1 hour)',
   minDelayMs: 0,
 };
-
-function memoryLog(): Logger & { lines: Array<Record<string, unknown>> } {
-  const lines: Array<Record<string, unknown>> = [];
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, ...fields });
-  return { lines, info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
 
 function feedEvent(path: string, query = ''): LambdaFunctionURLEvent {
   return {

@@ -21,10 +21,11 @@ import { parseArticle } from '../../lambdas/core/parse/index.js';
 import type { ParseJob } from '../../lambdas/core/ports.js';
 import { drainQueue } from '../../lambdas/local/drain.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
-import type { Logger, ParseFn } from '../../lambdas/parse/process.js';
+import type { ParseFn } from '../../lambdas/parse/process.js';
 import { reprocessAll } from '../../lambdas/parse/reprocess.js';
 import { clientOptions, startDynalite, startFauxqs, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
 import { bilingualPage } from './support.js';
+import { memoryLog } from '../support/memory-log.js';
 
 const MAX_RECEIVES = 3;
 const N = 24;
@@ -43,12 +44,6 @@ afterAll(async () => {
 
 const NOW = new Date('2026-11-30T12:00:00.000Z');
 const clock = { now: () => NOW };
-
-function memoryLog(): Logger & { lines: Array<Record<string, unknown>> } {
-  const lines: Array<Record<string, unknown>> = [];
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => void lines.push({ level, msg, ...fields });
-  return { lines, info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
 
 // ---- fault injection -------------------------------------------------------------------------
 
