@@ -4,7 +4,7 @@
  */
 import { gzipSync } from 'node:zlib';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
-import { answer, routeRequest } from '../core/feed/index.js';
+import { answer, routeRequest, type CachedBody } from '../core/feed/index.js';
 import { formatHttpDate, parseHttpDate } from '../core/feed/dates.js';
 import type { ArticleReader, Clock } from '../core/ports.js';
 import { parseSources, type Source } from '../core/sources.js';
@@ -63,47 +63,54 @@ function acceptsGzip(header: string | undefined): boolean {
 }
 
 /**
- * A small LRU of strings by strong ETag, per warm instance: readers poll the same few feeds,
- * so most requests between two ingests can skip rendering (and gzip) entirely. Bounded by
- * entries and by characters so a warm Lambda's memory stays flat.
+ * A small LRU by strong ETag, per warm instance: readers poll the same few feeds, so most
+ * requests between two ingests can skip rendering (and gzip) entirely. Bounded by entries
+ * and by characters so a warm Lambda's memory stays flat.
  */
-export class LruStrings {
-  private readonly map = new Map<string, string>();
+export class Lru<V> {
+  private readonly map = new Map<string, V>();
   private chars = 0;
   constructor(
+    private readonly sizeOf: (v: V) => number,
     private readonly maxEntries = 64,
     private readonly maxChars = 32_000_000,
   ) {}
-  get(key: string): string | undefined {
+  get(key: string): V | undefined {
     const v = this.map.get(key);
     if (v === undefined) return undefined;
     this.map.delete(key);
     this.map.set(key, v);
     return v;
   }
-  set(key: string, value: string): void {
-    if (value.length > this.maxChars / 4) return;
+  set(key: string, value: V): void {
+    const size = this.sizeOf(value);
+    if (size > this.maxChars / 4) return;
     const old = this.map.get(key);
     if (old !== undefined) {
-      this.chars -= old.length;
+      this.chars -= this.sizeOf(old);
       this.map.delete(key);
     }
     this.map.set(key, value);
-    this.chars += value.length;
+    this.chars += size;
     for (const [k, v] of this.map) {
       if (this.map.size <= this.maxEntries && this.chars <= this.maxChars) break;
       this.map.delete(k);
-      this.chars -= v.length;
+      this.chars -= this.sizeOf(v);
     }
   }
 }
 
 const gzipTagOf = (etag: string) => etag.replace(/"$/, '-gzip"');
 
+/** UTF-8 length is at least the UTF-16 length: most bodies pass without being measured. */
+function atLeastBytes(s: string, n: number): boolean {
+  return s.length >= n || Buffer.byteLength(s) >= n;
+}
+
 export function makeFeedHandler(deps: FeedDeps): Handler {
   const sourceIds = new Set(deps.sources.map((s) => s.id));
-  const bodies = new LruStrings();
-  const gzipped = new LruStrings();
+  const bodies = new Lru<CachedBody>((c) => c.body.length);
+  const gzipped = new Lru<string>((b) => b.length);
   return async (event) => {
     const method = event.requestContext?.http?.method?.toUpperCase() ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return text(405, `method ${method} not allowed`, { allow: 'GET, HEAD' });
@@ -114,8 +121,12 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
     const inm = headers['if-none-match'];
     const ims = parseHttpDate(headers['if-modified-since']);
     // If-Modified-Since counts only without If-None-Match (RFC 9110 §13.1.3); dates are whole seconds.
-    const isFresh = (etag: string, lastModified: number | undefined) =>
-      inm !== undefined ? etagMatches(inm, etag) : ims !== undefined && lastModified !== undefined && Math.floor(lastModified / 1000) * 1000 <= ims;
+    const isFresh = (etag: string, lastModified: () => number | undefined): boolean => {
+      if (inm !== undefined) return etagMatches(inm, etag);
+      if (ims === undefined) return false;
+      const lm = lastModified();
+      return lm !== undefined && Math.floor(lm / 1000) * 1000 <= ims;
+    };
 
     const route = routeRequest(event.rawPath ?? '/', new URLSearchParams(event.rawQueryString ?? ''), sourceIds);
     let answered;
@@ -128,28 +139,24 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
     }
     if ('message' in answered) return text(answered.status, answered.message, {}, method);
     const result = answered;
+    const lastModified = () => result.lastModified;
 
-    const validators = (etag: string): Record<string, string> => ({
-      etag,
-      'cache-control': CACHE_CONTROL,
-      vary: 'Accept-Encoding',
-      'x-content-type-options': 'nosniff',
-      ...(result.lastModified !== undefined ? { 'last-modified': formatHttpDate(result.lastModified) } : {}),
-    });
+    // RFC 9110 §15.4.5: what a 200 would carry that a cache needs to update its stored copy.
+    const out: Record<string, string> = { etag: result.etag, 'cache-control': CACHE_CONTROL, vary: 'Accept-Encoding', 'x-content-type-options': 'nosniff' };
+    if (result.lastModified !== undefined) out['last-modified'] = formatHttpDate(result.lastModified);
     if (result.status === 304) {
       // Echo the representation the client holds: its tag may be the gzip variant.
-      const etag = inm !== undefined && etagMatches(inm, result.etag) && inm.includes(gzipTagOf(result.etag)) ? gzipTagOf(result.etag) : result.etag;
-      return { statusCode: 304, headers: validators(etag) };
-    }
-
-    const gzip = acceptsGzip(headers['accept-encoding']) && Buffer.byteLength(result.body) >= GZIP_MIN_BYTES;
-    // A gzipped body is a different representation: it gets its own strong tag.
-    const etag = gzip ? gzipTagOf(result.etag) : result.etag;
-    const out: Record<string, string> = { 'content-type': result.contentType, ...validators(etag), ...result.headers };
-    if (isFresh(etag, result.lastModified)) {
-      delete out['content-type'];
+      if (inm !== undefined && inm.includes(gzipTagOf(result.etag))) out.etag = gzipTagOf(result.etag);
       return { statusCode: 304, headers: out };
     }
+
+    const gzip = acceptsGzip(headers['accept-encoding']) && atLeastBytes(result.body, GZIP_MIN_BYTES);
+    // A gzipped body is a different representation: it gets its own strong tag.
+    const etag = gzip ? gzipTagOf(result.etag) : result.etag;
+    out.etag = etag;
+    if (isFresh(etag, lastModified)) return { statusCode: 304, headers: { ...out, ...result.headers } };
+    out['content-type'] = result.contentType;
+    if (result.headers) Object.assign(out, result.headers);
     if (gzip) out['content-encoding'] = 'gzip';
     if (method === 'HEAD') return { statusCode: 200, headers: out };
     if (gzip) {

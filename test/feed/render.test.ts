@@ -7,7 +7,7 @@ import { renderAtom } from '../../lambdas/core/feed/atom.js';
 import { buildContentHtml, viewTitle, type FeedLang } from '../../lambdas/core/feed/content.js';
 import { formatHttpDate, formatRfc3339, formatRfc822, parseRfc3339 } from '../../lambdas/core/feed/dates.js';
 import { escapeXml, safeHttpUrl } from '../../lambdas/core/feed/escape.js';
-import { feedEtag } from '../../lambdas/core/feed/etag.js';
+import { feedPageEtag } from '../../lambdas/core/feed/etag.js';
 import { shortUtc } from '../../lambdas/core/feed/index-page.js';
 import { renderIndexPage } from '../../lambdas/core/feed/index-page.js';
 import { renderJsonFeed } from '../../lambdas/core/feed/jsonfeed.js';
@@ -23,6 +23,10 @@ const NOW = new Date('2025-04-01T00:00:00Z');
 const RENDER: Record<FeedFormat, (m: FeedModel) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 const LANGS: FeedLang[] = ['bi', 'en', 'zh'];
 const FORMATS: FeedFormat[] = ['rss', 'atom', 'json'];
+
+function tag(articles: StoredArticle[], lang: FeedLang, format: FeedFormat = 'atom'): string {
+  return feedPageEtag({ query: { scope: 'all', format, lang, limit: 50 }, page: { items: articles }, baseUrl: BASE, sources: SOURCES, now: NOW });
+}
 
 function model(articles: StoredArticle[], lang: FeedLang, format: FeedFormat = 'atom', next?: string): FeedModel {
   return buildFeedModel({
@@ -205,9 +209,9 @@ describe('revisions', () => {
     expect(a.items[0]?.id).toBe(b.items[0]?.id);
     expect(a.items[0]?.published).toEqual(b.items[0]?.published);
     expect(a.items[0]?.updated.epochMs).toBeLessThan(b.items[0]!.updated.epochMs);
-    expect(feedEtag('atom', a)).not.toBe(feedEtag('atom', b));
-    expect(feedEtag('atom', b)).toBe(feedEtag('atom', model([HOSTILE], 'bi')));
-    expect(feedEtag('atom', b)).not.toBe(feedEtag('rss', b));
+    expect(tag([v1], 'bi')).not.toBe(tag([HOSTILE], 'bi'));
+    expect(tag([HOSTILE], 'bi')).toBe(tag([structuredClone(HOSTILE)], 'bi'));
+    expect(tag([HOSTILE], 'bi')).not.toBe(tag([HOSTILE], 'bi', 'rss'));
   });
   it('dates an undated article by when it was first seen', () => {
     expect(formatRfc3339(model([UNDATED], 'bi').items[0]!.published)).toBe('2025-03-27T12:00:00Z');

@@ -6,10 +6,10 @@
 import type { ArticleReader } from '../ports.js';
 import type { Source } from '../sources.js';
 import { renderAtom } from './atom.js';
-import { bodyEtag, feedEtag } from './etag.js';
+import { bodyEtag, feedPageEtag } from './etag.js';
 import { renderIndexPage } from './index-page.js';
 import { renderJsonFeed } from './jsonfeed.js';
-import { MEDIA_TYPES, buildFeedModel, type FeedFormat, type FeedModel } from './model.js';
+import { MEDIA_TYPES, buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from './model.js';
 import { renderOpml } from './opml.js';
 import { articleEtag, renderArticlePage } from './reader.js';
 import { renderRss } from './rss.js';
@@ -38,10 +38,16 @@ export interface NotModified {
 }
 export type Answer = Rendered | NotModified | { status: 400 | 404; message: string };
 
+/** A rendered feed body and its Last-Modified, as cached. */
+export interface CachedBody {
+  body: string;
+  lastModified?: number;
+}
+
 /** Rendered bodies by strong ETag (the tag names everything the bytes depend on). */
 export interface BodyCache {
-  get(etag: string): string | undefined;
-  set(etag: string, body: string): void;
+  get(etag: string): CachedBody | undefined;
+  set(etag: string, value: CachedBody): void;
 }
 
 export interface AnswerDeps {
@@ -52,8 +58,12 @@ export interface AnswerDeps {
   now: Date;
   /** Largest body to return; a bigger page is re-read with half the limit. */
   maxBodyBytes?: number;
-  /** True when the client already holds this representation (its If-None-Match / If-Modified-Since). */
-  isFresh?: (etag: string, lastModified: number | undefined) => boolean;
+  /**
+   * True when the client already holds this representation (its If-None-Match /
+   * If-Modified-Since). `lastModified` is a thunk: with If-None-Match it is never needed, and
+   * for a feed it costs parsing every listed item's dates.
+   */
+  isFresh?: (etag: string, lastModified: () => number | undefined) => boolean;
   bodies?: BodyCache;
 }
 
@@ -92,21 +102,28 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
           throw err;
         }
         // Links keep the limit the reader asked for, so its next page asks for the full size again.
-        const model = buildFeedModel({ query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now });
-        const etag = feedEtag(q.format, model);
-        const validators = {
-          contentType: `${MEDIA_TYPES[q.format]}; charset=utf-8`,
-          etag,
-          ...(model.items.length > 0 ? { lastModified: model.updated.epochMs } : {}),
+        const input = { query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now };
+        // The tag comes from the listing: a revalidation or a warm body never builds the model.
+        const etag = feedPageEtag(input);
+        const contentType = `${MEDIA_TYPES[q.format]}; charset=utf-8`;
+        const lm: { known: boolean; value?: number } = { known: false };
+        const lastModifiedOf = (): number | undefined => {
+          if (!lm.known) {
+            lm.known = true;
+            if (page.items.length > 0) lm.value = feedUpdatedMs(page.items, deps.now);
+          }
+          return lm.value;
         };
-        // Decided before rendering: a revalidation costs one Query and no article content.
-        if (deps.isFresh?.(etag, validators.lastModified)) return { status: 304, ...validators };
+        // RFC 9110 §15.4.5: a 304 must carry the tag; Last-Modified only if it was worked out anyway.
+        if (deps.isFresh?.(etag, lastModifiedOf)) return { status: 304, contentType, etag, ...(lm.value !== undefined ? { lastModified: lm.value } : {}) };
         const cached = deps.bodies?.get(etag);
-        if (cached !== undefined) return { status: 200, body: cached, ...validators };
+        if (cached !== undefined) return { status: 200, contentType, etag, ...cached };
+        const model = buildFeedModel(input);
         const body = RENDERERS[q.format](model);
         if (limit > 1 && Buffer.byteLength(body) > max) continue;
-        deps.bodies?.set(etag, body);
-        return { status: 200, body, ...validators };
+        const rendered: CachedBody = model.items.length > 0 ? { body, lastModified: model.updated.epochMs } : { body };
+        deps.bodies?.set(etag, rendered);
+        return { status: 200, contentType, etag, ...rendered };
       }
     }
     case 'article': {

@@ -154,6 +154,18 @@ export interface BuildFeedInput {
   now: Date;
 }
 
+/**
+ * The feed's `updated` (and the HTTP Last-Modified): its newest item's, or for an empty
+ * feed the current whole second. Computed from the listing alone, so a conditional request
+ * can be decided without building the model.
+ */
+export function feedUpdatedMs(items: readonly StoredArticle[], now: Date): number {
+  if (items.length === 0) return Math.floor(now.getTime() / 1000) * 1000;
+  let newest = -Infinity;
+  for (const a of items) newest = Math.max(newest, updatedOf(a, publishedOf(a)).epochMs);
+  return newest;
+}
+
 export function buildFeedModel({ query, page, baseUrl, sources, now }: BuildFeedInput): FeedModel {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const source = query.scope === 'all' ? undefined : byId.get(query.scope);
