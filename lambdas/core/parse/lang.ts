@@ -12,7 +12,70 @@ export interface ScriptCounts {
   digits: number;
 }
 
-export function countScripts(text: string): ScriptCounts {
+/*
+ * Counting is the one pass over every character the parser makes after extraction, so it
+ * is table driven: each UTF-16 code unit adds a packed increment to one double (Latin at
+ * bit 0, digits at bit 13, Han at bit 26, CJK punctuation at bit 39). Chunks shorter than
+ * 2^13 keep every field below its neighbour, and 4 x 13 bits stay within a double's 53-bit
+ * exact integers. A high surrogate of the CJK extension planes steps by NaN, sending the
+ * text to the character-by-character loop, which counts the pair once.
+ */
+const LATIN = 1;
+const DIGIT = 2 ** 13;
+const HAN = 2 ** 26;
+const PUNCT = 2 ** 39;
+const CHUNK = DIGIT - 1;
+const STEP = new Float64Array(0x10000);
+const fill = (from: number, to: number, step: number) => STEP.fill(step, from, to + 1);
+fill(0x41, 0x5a, LATIN);
+fill(0x61, 0x7a, LATIN);
+fill(0x30, 0x39, DIGIT);
+fill(0xc0, 0x24f, LATIN);
+fill(0xff21, 0xff5a, LATIN);
+fill(0x3400, 0x4dbf, HAN);
+fill(0x4e00, 0x9fff, HAN);
+fill(0xf900, 0xfaff, HAN);
+fill(0x3000, 0x303f, PUNCT);
+fill(0xff01, 0xff0f, PUNCT);
+fill(0xff1a, 0xff1f, PUNCT);
+fill(0xd840, 0xd87f, NaN);
+
+// The last scan, kept so detectLang need not pass over the same text again for punctuation.
+let scanned: string | undefined;
+let sHan = 0;
+let sLatin = 0;
+let sDigits = 0;
+let sPunct = 0;
+
+function scan(text: string): void {
+  let han = 0;
+  let latin = 0;
+  let digits = 0;
+  let punct = 0;
+  const n = text.length;
+  for (let from = 0; from < n; from += CHUNK) {
+    const to = Math.min(n, from + CHUNK);
+    let acc = 0;
+    for (let i = from; i < to; i++) acc += STEP[text.charCodeAt(i)]!;
+    if (acc !== acc) return scanByChar(text);
+    const p = Math.floor(acc / PUNCT);
+    acc -= p * PUNCT;
+    const h = Math.floor(acc / HAN);
+    acc -= h * HAN;
+    const d = Math.floor(acc / DIGIT);
+    punct += p;
+    han += h;
+    digits += d;
+    latin += acc - d * DIGIT;
+  }
+  scanned = text;
+  sHan = han;
+  sLatin = latin;
+  sDigits = digits;
+  sPunct = punct;
+}
+
+function scanByChar(text: string): void {
   let han = 0;
   let latin = 0;
   let digits = 0;
@@ -27,11 +90,24 @@ export function countScripts(text: string): ScriptCounts {
       i++;
     } else if ((c >= 0xc0 && c <= 0x24f) || (c >= 0xff21 && c <= 0xff5a)) latin++;
   }
-  return { han, latin, digits };
+  sPunct = countPunct(text);
+  scanned = text;
+  sHan = han;
+  sLatin = latin;
+  sDigits = digits;
+}
+
+export function countScripts(text: string): ScriptCounts {
+  scan(text);
+  return { han: sHan, latin: sLatin, digits: sDigits };
 }
 
 /** Chinese punctuation (。，、；：？！“”（）《》「」) votes for Chinese like a Han character. */
 function cjkPunct(text: string): number {
+  return text === scanned ? sPunct : countPunct(text);
+}
+
+function countPunct(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
