@@ -61,7 +61,10 @@ export const SIZING = {
 
 /** Messages per parse invocation: small batches keep one slow page from delaying many. */
 export const PARSE_BATCH_SIZE = 5;
-/** Receives before a message goes to the DLQ: rides out throttles, not a broken page. */
+/**
+ * Receives before a message goes to the DLQ: rides out throttles, not a broken page. The
+ * redrive policy and the parse function (DUOFEED_MAX_RECEIVES) both take it from here.
+ */
 export const PARSE_MAX_RECEIVES = 5;
 
 export interface DuofeedStackProps extends StackProps {
@@ -146,7 +149,7 @@ export class DuofeedStack extends Stack {
     this.deadLetterQueue = new sqs.Queue(this, 'ParseDeadLetters', {
       encryption: sqs.QueueEncryption.SQS_MANAGED,
       enforceSSL: true,
-      // The longest SQS allows: time to read the reason in the logs and replay.
+      // The longest SQS allows: time to read the reasons (message attributes) and replay.
       retentionPeriod: Duration.days(14),
     });
     acknowledge(
@@ -185,6 +188,10 @@ export class DuofeedStack extends Stack {
     const parse = fn('parse', {
       DUOFEED_TABLE: this.table.tableName,
       DUOFEED_BUCKET: this.bucket.bucketName,
+      // parse sends a page that failed for good to the DLQ itself, with the reason attached;
+      // it must know the redrive's receive count to tell the last receive.
+      DUOFEED_DLQ_URL: this.deadLetterQueue.queueUrl,
+      DUOFEED_MAX_RECEIVES: String(PARSE_MAX_RECEIVES),
       ...sourcesEnv,
     });
     const feed = fn('feed', { DUOFEED_TABLE: this.table.tableName, ...sourcesEnv, ...publicUrlEnv });
@@ -196,6 +203,7 @@ export class DuofeedStack extends Stack {
     this.table.grantReadWriteData(fetch);
     this.bucket.grantRead(parse, 'raw/*');
     this.table.grantReadWriteData(parse);
+    this.deadLetterQueue.grantSendMessages(parse);
     this.table.grantReadData(feed);
     this.acknowledgeGrantWildcards();
 

@@ -10,13 +10,15 @@ import { join, resolve } from 'node:path';
 import type { RawEntry } from '../adapters/store-model.js';
 import type { RawStore } from '../core/ports.js';
 import type { Logger } from '../parse/process.js';
+import type { DeadLetterRecord } from '../local/run.js';
 
 const HELP = `usage: duofeed reprocess [--source ID] [--data DIR]
 
 Re-parses the raw pages stored by \`duofeed start\` with the current parser and upserts the
 articles into the local table (same content: unchanged; new content: a new version).
-Nothing is fetched. Progress goes to stderr, the summary to stdout; the exit code is 1 when
-any page failed.
+Nothing is fetched. Pages that went to the dead-letter queue are listed first with the
+reason they failed; those that now parse are taken off that list. Progress goes to stderr,
+the summary to stdout; the exit code is 1 when any page failed.
 
   --source ID   only this source's pages (default: every source)
   --data DIR    the local data folder of \`duofeed start\` (default .duofeed)
@@ -123,6 +125,16 @@ export async function run(argv: string[]): Promise<number> {
         }
       },
     };
+    // What went to the dead-letter queue, and why (fauxqs's DLQ ends with its process; the
+    // data folder keeps the record).
+    const deadFile = join(dataDir, 'dead-letters.jsonl');
+    const dead = new Map<string, DeadLetterRecord>();
+    for (const d of local.names.readDeadLetters(deadFile)) if (d.rawKey?.startsWith(prefix)) dead.set(d.rawKey, d);
+    if (dead.size) process.stderr.write(`reprocess  ${dead.size} page(s) went to the dead-letter queue:\n`);
+    for (const d of dead.values()) process.stderr.write(`reprocess  dead-lettered ${d.at || 'at an unknown time'} after ${d.receives || '?'} receive(s) ${d.rawKey}: ${d.reason}\n`);
+    const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1);
+    const recoveredFolders = new Set<string>();
+
     const store = new local.dynamo.DynamoStore({ client: dynamo.client, tableName: local.names.TABLE });
     const summary = await reprocessAll({
       raw,
@@ -130,12 +142,19 @@ export async function run(argv: string[]): Promise<number> {
       prefix,
       log: logger(join(dataDir, 'duofeed.log')),
       onProgress: (done, total, key, outcome) => {
-        if (outcome !== 'failed') process.stderr.write(`reprocess  ${`${done}/${total}`.padEnd(7)} ${outcome.padEnd(9)} ${key}\n`);
+        if (outcome === 'failed') return;
+        // The newest page of an article folder stands for the older ones too (reprocess replays only it).
+        const wasDead = [...dead.keys()].some((k) => folderOf(k) === folderOf(key));
+        if (wasDead) recoveredFolders.add(folderOf(key));
+        process.stderr.write(`reprocess  ${`${done}/${total}`.padEnd(7)} ${outcome.padEnd(9)} ${key}${wasDead ? ' (was dead-lettered)' : ''}\n`);
       },
     });
+    const recovered = [...dead.keys()].filter((k) => recoveredFolders.has(folderOf(k))).length;
+    if (recovered) local.names.dropDeadLetters(deadFile, (d) => d.rawKey !== undefined && recoveredFolders.has(folderOf(d.rawKey)));
     process.stdout.write(
       `reprocessed ${summary.pages} page(s)${args.source ? ` of ${args.source}` : ''}: ${summary.created} created, ${summary.updated} updated, ${summary.unchanged} unchanged, ${summary.failed} failed` +
         (summary.olderVersions ? ` (${summary.olderVersions} older raw version(s) not replayed)` : '') +
+        (dead.size ? `; dead-lettered pages: ${recovered} of ${dead.size} recovered` : '') +
         '\n',
     );
     return summary.failed ? 1 : 0;

@@ -96,3 +96,21 @@ export interface FetchStateStore {
   /** Records one fetch run's outcome for a source (shown on the feeds index page). */
   recordRun(sourceId: string, run: { at: string; fetched: number; skipped: number; failed: number; error?: string }): Promise<void>;
 }
+
+/** Why a parse message was given up on; travels with the message to the dead-letter queue. */
+export interface DeadLetterFailure {
+  /** What went wrong, for a person (the same text as the log line). */
+  reason: string;
+  /** Receives of the message so far, this one included. */
+  receives: number;
+  /** The message's id on the parse queue (to find its log lines). */
+  messageId: string;
+  /** RFC 3339 UTC. */
+  failedAt: string;
+}
+
+/** The parse queue's dead-letter queue, written to by the parse handler itself. */
+export interface DeadLetters {
+  /** Sends `body` unchanged (so a redrive replays it) with the failure alongside. */
+  send(body: string, failure: DeadLetterFailure): Promise<void>;
+}

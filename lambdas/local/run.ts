@@ -11,15 +11,16 @@
  * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
  * raw page whose article is missing; the idempotent upsert absorbs the overlap.
  */
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock, ParseJob } from '../core/ports.js';
+import type { Clock, DeadLetters, ParseJob } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
 import { fetchPage } from '../adapters/http-fetcher.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../adapters/sqs-queue.js';
+import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { loadSources, withBaseUrl } from '../fetch/config.js';
 import { makeFetchHandler } from '../fetch/handler.js';
 import type { Logger, SourceRunResult } from '../fetch/ingest.js';
@@ -162,11 +163,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     // Reconcile what a killed run left behind, before fetching anything.
     const restoredRaw = await raw.restore();
     const failedFile = join(dataDir, 'dead-letters.jsonl');
-    const deadKeys = new Set(
-      existsSync(failedFile)
-        ? readFileSync(failedFile, 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { rawKey: string }).rawKey)
-        : [],
-    );
+    const deadKeys = new Set(readDeadLetters(failedFile).map((d) => d.rawKey));
     const requeue = new Map<string, ParseJob>();
     for (const job of await ledger.pending()) requeue.set(job.rawKey, job);
     const now = systemClock.now().toISOString();
@@ -217,16 +214,36 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const total = newPages + requeue.size;
     const parsed = { created: 0, updated: 0, unchanged: 0, failed: 0 };
     let doneCount = 0;
+    const logRel = join(opts.dataDir, 'duofeed.log');
+    /** The data folder's record of dead letters (fauxqs's DLQ is gone when the process ends). */
+    const recordDeadLetter = (body: string, d: Omit<DeadLetterRecord, 'rawKey' | 'url'>, how: string) => {
+      const job = jobOf(body);
+      parsed.failed++;
+      appendFileSync(failedFile, JSON.stringify({ rawKey: job?.rawKey, url: job?.url, ...d }) + '\n');
+      out(`parse      failed  ${job?.url ?? `message ${d.messageId}`}: ${how}: ${d.reason} (raw page kept; see ${logRel})`);
+    };
+    // The handler's own route to the DLQ, observed so the run can say what went there and why.
+    const sqsDeadLetters = new SqsDeadLetters(aws.sqs, aws.dlqUrl);
+    const deadLetters: DeadLetters = {
+      async send(body, failure) {
+        await sqsDeadLetters.send(body, failure);
+        recordDeadLetter(body, { reason: failure.reason, receives: failure.receives, messageId: failure.messageId, at: failure.failedAt }, `moved to the dead-letter queue on receive ${failure.receives} of ${aws.maxReceiveCount}`);
+      },
+    };
+    // The last reason per message, for one the handler could not dead-letter itself.
+    const lastReason = new Map<string, string>();
     const parseHandler = makeParseHandler({
       raw,
       articles: store,
       clock: systemClock,
+      deadLetter: { queue: deadLetters, maxReceives: aws.maxReceiveCount },
       log: fileLogger(logPath, (msg, f) => {
         if (msg === 'record done') {
           doneCount++;
           parsed[f.outcome as 'created' | 'updated' | 'unchanged']++;
           out(`parse      ${`${doneCount}/${total}`.padEnd(7)} ${String(f.outcome).padEnd(9)} ${f.url}`);
         }
+        if (msg === 'record failed') lastReason.set(String(f.messageId), String(f.reason));
       }),
     });
     await drainQueue({
@@ -236,18 +253,13 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       handler: parseHandler,
       async onSettled(settled) {
         for (const s of settled) {
-          let job: ParseJob | undefined;
-          try {
-            job = JSON.parse(s.body) as ParseJob;
-          } catch {
-            continue;
-          }
           if (!s.ok) {
-            parsed.failed++;
-            appendFileSync(failedFile, JSON.stringify({ rawKey: job.rawKey, url: job.url, at: new Date().toISOString() }) + '\n');
-            out(`parse      failed  ${job.url}: moved to the dead-letter queue after ${aws.maxReceiveCount} tries (raw page kept; see ${join(opts.dataDir, 'duofeed.log')})`);
+            const reason = lastReason.get(s.messageId) ?? 'no reason recorded';
+            recordDeadLetter(s.body, { reason, receives: aws.maxReceiveCount, messageId: s.messageId, at: new Date().toISOString() }, `moved to the dead-letter queue by its redrive policy after ${aws.maxReceiveCount} tries`);
           }
-          await ledger.done(job);
+          lastReason.delete(s.messageId);
+          const job = jobOf(s.body);
+          if (job) await ledger.done(job);
         }
       },
     });
@@ -270,5 +282,51 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
   } catch (err) {
     await close();
     throw err;
+  }
+}
+
+/** One line of the data folder's dead-letters.jsonl. */
+export interface DeadLetterRecord {
+  rawKey?: string;
+  url?: string;
+  reason: string;
+  receives: number;
+  messageId: string;
+  /** RFC 3339 UTC. */
+  at: string;
+}
+
+/** The dead letters a data folder recorded; a torn last line (kill -9 mid-append) is skipped. */
+export function readDeadLetters(file: string): DeadLetterRecord[] {
+  if (!existsSync(file)) return [];
+  const out: DeadLetterRecord[] = [];
+  for (const line of readFileSync(file, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    try {
+      const d = JSON.parse(line) as Partial<DeadLetterRecord>;
+      out.push({ reason: 'no reason recorded', receives: 0, messageId: '', at: '', ...d });
+    } catch {
+      // Only a line cut short by a kill can be unreadable; the page is replayable anyway.
+    }
+  }
+  return out;
+}
+
+/** Rewrites the record without the given entries (tmp + rename: a kill leaves the old file whole). */
+export function dropDeadLetters(file: string, drop: (d: DeadLetterRecord) => boolean): number {
+  const all = readDeadLetters(file);
+  const kept = all.filter((d) => !drop(d));
+  if (kept.length === all.length) return 0;
+  writeFileSync(`${file}.tmp`, kept.map((d) => JSON.stringify(d) + '\n').join(''));
+  renameSync(`${file}.tmp`, file);
+  return all.length - kept.length;
+}
+
+function jobOf(body: string): ParseJob | undefined {
+  try {
+    const v = JSON.parse(body) as ParseJob | null;
+    return v && typeof v === 'object' && typeof v.rawKey === 'string' ? v : undefined;
+  } catch {
+    return undefined;
   }
 }

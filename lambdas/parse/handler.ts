@@ -1,16 +1,25 @@
 /**
  * parse Lambda: an SQS batch of ParseJob messages. Each record is read, parsed and upserted
  * on its own; only the records that failed are reported back (ReportBatchItemFailures), so
- * SQS retries those alone and, after the queue's maxReceiveCount, moves them to the DLQ.
+ * SQS retries those alone.
+ *
+ * A record that fails for good goes to the DLQ from here, with its reason as message
+ * attributes, and is then reported done: on its last allowed receive (the queue's
+ * maxReceiveCount, passed in as DUOFEED_MAX_RECEIVES), or at once when another receive
+ * cannot turn out differently (a bad message, a page the parser rejects or throws on; see
+ * JobResult.permanent). If that send fails, the record is reported failed and the queue's
+ * redrive policy stays the backstop; so does it when the invocation crashes or times out,
+ * and those messages reach the DLQ without a reason (the log has it, by messageId).
  * The raw page stays in S3 either way and can be replayed with `duofeed reprocess`.
  */
-import type { SQSBatchResponse, SQSEvent } from 'aws-lambda';
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, RawStore } from '../core/ports.js';
+import type { ArticleWriter, Clock, DeadLetters, RawStore } from '../core/ports.js';
 // Static imports, so esbuild can drop the SDK commands this function never sends.
-import { makeDynamoClient, makeS3Client, requireEnv } from '../adapters/aws-clients.js';
+import { ConfigError, makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
+import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { jsonLogger, parseJobFrom, processJob, type JobResult, type Logger, type ParseFn } from './process.js';
 
 export interface ParseHandlerDeps {
@@ -25,6 +34,11 @@ export interface ParseHandlerDeps {
    * Lambda timeout. Default 5 s — a slow read or write can take that with SDK retries.
    */
   reserveMs?: number;
+  /**
+   * The DLQ and the parse queue's maxReceiveCount. Without it, failed records are only
+   * reported back and reach the DLQ through the redrive policy, without a reason.
+   */
+  deadLetter?: { queue: DeadLetters; maxReceives: number };
 }
 
 /** The part of the Lambda context the handler uses. */
@@ -37,9 +51,24 @@ type ParseHandler = (event: SQSEvent, context?: TimeBudget) => Promise<SQSBatchR
 export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
   const proc = { raw: deps.raw, articles: deps.articles, clock: deps.clock, parse: deps.parse ?? parseArticle };
   const reserveMs = deps.reserveMs ?? 5_000;
+  const dl = deps.deadLetter;
+  /** Sends a record to the DLQ with its reason; false when that failed (the record then stays failed). */
+  const deadLetter = async (record: SQSRecord, reason: string, receives: number): Promise<boolean> => {
+    if (!dl) return false;
+    try {
+      await dl.queue.send(record.body ?? '', { reason, receives, messageId: record.messageId, failedAt: deps.clock.now().toISOString() });
+      return true;
+    } catch (err) {
+      deps.log.error('dead-letter send failed; the record stays failed for the redrive policy', {
+        messageId: record.messageId,
+        error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      });
+      return false;
+    }
+  };
   return async (event, context) => {
     const failures: SQSBatchResponse['batchItemFailures'] = [];
-    const counts = { created: 0, updated: 0, unchanged: 0, failed: 0, returned: 0 };
+    const counts = { created: 0, updated: 0, unchanged: 0, failed: 0, deadLettered: 0, returned: 0 };
     const records = event.Records ?? [];
     for (const [index, record] of records.entries()) {
       const messageId = record.messageId;
@@ -47,18 +76,38 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
       // records not yet started, so SQS redelivers those alone.
       if (context && context.getRemainingTimeInMillis() < reserveMs) {
         const left = records.slice(index);
-        for (const r of left) failures.push({ itemIdentifier: r.messageId });
-        counts.returned = left.length;
-        deps.log.warn('time budget spent; returning unstarted records to the queue', { returned: left.length, remainingMs: context.getRemainingTimeInMillis() });
+        const remainingMs = context.getRemainingTimeInMillis();
+        for (const r of left) {
+          const receives = receivesOf(r);
+          // Handed back on its last receive, the redrive policy would move it without a word.
+          if (dl && receives >= dl.maxReceives) {
+            const reason = `not started: the invocation's time ran out before it (${remainingMs} ms left, ${reserveMs} ms kept in hand) on receive ${receives} of ${dl.maxReceives}`;
+            if (await deadLetter(r, reason, receives)) {
+              counts.deadLettered++;
+              deps.log.error('record dead-lettered', { messageId: r.messageId, reason, receives });
+              continue;
+            }
+          }
+          failures.push({ itemIdentifier: r.messageId });
+          counts.returned++;
+        }
+        deps.log.warn('time budget spent; returning unstarted records to the queue', { returned: counts.returned, remainingMs });
         break;
       }
       const valid = parseJobFrom(record.body ?? '');
-      const result: JobResult = valid.ok ? await processJob(valid.job, proc) : { outcome: 'failed', reason: `bad parse job: ${valid.reason}` };
+      const result: JobResult = valid.ok ? await processJob(valid.job, proc) : { outcome: 'failed', reason: `bad parse job: ${valid.reason}`, permanent: true };
       counts[result.outcome]++;
-      const receives = Number(record.attributes?.ApproximateReceiveCount ?? 1);
+      const receives = receivesOf(record);
       if (result.outcome === 'failed') {
-        failures.push({ itemIdentifier: messageId });
-        deps.log.error('record failed', { messageId, outcome: 'failed', url: result.url, id: result.id, reason: result.reason, receives });
+        const fields = { messageId, outcome: 'failed', url: result.url, id: result.id, reason: result.reason, receives, permanent: result.permanent };
+        const last = dl !== undefined && (result.permanent || receives >= dl.maxReceives);
+        if (last && (await deadLetter(record, result.reason, receives))) {
+          counts.deadLettered++;
+          deps.log.error('record failed', { ...fields, action: 'dead-lettered' });
+        } else {
+          failures.push({ itemIdentifier: messageId });
+          deps.log.error('record failed', { ...fields, action: last ? 'left to the redrive policy' : 'retry' });
+        }
       } else {
         deps.log.info('record done', { messageId, outcome: result.outcome, id: result.id, url: result.url, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
       }
@@ -68,19 +117,37 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
   };
 }
 
+function receivesOf(record: SQSRecord): number {
+  const n = Number(record.attributes?.ApproximateReceiveCount);
+  return Number.isInteger(n) && n > 0 ? n : 1;
+}
+
 const systemClock: Clock = { now: () => new Date() };
 
 let cached: ParseHandler | undefined;
+
+/** SQS allows maxReceiveCount 1..1000; anything else means the stack and the function disagree. */
+function maxReceivesFrom(env: NodeJS.ProcessEnv): number {
+  const v = requireEnv(env, 'DUOFEED_MAX_RECEIVES');
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || n < 1 || n > 1000) {
+    throw new ConfigError(`environment variable DUOFEED_MAX_RECEIVES must be the parse queue's maxReceiveCount (an integer 1..1000), got ${JSON.stringify(v)}`);
+  }
+  return n;
+}
 
 /** Config and SDK clients are built once per cold start; a missing variable names itself. */
 function coldStart(env: NodeJS.ProcessEnv): ParseHandler {
   const tableName = requireEnv(env, 'DUOFEED_TABLE');
   const bucket = requireEnv(env, 'DUOFEED_BUCKET');
+  const dlqUrl = requireEnv(env, 'DUOFEED_DLQ_URL');
+  const maxReceives = maxReceivesFrom(env);
   return makeParseHandler({
     raw: new S3RawStore({ client: makeS3Client(), bucket }),
     articles: new DynamoStore({ client: makeDynamoClient(), tableName }),
     clock: systemClock,
     log: jsonLogger(),
+    deadLetter: { queue: new SqsDeadLetters(makeSqsClient(), dlqUrl), maxReceives },
   });
 }
 

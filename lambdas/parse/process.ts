@@ -29,7 +29,19 @@ export interface ProcessDeps {
 
 export type JobResult =
   | { outcome: UpsertOutcome; id: string; url: string; warnings: string[] }
-  | { outcome: 'failed'; url?: string; id?: string; reason: string };
+  | {
+      outcome: 'failed';
+      url?: string;
+      id?: string;
+      reason: string;
+      /**
+       * True when another receive cannot turn out differently: the verdict depends only on the
+       * message and the raw page, whose key carries the sha256 of its bytes (a bad job, a page
+       * the parser rejects or throws on). False when a service call failed (S3 read, DynamoDB
+       * write): those are worth the queue's remaining receives.
+       */
+      permanent: boolean;
+    };
 
 const SOURCE_ID = /^[a-z0-9][a-z0-9-]*$/;
 
@@ -59,7 +71,7 @@ export async function processJob(job: ParseJob, deps: ProcessDeps): Promise<JobR
   try {
     page = await deps.raw.get(job.rawKey);
   } catch (err) {
-    return { outcome: 'failed', url: job.url, reason: `cannot read raw page ${job.rawKey}: ${message(err)}` };
+    return { outcome: 'failed', url: job.url, reason: `cannot read raw page ${job.rawKey}: ${message(err)}`, permanent: false };
   }
   return processPage(job, page, deps);
 }
@@ -71,14 +83,14 @@ export async function processPage(job: ParseJob, page: RawPage, deps: Omit<Proce
     parsed = deps.parse({ bytes: page.bytes, url: job.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
   } catch (err) {
     // The parser promises not to throw; if it does, it is a bug to see in the DLQ, not a crash of the batch.
-    return { outcome: 'failed', url: job.url, reason: `parser threw on ${job.rawKey}: ${message(err)}` };
+    return { outcome: 'failed', url: job.url, reason: `parser threw on ${job.rawKey}: ${message(err)}`, permanent: true };
   }
-  if (!parsed.ok) return { outcome: 'failed', url: job.url, reason: `cannot parse ${job.rawKey}: ${parsed.reason}` };
+  if (!parsed.ok) return { outcome: 'failed', url: job.url, reason: `cannot parse ${job.rawKey}: ${parsed.reason}`, permanent: true };
   const { article } = parsed;
   try {
     const outcome = await deps.articles.upsert(article, { sourceId: job.sourceId, url: job.url, rawKey: job.rawKey, now: deps.clock.now() });
     return { outcome, id: article.id, url: job.url, warnings: parsed.warnings };
   } catch (err) {
-    return { outcome: 'failed', id: article.id, url: job.url, reason: `cannot store article ${article.id}: ${message(err)}` };
+    return { outcome: 'failed', id: article.id, url: job.url, reason: `cannot store article ${article.id}: ${message(err)}`, permanent: false };
   }
 }

@@ -132,6 +132,14 @@ describe('parse queue', () => {
     }
   });
 
+  it('tells parse the DLQ and the redrive\'s receive count, from the same constant', () => {
+    const vars = props('AWS::Lambda::Function', fnId.parse).Environment.Variables as Props;
+    const queue = props('AWS::SQS::Queue', logicalId(t, 'AWS::SQS::Queue', 'ParseQueue'));
+    expect(vars.DUOFEED_DLQ_URL).toEqual({ Ref: logicalId(t, 'AWS::SQS::Queue', 'ParseDeadLetters') });
+    expect(vars.DUOFEED_MAX_RECEIVES).toBe(String(queue.RedrivePolicy.maxReceiveCount));
+    expect(Number(vars.DUOFEED_MAX_RECEIVES)).toBe(PARSE_MAX_RECEIVES);
+  });
+
   it('feeds parse in small batches with per-message failures', () => {
     t.resourceCountIs('AWS::Lambda::EventSourceMapping', 1);
     t.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
@@ -184,7 +192,7 @@ describe('functions', () => {
 
   it.each([
     ['fetch', ['DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL', 'DUOFEED_SOURCES', 'DUOFEED_TABLE']],
-    ['parse', ['DUOFEED_BUCKET', 'DUOFEED_SOURCES', 'DUOFEED_TABLE']],
+    ['parse', ['DUOFEED_BUCKET', 'DUOFEED_DLQ_URL', 'DUOFEED_MAX_RECEIVES', 'DUOFEED_SOURCES', 'DUOFEED_TABLE']],
     ['feed', ['DUOFEED_SOURCES', 'DUOFEED_TABLE']],
   ] as const)('%s gets exactly the environment it needs', (name, keys) => {
     const vars = props('AWS::Lambda::Function', fnId[name]).Environment.Variables as Props;
@@ -337,7 +345,20 @@ describe('IAM', () => {
     const actions = actionsOf('parse');
     expect(actions).toEqual(expect.arrayContaining(['s3:GetObject*', 'sqs:ReceiveMessage', 'sqs:DeleteMessage', 'dynamodb:PutItem']));
     expect(actions.filter((a) => /^s3:(Put|Delete|Abort)/.test(a))).toEqual([]);
-    expect(actions).not.toContain('sqs:SendMessage');
+  });
+
+  it('lets parse send messages to the DLQ and nowhere else', () => {
+    const mine = statements().filter(({ policy }) => (props('AWS::IAM::Policy', policy).Roles as Props[]).some((r) => r.Ref === roleOf('parse')));
+    const sending = mine.filter(({ statement }) => asArray(statement.Action as string | string[]).includes('sqs:SendMessage'));
+    expect(sending).toHaveLength(1);
+    expect(asArray(sending[0]!.statement.Resource as unknown)).toEqual([getAtt(logicalId(t, 'AWS::SQS::Queue', 'ParseDeadLetters'))]);
+    // Receive/Delete are on the parse queue only (the event source); the DLQ is write-only for parse.
+    for (const { statement } of mine) {
+      const actions = asArray(statement.Action as string | string[]);
+      if (actions.some((a) => /^sqs:(Receive|Delete|ChangeMessageVisibility)/.test(a))) {
+        expect(asArray(statement.Resource as unknown)).toEqual([getAtt(logicalId(t, 'AWS::SQS::Queue', 'ParseQueue'))]);
+      }
+    }
   });
 
   it('lets feed only read the table', () => {

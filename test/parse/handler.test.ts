@@ -1,15 +1,17 @@
 /** The parse Lambda with real SQS event shapes, S3 on fauxqs and DynamoDB on dynalite. */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, PurgeQueueCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { Message } from '@aws-sdk/client-sqs';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
+import { makeSqsClient } from '../../lambdas/adapters/aws-clients.js';
 import { S3RawStore } from '../../lambdas/adapters/s3-raw-store.js';
+import { DEAD_LETTER_ATTRIBUTES, deadLetterFailureOf, REASON_MAX_BYTES, reasonAttribute, SqsDeadLetters } from '../../lambdas/adapters/sqs-dead-letters.js';
 import type { Article } from '../../lambdas/core/article.js';
 import type { ParseJob } from '../../lambdas/core/ports.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
 import type { ParseFn } from '../../lambdas/parse/process.js';
-import { startDynalite, startFauxqs, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
+import { clientOptions, startDynalite, startFauxqs, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
 import { pollOnce, queueArn, sqsEvent } from './sqs-event.js';
 import { memoryLog } from '../support/memory-log.js';
 
@@ -71,6 +73,20 @@ describe('parse handler', () => {
     return { MessageId: id, ReceiptHandle: `rh-${id}`, Body: body, MD5OfBody: 'x', Attributes: { ApproximateReceiveCount: '1' } };
   }
 
+  /** Everything on the DLQ, with its attributes, taken off it. */
+  async function takeDlq(): Promise<Message[]> {
+    const out: Message[] = [];
+    for (;;) {
+      const r = await aws.sqs.send(
+        new ReceiveMessageCommand({ QueueUrl: aws.dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'], MessageSystemAttributeNames: ['All'] }),
+      );
+      const msgs = r.Messages ?? [];
+      if (!msgs.length) return out;
+      out.push(...msgs);
+      await aws.sqs.send(new DeleteMessageBatchCommand({ QueueUrl: aws.dlqUrl, Entries: msgs.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle as string })) }));
+    }
+  }
+
   it('maps every outcome of a mixed batch and reports only the failures', async () => {
     const log = memoryLog();
     const handle = makeParseHandler({ raw, articles: store, clock, log, parse: jsonParse });
@@ -124,7 +140,7 @@ describe('parse handler', () => {
     expect((await store.list(undefined, { limit: 10 })).items.map((a) => a.id)).toEqual(['twice']);
   });
 
-  it('sends a page that keeps failing to the DLQ and keeps its raw copy, while the rest of the batch lands', async () => {
+  it('without a DeadLetters port, leaves a page that keeps failing to the redrive policy (DLQ without a reason) and keeps its raw copy, while the rest of the batch lands', async () => {
     const handle = makeParseHandler({ raw, articles: store, clock, log: memoryLog(), parse: jsonParse });
     const good = await jobFor(JSON.stringify(art('good')));
     const bad = await jobFor('FAIL:unsupported layout');
@@ -134,10 +150,113 @@ describe('parse handler', () => {
     for (let i = 0; i < 5; i++) polls.push(await pollOnce(aws.sqs, aws.queueUrl, handle));
     expect(polls[0]).toMatchObject({ received: 2, failed: [expect.any(String)] });
     expect(polls.at(-1)).toEqual({ received: 0, failed: [] });
-    const dlq = await aws.sqs.send(new ReceiveMessageCommand({ QueueUrl: aws.dlqUrl, MaxNumberOfMessages: 10 }));
-    expect(dlq.Messages?.map((m) => m.Body)).toEqual([bad.body]);
+    const dlq = await takeDlq();
+    expect(dlq.map((m) => m.Body)).toEqual([bad.body]);
+    expect(dlq.map((m) => deadLetterFailureOf(m))).toEqual([undefined]);
     expect((await aws.s3.send(new HeadObjectCommand({ Bucket: aws.bucket, Key: bad.job.rawKey }))).ContentLength).toBeGreaterThan(0);
     expect(await store.get('good')).toMatchObject({ version: 1 });
+  });
+
+  describe('dead letters with their reason', () => {
+    const MAX = 2; // the stand-in queue's maxReceiveCount
+    // One queue pair for the file: start each case empty, so one failure does not cascade.
+    beforeEach(async () => {
+      for (const QueueUrl of [aws.queueUrl, aws.dlqUrl]) await aws.sqs.send(new PurgeQueueCommand({ QueueUrl }));
+    });
+
+    it('sends a page the parser rejects to the DLQ at once, body unchanged, reason and receive in the attributes, and reports it done', async () => {
+      const log = memoryLog();
+      const handle = makeParseHandler({ raw, articles: store, clock, log, parse: jsonParse, deadLetter: { queue: new SqsDeadLetters(aws.sqs, aws.dlqUrl), maxReceives: MAX } });
+      const good = await jobFor(JSON.stringify(art('dl-good')));
+      const bad = await jobFor('FAIL:no bilingual body found');
+      // A body with odd spacing and key order: the DLQ must get these exact bytes back.
+      const oddBody = `{ "url": ${JSON.stringify(bad.job.url)},  "sourceId": "sample-daily", "rawKey": ${JSON.stringify(bad.job.rawKey)}, "fetchedAt": "${NOW.toISOString()}" }`;
+      await aws.sqs.send(new SendMessageCommand({ QueueUrl: aws.queueUrl, MessageBody: good.body }));
+      const sent = await aws.sqs.send(new SendMessageCommand({ QueueUrl: aws.queueUrl, MessageBody: oddBody }));
+      const first = await pollOnce(aws.sqs, aws.queueUrl, handle);
+      expect(first).toEqual({ received: 2, failed: [] });
+      expect(await pollOnce(aws.sqs, aws.queueUrl, handle)).toEqual({ received: 0, failed: [] });
+      const dlq = await takeDlq();
+      expect(dlq.map((m) => m.Body)).toEqual([oddBody]);
+      expect(dlq[0]!.MessageAttributes?.[DEAD_LETTER_ATTRIBUTES.reason]).toEqual({ DataType: 'String', StringValue: `cannot parse ${bad.job.rawKey}: no bilingual body found` });
+      expect(deadLetterFailureOf(dlq[0]!)).toEqual({ reason: `cannot parse ${bad.job.rawKey}: no bilingual body found`, receives: 1, messageId: sent.MessageId, failedAt: NOW.toISOString() });
+      expect(log.lines.find((l) => l.messageId === sent.MessageId)).toMatchObject({ level: 'error', msg: 'record failed', action: 'dead-lettered', permanent: true, receives: 1 });
+      expect(log.lines.at(-1)).toMatchObject({ msg: 'batch done', records: 2, created: 1, failed: 1, deadLettered: 1 });
+      expect(await store.get('dl-good')).toMatchObject({ version: 1 });
+    });
+
+    it('retries a failed read until the last allowed receive, then dead-letters it with the reason and receive count', async () => {
+      const log = memoryLog();
+      const handle = makeParseHandler({ raw, articles: store, clock, log, parse: jsonParse, deadLetter: { queue: new SqsDeadLetters(aws.sqs, aws.dlqUrl), maxReceives: MAX } });
+      // The raw page was never stored: a real NotFound from S3, which another receive might not give.
+      const gone: ParseJob = { sourceId: 'sample-daily', url: 'http://news.example/gone-dl.html', rawKey: 'raw/sample-daily/gone-dl/x.html', fetchedAt: NOW.toISOString() };
+      const body = JSON.stringify(gone);
+      await aws.sqs.send(new SendMessageCommand({ QueueUrl: aws.queueUrl, MessageBody: body }));
+      const polls = [];
+      for (let i = 0; i < 4; i++) polls.push(await pollOnce(aws.sqs, aws.queueUrl, handle));
+      expect(polls.map((p) => [p.received, p.failed.length])).toEqual([[1, 1], [1, 0], [0, 0], [0, 0]]);
+      const dlq = await takeDlq();
+      expect(dlq.map((m) => m.Body)).toEqual([body]);
+      expect(deadLetterFailureOf(dlq[0]!)).toMatchObject({ reason: expect.stringMatching(/^cannot read raw page raw\/sample-daily\/gone-dl\/x\.html: NotFoundError/), receives: MAX });
+      expect(log.lines.filter((l) => l.msg === 'record failed').map((l) => [l.receives, l.action, l.permanent])).toEqual([
+        [1, 'retry', false],
+        [2, 'dead-lettered', false],
+      ]);
+    });
+
+    it('reports the record failed when the DLQ send fails, so the redrive policy still moves it (without a reason)', async () => {
+      const log = memoryLog();
+      const sqs = makeSqsClient(clientOptions(aws.endpoint, { maxAttempts: 2 }));
+      let refused = 0;
+      sqs.middlewareStack.add(
+        (next, context) => async (args) => {
+          if (context.commandName !== 'SendMessageCommand') return next(args);
+          refused++;
+          const body = Buffer.from(JSON.stringify({ __type: 'com.amazonaws.sqs#KmsThrottled', message: 'injected refusal' }));
+          return { response: { statusCode: 400, reason: 'KmsThrottled', headers: { 'content-type': 'application/x-amz-json-1.0', 'x-amzn-query-error': 'KMS.ThrottlingException;Sender' }, body } } as never;
+        },
+        { step: 'deserialize', priority: 'low', name: 'refuse-dlq-send' },
+      );
+      const handle = makeParseHandler({ raw, articles: store, clock, log, parse: jsonParse, deadLetter: { queue: new SqsDeadLetters(sqs, aws.dlqUrl), maxReceives: MAX } });
+      const bad = await jobFor('FAIL:unsupported layout');
+      await aws.sqs.send(new SendMessageCommand({ QueueUrl: aws.queueUrl, MessageBody: bad.body }));
+      const polls = [];
+      for (let i = 0; i < 4; i++) polls.push(await pollOnce(aws.sqs, aws.queueUrl, handle));
+      // Failed on both receives (the send was refused each time), then the redrive policy moved it.
+      expect(polls.map((p) => [p.received, p.failed.length])).toEqual([[1, 1], [1, 1], [0, 0], [0, 0]]);
+      expect(refused).toBeGreaterThanOrEqual(2);
+      const sendErrors = log.lines.filter((l) => String(l.msg).startsWith('dead-letter send failed'));
+      expect(sendErrors).toHaveLength(2);
+      expect(String(sendErrors[0]!.error)).toMatch(/^DeadLetterError: cannot send message .* to the dead-letter queue: .*injected refusal/);
+      expect(log.lines.filter((l) => l.msg === 'record failed').map((l) => l.action)).toEqual(['left to the redrive policy', 'left to the redrive policy']);
+      const dlq = await takeDlq();
+      expect(dlq.map((m) => m.Body)).toEqual([bad.body]);
+      expect(deadLetterFailureOf(dlq[0]!)).toBeUndefined();
+      sqs.destroy();
+    });
+
+    it('dead-letters a bad message body at once, byte for byte', async () => {
+      const handle = makeParseHandler({ raw, articles: store, clock, log: memoryLog(), deadLetter: { queue: new SqsDeadLetters(aws.sqs, aws.dlqUrl), maxReceives: MAX } });
+      const body = '{"sourceId":"x","url":"javascript:alert(1)"} \u2028 尾';
+      await aws.sqs.send(new SendMessageCommand({ QueueUrl: aws.queueUrl, MessageBody: body }));
+      expect(await pollOnce(aws.sqs, aws.queueUrl, handle)).toEqual({ received: 1, failed: [] });
+      const dlq = await takeDlq();
+      expect(dlq.map((m) => m.Body)).toEqual([body]);
+      expect(deadLetterFailureOf(dlq[0]!)?.reason).toMatch(/^bad parse job: message body is not JSON/);
+    });
+
+    it('cuts a huge reason with control characters to what SQS accepts, and it arrives intact', async () => {
+      const huge = `cannot parse raw/x: \u0000\u0007 bad\uD800 bytes ${'长句子🙂 '.repeat(3000)}`;
+      const cut = reasonAttribute(huge);
+      expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(REASON_MAX_BYTES);
+      expect(cut).toMatch(/^cannot parse raw\/x: \uFFFD\uFFFD bad\uFFFD bytes 长句子🙂/);
+      expect(cut).toMatch(/… \[cut; \d+ bytes in all, see the log\]$/);
+      expect(cut).not.toMatch(/[\u0000-\u0008\uD800-\uDFFF]/u);
+      expect(reasonAttribute('short reason')).toBe('short reason');
+      await new SqsDeadLetters(aws.sqs, aws.dlqUrl).send('{"b":1}', { reason: huge, receives: 5, messageId: 'm-huge', failedAt: NOW.toISOString() });
+      const dlq = await takeDlq();
+      expect(deadLetterFailureOf(dlq[0]!)).toEqual({ reason: cut, receives: 5, messageId: 'm-huge', failedAt: NOW.toISOString() });
+    });
   });
 
   it('parses a small bilingual page with the real parser and stores it', async () => {
@@ -171,13 +290,20 @@ describe('parse handler', () => {
 });
 
 describe('parse handler cold start', () => {
-  it('names a missing environment variable', async () => {
+  it.each([
+    [{ DUOFEED_BUCKET: 'b', DUOFEED_DLQ_URL: 'http://q', DUOFEED_MAX_RECEIVES: '5' }, /DUOFEED_TABLE is required/],
+    [{ DUOFEED_TABLE: 't', DUOFEED_BUCKET: 'b', DUOFEED_MAX_RECEIVES: '5' }, /DUOFEED_DLQ_URL is required/],
+    [{ DUOFEED_TABLE: 't', DUOFEED_BUCKET: 'b', DUOFEED_DLQ_URL: 'http://q' }, /DUOFEED_MAX_RECEIVES is required/],
+    [{ DUOFEED_TABLE: 't', DUOFEED_BUCKET: 'b', DUOFEED_DLQ_URL: 'http://q', DUOFEED_MAX_RECEIVES: '0' }, /DUOFEED_MAX_RECEIVES must be .*1\.\.1000\), got "0"/],
+    [{ DUOFEED_TABLE: 't', DUOFEED_BUCKET: 'b', DUOFEED_DLQ_URL: 'http://q', DUOFEED_MAX_RECEIVES: 'five' }, /DUOFEED_MAX_RECEIVES must be .* got "five"/],
+  ])('names a missing or bad environment variable (%j)', async (env, message) => {
     const saved = { ...process.env };
-    delete process.env.DUOFEED_TABLE;
-    process.env.DUOFEED_BUCKET = 'b';
+    for (const k of ['DUOFEED_TABLE', 'DUOFEED_BUCKET', 'DUOFEED_DLQ_URL', 'DUOFEED_MAX_RECEIVES']) delete process.env[k];
+    Object.assign(process.env, env);
     try {
+      vi.resetModules();
       const { handler } = await import('../../lambdas/parse/handler.js');
-      await expect(handler({ Records: [] })).rejects.toThrow(/DUOFEED_TABLE/);
+      await expect(handler({ Records: [] })).rejects.toThrow(message);
     } finally {
       process.env = saved;
     }

@@ -1,5 +1,5 @@
 /** `duofeed reprocess` end to end over a data folder laid out the way `duofeed start` leaves it. */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -80,6 +80,29 @@ describe('duofeed reprocess', () => {
 
     const one = await capture(['--data', dir, '--source', 'sample-daily']);
     expect(one).toMatchObject({ code: 0, out: 'reprocessed 1 page(s) of sample-daily: 0 created, 0 updated, 1 unchanged, 0 failed\n' });
+  }, 60_000);
+
+  it('lists the pages that went to the dead-letter queue with their reason, and takes the recovered ones off the record', async () => {
+    const deadFile = join(dir, 'dead-letters.jsonl');
+    const rec = (rawKey: string, reason: string) => JSON.stringify({ rawKey, url: 'http://127.0.0.1:9/x', reason, receives: 3, messageId: `m-${rawKey.length}`, at: '2026-11-30T11:00:00.000Z' });
+    writeFileSync(
+      deadFile,
+      [
+        rec('raw/sample-daily/d1/aaaa.html', 'cannot store article d1: InternalServerError: storage was down'),
+        rec('raw/sample-mil/m2/cccc.html', 'cannot parse raw/sample-mil/m2/cccc.html: no Chinese text'),
+        '{"rawKey": "raw/sample-mil/torn', // a line cut by a kill -9 mid-append
+      ].join('\n'),
+    );
+    const r = await capture(['--data', dir]);
+    expect(r.out).toBe('reprocessed 3 page(s): 2 created, 0 updated, 0 unchanged, 1 failed; dead-lettered pages: 1 of 2 recovered\n');
+    expect(r.err).toMatch(/2 page\(s\) went to the dead-letter queue/);
+    expect(r.err).toMatch(/dead-lettered 2026-11-30T11:00:00\.000Z after 3 receive\(s\) raw\/sample-daily\/d1\/aaaa\.html: cannot store article d1: InternalServerError: storage was down/);
+    expect(r.err).toMatch(/dead-lettered .* raw\/sample-mil\/m2\/cccc\.html: cannot parse .*no Chinese text/);
+    expect(r.err).toMatch(/created +raw\/sample-daily\/d1\/aaaa\.html \(was dead-lettered\)/);
+    // Only the page that still fails stays on the record.
+    expect(readFileSync(deadFile, 'utf8').trim().split('\n').map((l) => (JSON.parse(l) as { rawKey: string }).rawKey)).toEqual(['raw/sample-mil/m2/cccc.html']);
+    const again = await capture(['--data', dir, '--source', 'sample-daily']);
+    expect(again.out).toBe('reprocessed 1 page(s) of sample-daily: 0 created, 0 updated, 1 unchanged, 0 failed\n');
   }, 60_000);
 
   it.each([

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
 import { MemoryArticleStore, MemoryRawStore } from '../../lambdas/adapters/memory.js';
 import type { Article } from '../../lambdas/core/article.js';
+import type { DeadLetterFailure, DeadLetters } from '../../lambdas/core/ports.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
 import type { ParseFn } from '../../lambdas/parse/process.js';
 import { memoryLog } from '../support/memory-log.js';
@@ -57,6 +58,30 @@ describe('parse handler time budget', () => {
     expect(res.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['m0', 'm1', 'm2', 'm3'].slice(done));
     for (let i = 0; i < 4; i++) expect(Boolean(await store.get(`a${i}`)), `a${i}`).toBe(i < done);
     expect(lines.at(-1)).toMatchObject({ msg: 'batch done', records: 4, created: done, failed: 0, returned: 4 - done });
+  });
+
+  it('dead-letters, with the reason, an unstarted record on its last receive instead of handing it back to a reasonless redrive', async () => {
+    const raw = new MemoryRawStore();
+    for (let i = 0; i < 3; i++) await raw.put(`raw/src/a${i}/x.html`, { bytes: Buffer.from(JSON.stringify(article(i))) });
+    const sent: { body: string; failure: DeadLetterFailure }[] = [];
+    const deadLetters: DeadLetters = { send: async (body, failure) => void sent.push({ body, failure }) };
+    const log = memoryLog();
+    const handler = makeParseHandler({ raw, articles: new MemoryArticleStore({ now: () => NOW }), clock: { now: () => NOW }, log, parse, reserveMs: 1_000, deadLetter: { queue: deadLetters, maxReceives: 3 } });
+    const event = eventOf(3);
+    // Record m1 is on its third (last) receive; m2 on its second.
+    event.Records[1]!.attributes.ApproximateReceiveCount = '3';
+    event.Records[2]!.attributes.ApproximateReceiveCount = '2';
+    const remaining = [5000, 900, 900, 900, 900];
+    let call = 0;
+    const res = await handler(event, { getRemainingTimeInMillis: () => remaining[Math.min(call++, remaining.length - 1)] ?? 0 });
+    expect(res.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(['m2']);
+    expect(sent).toEqual([
+      {
+        body: event.Records[1]!.body,
+        failure: { reason: expect.stringMatching(/^not started: the invocation's time ran out before it \(900 ms left, 1000 ms kept in hand\) on receive 3 of 3$/), receives: 3, messageId: 'm1', failedAt: NOW.toISOString() },
+      },
+    ]);
+    expect(log.lines.at(-1)).toMatchObject({ msg: 'batch done', created: 1, deadLettered: 1, returned: 1 });
   });
 
   it('without a context (local drain, tests) processes every record', async () => {

@@ -7,18 +7,21 @@
  * injected into the SDK middleware stack just below the retry layer (the SDK builds its real
  * exception from our HTTP response and its real retry strategy decides what to do). Every
  * scenario ends the same way: each article present exactly once, counts asserted.
+ * Failed records reach the DLQ from the handler with their reason (message attributes), the
+ * body unchanged; the redrive policy is the backstop when that send itself fails.
  */
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { DeleteMessageBatchCommand, ReceiveMessageCommand } from '@aws-sdk/client-sqs';
+import { DeleteMessageBatchCommand, ReceiveMessageCommand, SendMessageCommand } from '@aws-sdk/client-sqs';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeDynamoClient, makeS3Client } from '../../lambdas/adapters/aws-clients.js';
+import { makeDynamoClient, makeS3Client, makeSqsClient } from '../../lambdas/adapters/aws-clients.js';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
 import { S3RawStore } from '../../lambdas/adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../../lambdas/adapters/sqs-queue.js';
+import { deadLetterFailureOf, SqsDeadLetters } from '../../lambdas/adapters/sqs-dead-letters.js';
 import { parseArticle } from '../../lambdas/core/parse/index.js';
-import type { ParseJob } from '../../lambdas/core/ports.js';
+import type { DeadLetterFailure, ParseJob } from '../../lambdas/core/ports.js';
 import { drainQueue } from '../../lambdas/local/drain.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
 import type { ParseFn } from '../../lambdas/parse/process.js';
@@ -151,20 +154,26 @@ async function assertExactlyOnce(store: DynamoStore, s: Seeded): Promise<{ store
   return { stored: listed.length, duplicates, missing };
 }
 
-/** Takes everything of this source off the DLQ. */
-async function drainDlq(sourceId: string): Promise<ParseJob[]> {
-  const out: ParseJob[] = [];
+/** Takes everything off the DLQ; returns this source's messages with the failure they carry. */
+async function takeDlq(sourceId: string): Promise<{ body: string; failure: DeadLetterFailure | undefined }[]> {
+  const out: { body: string; failure: DeadLetterFailure | undefined }[] = [];
   for (let empty = 0; empty < 3; ) {
-    const r = await aws.sqs.send(new ReceiveMessageCommand({ QueueUrl: aws.dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0 }));
+    const r = await aws.sqs.send(new ReceiveMessageCommand({ QueueUrl: aws.dlqUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageAttributeNames: ['All'] }));
     const msgs = r.Messages ?? [];
     if (!msgs.length) {
       empty++;
       continue;
     }
-    out.push(...msgs.map((m) => JSON.parse(m.Body ?? '{}') as ParseJob).filter((j) => j.sourceId === sourceId));
+    for (const m of msgs) if ((JSON.parse(m.Body ?? '{}') as ParseJob).sourceId === sourceId) out.push({ body: m.Body ?? '', failure: deadLetterFailureOf(m) });
     await aws.sqs.send(new DeleteMessageBatchCommand({ QueueUrl: aws.dlqUrl, Entries: msgs.map((m, i) => ({ Id: String(i), ReceiptHandle: m.ReceiptHandle as string })) }));
   }
   return out;
+}
+
+/** Puts DLQ bodies back on the parse queue unchanged (what StartMessageMoveTask does; fauxqs lacks it). */
+async function redrive(bodies: string[]): Promise<number> {
+  for (const MessageBody of bodies) await aws.sqs.send(new SendMessageCommand({ QueueUrl: aws.queueUrl, MessageBody }));
+  return bodies.length;
 }
 
 function sqsRecords(jobs: ParseJob[], prefix: string): SQSRecord[] {
@@ -199,7 +208,7 @@ describe('parse pipeline under injected faults', () => {
 
     expect(d.injected).toBeGreaterThan(10);
     expect(g.injected).toBeGreaterThan(3);
-    expect(drained).toMatchObject({ succeeded: N, retried: 0, deadLettered: 0 });
+    expect(drained).toMatchObject({ succeeded: N, retried: 0, redriven: 0 });
     expect(log.lines.filter((l) => l.level === 'error')).toEqual([]);
     const r = await assertExactlyOnce(new DynamoStore({ client: ddb.client, tableName }), s);
     expect(await new DynamoStore({ client: ddb.client, tableName }).sourceStates()).toEqual([{ sourceId: s.sourceId, articles: N }]);
@@ -208,7 +217,7 @@ describe('parse pipeline under injected faults', () => {
     s3.destroy();
   }, 180_000);
 
-  it('persistent faults (DynamoDB 5xx, S3 500, a throwing parser) fail only their records, with a reason, go to the DLQ, and the replay restores them', async () => {
+  it('persistent faults (DynamoDB 5xx, S3 500, a throwing and a rejecting parser) fail only their records and reach the DLQ with their reason, body unchanged; a replay from the DLQ restores them', async () => {
     const s = await seed('faults-persistent');
     const tableName = await ddb.createTable();
     // Fewer attempts than production (6) only to keep the test short: the production policy
@@ -218,45 +227,122 @@ describe('parse pipeline under injected faults', () => {
     const badStore = new Set(s.ids.slice(0, 3));
     const badRead = new Set(s.jobs.slice(3, 5).map((j) => j.rawKey));
     const badParse = new Set(s.jobs.slice(5, 6).map((j) => j.url));
+    const badReject = new Set(s.jobs.slice(6, 7).map((j) => j.url));
     const d = injectDynamo(dynamo, (cmd, input) => (cmd === 'PutItemCommand' && badStore.has(putArticleId(input) ?? '') ? 'server-error' : undefined));
     const g = injectS3(s3, (cmd, key) => (cmd === 'GetObjectCommand' && badRead.has(key) ? 'internal' : undefined));
+    // A parser bug of either kind (a throw, a wrong "cannot parse"), fixed before the replay.
+    const parse: ParseFn = (input) => {
+      if (input.url && badParse.has(input.url)) throw new RangeError('injected parser bug');
+      if (input.url && badReject.has(input.url)) return { ok: false, reason: 'injected: no bilingual body found' };
+      return parseArticle(input);
+    };
+    const log = memoryLog();
+    const deadLetter = { queue: new SqsDeadLetters(aws.sqs, aws.dlqUrl), maxReceives: MAX_RECEIVES };
+    const handler = makeParseHandler({ raw: new S3RawStore({ client: s3, bucket: aws.bucket }), articles: new DynamoStore({ client: dynamo, tableName }), clock, log, parse, deadLetter });
+    const drained = await drainQueue({ sqs: aws.sqs, queueUrl: aws.queueUrl, maxReceiveCount: MAX_RECEIVES, handler });
+
+    // Service faults get every receive; the parser's verdict on the same bytes goes at once.
+    const transient = badStore.size + badRead.size;
+    const permanent = badParse.size + badReject.size;
+    const bad = transient + permanent;
+    expect(drained).toMatchObject({ succeeded: N, redriven: 0, retried: transient * (MAX_RECEIVES - 1) });
+    // One error line per failed receive, each naming the record and why.
+    const errors = log.lines.filter((l) => l.level === 'error');
+    expect(errors).toHaveLength(transient * MAX_RECEIVES + permanent);
+    const reasons = errors.map((l) => String(l.reason));
+    expect(reasons.filter((r) => /^cannot store article .*InternalServerError/.test(r))).toHaveLength(badStore.size * MAX_RECEIVES);
+    expect(reasons.filter((r) => /^cannot read raw page raw\/.*InternalError/.test(r))).toHaveLength(badRead.size * MAX_RECEIVES);
+    expect(reasons.filter((r) => /^parser threw on raw\/.*RangeError: injected parser bug/.test(r))).toHaveLength(badParse.size);
+    expect(reasons.filter((r) => /^cannot parse raw\/.*: injected: no bilingual body found/.test(r))).toHaveLength(badReject.size);
+    for (const l of errors) expect(l.messageId).toEqual(expect.any(String));
+    expect(errors.filter((l) => l.action === 'dead-lettered')).toHaveLength(bad);
+
+    // In the DLQ: exactly the failed jobs, each body as the fetch side sent it, each with its reason.
+    const badJobs = s.jobs.filter((j) => badStore.has(s.idOf.get(j.url) ?? '') || badRead.has(j.rawKey) || badParse.has(j.url) || badReject.has(j.url));
+    const dead = await takeDlq(s.sourceId);
+    expect(dead.map((m) => m.body).sort()).toEqual(badJobs.map((j) => JSON.stringify(j)).sort());
+    for (const m of dead) {
+      const job = JSON.parse(m.body) as ParseJob;
+      const [reason, receives] = badStore.has(s.idOf.get(job.url) ?? '')
+        ? [/^cannot store article .*InternalServerError/, MAX_RECEIVES]
+        : badRead.has(job.rawKey)
+          ? [/^cannot read raw page raw\/.*InternalError/, MAX_RECEIVES]
+          : badParse.has(job.url)
+            ? [/^parser threw on raw\/.*RangeError: injected parser bug/, 1]
+            : [/^cannot parse raw\/.*: injected: no bilingual body found/, 1];
+      expect(m.failure, job.url).toEqual({ reason: expect.stringMatching(reason), receives, messageId: expect.any(String), failedAt: NOW.toISOString() });
+    }
+    const reader = new DynamoStore({ client: ddb.client, tableName });
+    expect((await reader.list(s.sourceId, { limit: 200 })).items.length).toBe(N - bad);
+
+    // The faults are gone (clean clients, the real parser): move the DLQ's messages back to
+    // the parse queue unchanged, as a redrive does, and let the event source mapping run.
+    const replayLog = memoryLog();
+    const replayHandler = makeParseHandler({ raw: new S3RawStore({ client: aws.s3, bucket: aws.bucket }), articles: reader, clock, log: replayLog, deadLetter });
+    const moved = await redrive(dead.map((m) => m.body));
+    const replayed = await drainQueue({ sqs: aws.sqs, queueUrl: aws.queueUrl, maxReceiveCount: MAX_RECEIVES, handler: replayHandler });
+    expect(replayed).toMatchObject({ succeeded: bad, redriven: 0, retried: 0 });
+    expect(replayLog.lines.filter((l) => l.msg === 'record done').map((l) => l.outcome)).toEqual(Array(bad).fill('created'));
+    expect(await takeDlq(s.sourceId)).toEqual([]);
+
+    // The raw-archive replay (`duofeed reprocess`) on top finds nothing left to do.
+    const summary = await reprocessAll({ raw: new S3RawStore({ client: aws.s3, bucket: aws.bucket }), articles: reader, prefix: `raw/${s.sourceId}/`, log: memoryLog(), clock });
+    expect(summary).toMatchObject({ pages: N, created: 0, unchanged: N, updated: 0, failed: 0, olderVersions: 0 });
+    const r = await assertExactlyOnce(reader, s);
+    expect(await reader.sourceStates()).toEqual([{ sourceId: s.sourceId, articles: N }]);
+    figures.push(
+      `persistent faults: ${d.injected} DynamoDB 5xx + ${g.injected} S3 500 injected, 1 throwing and 1 rejecting parse; ${errors.length} per-record failures logged; DLQ ${dead.length}, each with its reason (${transient} after ${MAX_RECEIVES} receives, ${permanent} at once); redrive of the DLQ created ${moved}; reprocess unchanged ${summary.unchanged}, failed ${summary.failed}; stored ${r.stored}/${N}, duplicates ${r.duplicates}, missing ${r.missing}`,
+    );
+    dynamo.destroy();
+    s3.destroy();
+  }, 240_000);
+
+  it('a DLQ that refuses the send (SQS 500 on SendMessage): the records stay failed, the redrive policy moves them without a reason, and a replay from the DLQ restores them', async () => {
+    const s = await seed('faults-dlq-refused');
+    const tableName = await ddb.createTable();
+    const store = new DynamoStore({ client: ddb.client, tableName });
+    const badParse = new Set(s.jobs.slice(0, 2).map((j) => j.url));
     const parse: ParseFn = (input) => {
       if (input.url && badParse.has(input.url)) throw new RangeError('injected parser bug');
       return parseArticle(input);
     };
+    const refusing = makeSqsClient(clientOptions(aws.endpoint, { maxAttempts: 2 }));
+    let refused = 0;
+    refusing.middlewareStack.add(
+      (next, context) => async (args) => {
+        if (context.commandName !== 'SendMessageCommand') return next(args);
+        refused++;
+        const body = Buffer.from(JSON.stringify({ __type: 'com.amazonaws.sqs#InternalError', message: 'injected DLQ outage' }));
+        return { response: { statusCode: 500, reason: 'InternalError', headers: { 'content-type': 'application/x-amz-json-1.0' }, body } } as never;
+      },
+      { step: 'deserialize', priority: 'low', name: 'inject-sqs-fault' },
+    );
     const log = memoryLog();
-    const handler = makeParseHandler({ raw: new S3RawStore({ client: s3, bucket: aws.bucket }), articles: new DynamoStore({ client: dynamo, tableName }), clock, log, parse });
+    const deadLetter = { queue: new SqsDeadLetters(refusing, aws.dlqUrl), maxReceives: MAX_RECEIVES };
+    const handler = makeParseHandler({ raw: new S3RawStore({ client: aws.s3, bucket: aws.bucket }), articles: store, clock, log, parse, deadLetter });
     const drained = await drainQueue({ sqs: aws.sqs, queueUrl: aws.queueUrl, maxReceiveCount: MAX_RECEIVES, handler });
 
-    const bad = badStore.size + badRead.size + badParse.size;
-    expect(drained).toMatchObject({ succeeded: N - bad, deadLettered: bad, retried: bad * (MAX_RECEIVES - 1) });
-    // One error line per failed receive, each naming the record and why.
-    const errors = log.lines.filter((l) => l.level === 'error');
-    expect(errors).toHaveLength(bad * MAX_RECEIVES);
-    const reasons = errors.map((l) => String(l.reason));
-    expect(reasons.filter((r) => /^cannot store article .*InternalServerError/.test(r))).toHaveLength(badStore.size * MAX_RECEIVES);
-    expect(reasons.filter((r) => /^cannot read raw page raw\/.*InternalError/.test(r))).toHaveLength(badRead.size * MAX_RECEIVES);
-    expect(reasons.filter((r) => /^parser threw on raw\/.*RangeError: injected parser bug/.test(r))).toHaveLength(badParse.size * MAX_RECEIVES);
-    for (const l of errors) expect(l.messageId).toEqual(expect.any(String));
+    // Permanent failures try the DLQ on every receive; each refusal keeps the record failed.
+    expect(drained).toMatchObject({ succeeded: N - badParse.size, redriven: badParse.size, retried: badParse.size * (MAX_RECEIVES - 1) });
+    const sendFailures = log.lines.filter((l) => String(l.msg).startsWith('dead-letter send failed'));
+    expect(sendFailures).toHaveLength(badParse.size * MAX_RECEIVES);
+    for (const l of sendFailures) expect(String(l.error)).toMatch(/^DeadLetterError: .*injected DLQ outage/);
+    expect(refused).toBe(badParse.size * MAX_RECEIVES * 2);
+    const dead = await takeDlq(s.sourceId);
+    expect(dead.map((m) => m.body).sort()).toEqual(s.jobs.filter((j) => badParse.has(j.url)).map((j) => JSON.stringify(j)).sort());
+    expect(dead.map((m) => m.failure)).toEqual(Array(badParse.size).fill(undefined));
 
-    const dead = await drainDlq(s.sourceId);
-    expect(dead.map((j) => j.url).sort()).toEqual(
-      s.jobs.filter((j) => badStore.has(s.idOf.get(j.url) ?? '') || badRead.has(j.rawKey) || badParse.has(j.url)).map((j) => j.url).sort(),
-    );
-    const reader = new DynamoStore({ client: ddb.client, tableName });
-    const before = (await reader.list(s.sourceId, { limit: 200 })).items.length;
-    expect(before).toBe(N - bad);
-
-    // The faults are gone (new clients, the real parser): replay the raw archive of this source.
-    const summary = await reprocessAll({ raw: new S3RawStore({ client: aws.s3, bucket: aws.bucket }), articles: reader, prefix: `raw/${s.sourceId}/`, log: memoryLog(), clock });
-    expect(summary).toMatchObject({ pages: N, created: bad, unchanged: N - bad, updated: 0, failed: 0, olderVersions: 0 });
-    const r = await assertExactlyOnce(reader, s);
-    expect(await reader.sourceStates()).toEqual([{ sourceId: s.sourceId, articles: N }]);
+    const replayed = await (async () => {
+      await redrive(dead.map((m) => m.body));
+      const h = makeParseHandler({ raw: new S3RawStore({ client: aws.s3, bucket: aws.bucket }), articles: store, clock, log: memoryLog(), deadLetter: { queue: new SqsDeadLetters(aws.sqs, aws.dlqUrl), maxReceives: MAX_RECEIVES } });
+      return drainQueue({ sqs: aws.sqs, queueUrl: aws.queueUrl, maxReceiveCount: MAX_RECEIVES, handler: h });
+    })();
+    expect(replayed).toMatchObject({ succeeded: badParse.size, redriven: 0, retried: 0 });
+    const r = await assertExactlyOnce(store, s);
     figures.push(
-      `persistent faults: ${d.injected} DynamoDB 5xx + ${g.injected} S3 500 injected, 1 throwing parse; ${errors.length} per-record failures logged with reasons; DLQ ${dead.length}; replay created ${summary.created}, unchanged ${summary.unchanged}, failed ${summary.failed}; stored ${r.stored}/${N}, duplicates ${r.duplicates}, missing ${r.missing}`,
+      `DLQ send refused: ${refused} SendMessage attempts failed (SQS 500); ${drained.redriven} records left to the redrive policy, in the DLQ without a reason; redrive of the DLQ restored them; stored ${r.stored}/${N}, duplicates ${r.duplicates}, missing ${r.missing}`,
     );
-    dynamo.destroy();
-    s3.destroy();
+    refusing.destroy();
   }, 240_000);
 
   it('SQS redelivers the same messages (twice across batches, and twice inside one batch): each article once, version 1', async () => {

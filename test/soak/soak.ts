@@ -100,7 +100,7 @@ async function main(): Promise<number> {
       }
       await queue.send(jobs);
       const r = await drainQueue({ sqs: aws.sqs, queueUrl: aws.queueUrl, maxReceiveCount: 3, handler });
-      deadLettered += r.deadLettered;
+      deadLettered += r.redriven;
       retried += r.retried;
       done = upto;
       const s = (performance.now() - t0) / 1000;
