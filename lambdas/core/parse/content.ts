@@ -21,19 +21,44 @@ import {
 import type { Unit } from './split.js';
 import { detectLang } from './lang.js';
 
-/** Words of page furniture, in both languages; a short line made only of these is chrome. */
-const CHROME_PHRASES =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/gi;
+/**
+ * Words of page furniture, in both languages; a short line made only of these is chrome.
+ * Both patterns are sticky: onlyChromeWords tries them one position at a time.
+ */
+const CHROME_AT =
+  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/iy;
 /** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
-const PUNCT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/g;
+const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
 const COPYRIGHT = /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
+/** Every COPYRIGHT alternative holds one of these ("copyright" and "all rights" both hold "gh"). */
+const MAYBE_COPYRIGHT = /gh|[©(版备證证備违]/i;
+
+/**
+ * Is the text made only of chrome words and punctuation? The same verdict as deleting every
+ * CHROME_AT match (global replace: leftmost match first, scanning on after it) and then
+ * every punctuation run, and asking whether anything is left: walk the text the way the
+ * replace would, and stop at the first character neither would delete. No chrome word starts
+ * with punctuation, so a punctuation run can be skipped before trying the words.
+ */
+function onlyChromeWords(text: string): boolean {
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    PUNCT_AT.lastIndex = i;
+    if (PUNCT_AT.test(text)) {
+      i = PUNCT_AT.lastIndex;
+      if (i >= n) break;
+    }
+    CHROME_AT.lastIndex = i;
+    if (!CHROME_AT.test(text)) return false;
+    i = CHROME_AT.lastIndex;
+  }
+  return true;
+}
 
 export function isChromeLine(text: string): boolean {
-  if (text.length < 60) {
-    const rest = text.replace(CHROME_PHRASES, '').replace(PUNCT, '');
-    if (rest.length === 0) return true;
-  }
-  return text.length < 240 && COPYRIGHT.test(text);
+  if (text.length < 60 && onlyChromeWords(text)) return true;
+  return text.length < 240 && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
 }
 
 /** Per-unit verdicts computed once and shared by the window and the parts pass. */
