@@ -1,10 +1,10 @@
 /**
- * HTML → text blocks in one streaming htmlparser2 pass (no DOM). Each block is the text
+ * HTML → text blocks in one streaming pass of our own tokenizer (no DOM). Each block is the text
  * between two block-level boundaries, with its lines (split at <br>), the heading level it
  * sits in, how much of it is link text, and the class/id words of its ancestors, which the
  * content stage uses to tell article text from page chrome.
  */
-import { Parser } from 'htmlparser2';
+import { tokenize, type Attrs } from './tokenizer.js';
 
 export interface Block {
   /** Lines of text (split at <br>), whitespace folded, never empty strings except blank-line markers. */
@@ -147,6 +147,23 @@ const isInvisible = (c: number) => c === 0x200b || c === 0xfeff;
  * break in the source becomes the soft-break marker '\r'; other whitespace runs become one space.
  */
 export function foldBlock(raw: string): string[] {
+  // Most blocks are one clean line inside indentation: trim the edges and, when the inside
+  // holds no whitespace but single spaces, no <br> marker and nothing invisible, that inside
+  // is the whole answer (what the loop below returns for such text), found by a native scan.
+  let a = 0;
+  let b = raw.length;
+  while (a < b && isSpace(raw.charCodeAt(a))) a++;
+  while (b > a && isSpace(raw.charCodeAt(b - 1))) b--;
+  if (a === b) return [];
+  const inner = a === 0 && b === raw.length ? raw : raw.slice(a, b);
+  if (!NEEDS_FOLD.test(inner) && !inner.includes('  ')) return [inner];
+  return foldSlow(inner);
+}
+
+/** What foldBlock's loop treats specially inside a line (with double spaces): isSpace but ' ', <br>, invisibles. */
+const NEEDS_FOLD = /[\u0001\t\n\v\f\r\u0085\u00a0\u1680\u2000-\u200b\u2028\u2029\u202f\u205f\u3000\ufeff]/;
+
+function foldSlow(raw: string): string[] {
   const lines: string[] = [];
   let line = '';
   let segStart = -1;
@@ -294,9 +311,8 @@ export function extractHtml(html: string): HtmlResult {
     blocks.push({ lines, tag: top.blockName, heading: top.heading, linkChars: Math.min(linkChars, chars), chars, chrome: false, container: top.container });
   };
 
-  const parser = new Parser(
-    {
-      onopentag(name, attribs) {
+  const sink = {
+      open(name: string, attribs: Attrs) {
         if (++elements > LIMITS.maxElements) throw new Abort(`too many elements (more than ${LIMITS.maxElements})`);
         if (name === 'meta') return readMeta(attribs, meta);
         if (name === 'link') {
@@ -349,7 +365,7 @@ export function extractHtml(html: string): HtmlResult {
         if (frame.skip) skipDepth++;
         if (frame.link) linkDepth++;
       },
-      ontext(text) {
+      text(text: string) {
         if (inTitle) {
           titleText += text;
           return;
@@ -359,7 +375,7 @@ export function extractHtml(html: string): HtmlResult {
         buf.push(text);
         if (linkDepth > 0) bufLink += text.trim().length;
       },
-      onclosetag(name) {
+      close(name: string) {
         if (name === 'title' && inTitle) {
           inTitle = false;
           const t = foldLine(titleText);
@@ -378,12 +394,9 @@ export function extractHtml(html: string): HtmlResult {
         if (frame.skip) skipDepth--;
         if (frame.link) linkDepth--;
       },
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
+  };
   try {
-    parser.write(html);
-    parser.end();
+    tokenize(html, sink);
   } catch (err) {
     if (err instanceof Abort) return { ok: false, reason: err.message };
     return { ok: false, reason: `HTML could not be read: ${err instanceof Error ? err.message : String(err)}` };
@@ -392,7 +405,7 @@ export function extractHtml(html: string): HtmlResult {
   return { ok: true, value: { blocks, meta } };
 }
 
-function readMeta(a: Record<string, string>, meta: PageMeta): void {
+function readMeta(a: Attrs, meta: PageMeta): void {
   const key = (a.property ?? a.name ?? a.itemprop ?? '').toLowerCase();
   const content = a.content?.trim();
   if (!key || !content) return;

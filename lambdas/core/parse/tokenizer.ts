@@ -1,0 +1,462 @@
+/**
+ * A one-pass HTML event reader for the parser: start tags (with the few attributes the
+ * parser reads), text and end tags, in the order and with the implied closes of
+ * htmlparser2's HTML mode (the reader duofeed used before; test/core/parse/tokenizer.test.ts
+ * compares the two on generated markup), written for this job alone. Text runs are found
+ * with indexOf instead of a per-character state machine, no attribute object is built for
+ * attributes nobody reads, and the open-element stack grows at its end (htmlparser2
+ * unshifts, O(depth) per tag).
+ *
+ * What it follows: raw text inside script/style/iframe/noembed/noframes/xmp, escapable raw
+ * text (entities decoded) inside title/textarea, everything after <plaintext> as text;
+ * comments (`-->`, `--!>`, the abrupt `<!-->`), bogus comments (`<!x>`, `<?x>`, `</ x>`),
+ * doctype; HTML entities in text (legacy forms without `;` too) and attributes (attribute
+ * rules); void elements; the implied closes of p, li, dd/dt, td/th/tr, headings, options;
+ * `</p>` and `</br>` without an open element; a second <form> ignored; SVG/MathML, where
+ * `/>` closes an element, script/style are ordinary elements and CDATA is text.
+ *
+ * Where it differs from htmlparser2 on purpose: input that ends inside a self-closing tag or
+ * after an end tag's name yields nothing (htmlparser2 emits the input's last character), and
+ * text comes in longer pieces (htmlparser2 also cuts at entities and stray '<').
+ */
+import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
+
+/** The attributes the parser reads; the first occurrence of each wins, as in browsers. */
+export interface Attrs {
+  class?: string | undefined;
+  id?: string | undefined;
+  rel?: string | undefined;
+  href?: string | undefined;
+  lang?: string | undefined;
+  property?: string | undefined;
+  name?: string | undefined;
+  itemprop?: string | undefined;
+  content?: string | undefined;
+}
+
+/** One shape for every tag's attributes, so reading them stays monomorphic. */
+class TagAttrs implements Attrs {
+  class: string | undefined = undefined;
+  id: string | undefined = undefined;
+  rel: string | undefined = undefined;
+  href: string | undefined = undefined;
+  lang: string | undefined = undefined;
+  property: string | undefined = undefined;
+  name: string | undefined = undefined;
+  itemprop: string | undefined = undefined;
+  content: string | undefined = undefined;
+}
+
+export interface TagSink {
+  open(name: string, attrs: Attrs): void;
+  /** Decoded text, in pieces (a run between two tags may arrive in several). */
+  text(text: string): void;
+  close(name: string): void;
+}
+
+const EMPTY: Attrs = Object.freeze(new TagAttrs());
+
+const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
+
+const FORM = new Set(['input', 'option', 'optgroup', 'select', 'button', 'datalist', 'textarea']);
+const P = new Set(['p']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p']);
+const TABLE_SECTIONS = new Set(['thead', 'tbody']);
+const DDT = new Set(['dd', 'dt']);
+const RTP = new Set(['rt', 'rp']);
+/** Opening the key closes open elements named in the value while they are the current one. */
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ['tr', new Set(['tr', 'th', 'td'])],
+  ['th', new Set(['th'])],
+  ['td', new Set(['thead', 'th', 'td'])],
+  ['body', new Set(['head', 'link', 'script'])],
+  ['a', new Set(['a'])],
+  ['li', new Set(['li'])],
+  ['p', P],
+  ['h1', HEADINGS],
+  ['h2', HEADINGS],
+  ['h3', HEADINGS],
+  ['h4', HEADINGS],
+  ['h5', HEADINGS],
+  ['h6', HEADINGS],
+  ['select', FORM],
+  ['input', FORM],
+  ['output', FORM],
+  ['button', FORM],
+  ['datalist', FORM],
+  ['textarea', FORM],
+  ['option', new Set(['option'])],
+  ['optgroup', new Set(['optgroup', 'option'])],
+  ['dd', DDT],
+  ['dt', DDT],
+  ['rt', RTP],
+  ['rp', RTP],
+  ['tbody', TABLE_SECTIONS],
+  ['tfoot', TABLE_SECTIONS],
+  ...['address', 'article', 'aside', 'blockquote', 'details', 'div', 'dl', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'header', 'hr', 'main', 'nav', 'ol', 'pre', 'section', 'table', 'ul'].map(
+    (n) => [n, P] as [string, Set<string>],
+  ),
+]);
+
+/** Raw text: no tags and no entities inside until the matching end tag. */
+const RAW = new Set(['script', 'style', 'iframe', 'noembed', 'noframes', 'xmp']);
+/** Escapable raw text: no tags, but entities are decoded. */
+const RCDATA = new Set(['title', 'textarea']);
+
+const SPECIAL_NAMES = [...RAW, ...RCDATA, 'plaintext'];
+
+/** Is `prefix` (any case) a prefix of the lower-case ASCII `s`? */
+function startsWithAsciiCi(s: string, prefix: string): boolean {
+  if (prefix.length > s.length) return false;
+  for (let k = 0; k < prefix.length; k++) if ((prefix.charCodeAt(k) | 0x20) !== s.charCodeAt(k)) return false;
+  return true;
+}
+
+const enum Ctx {
+  Html = 0,
+  Svg = 1,
+  MathMl = 2,
+}
+/** Elements that hold HTML again inside SVG or MathML (foreignObject only inside SVG). */
+const INTEGRATION = new Set(['mi', 'mo', 'mn', 'ms', 'mtext', 'annotation-xml', 'desc', 'title']);
+
+const isWs = (c: number) => c === 32 || c === 10 || c === 9 || c === 12 || c === 13;
+/** Where a tag name ends: whitespace, '/' or '>'. */
+const endsName = (c: number) => c === 47 || c === 62 || isWs(c);
+const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+/** Index of the first end tag `</name` (ASCII case-insensitive) followed by a name end, or -1. */
+function findEndTag(html: string, name: string, from: number): number {
+  const n = html.length;
+  const len = name.length;
+  for (let at = html.indexOf('</', from); at >= 0; at = html.indexOf('</', at + 1)) {
+    let k = 0;
+    while (k < len && at + 2 + k < n && (html.charCodeAt(at + 2 + k) | 0x20) === name.charCodeAt(k)) k++;
+    if (k === len && at + 2 + len < n && endsName(html.charCodeAt(at + 2 + len))) return at;
+  }
+  return -1;
+}
+
+/**
+ * Where a comment opened by `<!--` ends: the index just past its closing `>`, or -1 when it
+ * runs to the end. `start` is the first character after `<!--`.
+ */
+function commentEnd(html: string, start: number): number {
+  if (html.charCodeAt(start) === 62) return start + 1; // <!-->
+  if (html.charCodeAt(start) === 45 && html.charCodeAt(start + 1) === 62) return start + 2; // <!--->
+  for (let at = html.indexOf('--', start); at >= 0; at = html.indexOf('--', at + 1)) {
+    let k = at + 2;
+    while (html.charCodeAt(k) === 45) k++; // ---> and longer runs
+    const c = html.charCodeAt(k);
+    if (c === 62) return k + 1;
+    if (c === 33 && html.charCodeAt(k + 1) === 62) return k + 2; // --!>
+  }
+  return -1;
+}
+
+/** Index just past the next '>' at or after `from`, or the end of the input. */
+function pastGt(html: string, from: number): number {
+  const gt = html.indexOf('>', from);
+  return gt < 0 ? html.length : gt + 1;
+}
+
+export function tokenize(html: string, sink: TagSink): void {
+  const n = html.length;
+  /** Open elements, innermost last. */
+  const stack: string[] = [];
+  const ctx: Ctx[] = [Ctx.Html];
+  let formOpen = 0;
+
+  const pop = () => {
+    const name = stack.pop()!;
+    if (name === 'svg' || name === 'math' || name === 'foreignObject' || INTEGRATION.has(name)) ctx.pop();
+    if (name === 'form') formOpen--;
+    sink.close(name);
+  };
+
+  /**
+   * The start of an element: implied closes, then onto the stack (void elements stay off).
+   * Returns the name as stacked (SVG spells foreignObject in camel case, and only that one
+   * holds HTML again), or undefined for a start tag that is ignored.
+   */
+  const begin = (lower: string): string | undefined => {
+    if (lower === 'form' && formOpen > 0) return undefined;
+    const name = lower === 'foreignobject' && ctx[ctx.length - 1] === Ctx.Svg ? 'foreignObject' : lower;
+    const closes = IMPLIES_CLOSE.get(name);
+    if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
+    if (!VOID.has(name)) {
+      stack.push(name);
+      if (name === 'form') formOpen++;
+      if (name === 'svg') ctx.push(Ctx.Svg);
+      else if (name === 'math') ctx.push(Ctx.MathMl);
+      else if (name === 'foreignObject' || INTEGRATION.has(name)) ctx.push(Ctx.Html);
+    }
+    return name;
+  };
+
+  const textRun = (from: number, to: number, decode: boolean) => {
+    if (to <= from) return;
+    const raw = html.slice(from, to);
+    sink.text(decode && raw.includes('&') ? decodeHTML(raw) : raw);
+  };
+
+  let i = 0;
+  let textStart = 0;
+  while (i < n) {
+    const lt = html.indexOf('<', i);
+    if (lt < 0 || lt + 1 >= n) {
+      // No more markup; a final lone '<' is text.
+      textRun(textStart, n, true);
+      return finish();
+    }
+    const c = html.charCodeAt(lt + 1);
+    if (isAlpha(c)) {
+      textRun(textStart, lt, true);
+      i = startTag(lt + 1);
+      textStart = i;
+      continue;
+    }
+    if (c === 47) {
+      // '</'
+      const d = lt + 2 < n ? html.charCodeAt(lt + 2) : -1;
+      if (d === -1) {
+        // '</' at the very end is text.
+        textRun(textStart, n, true);
+        return finish();
+      }
+      textRun(textStart, lt, true);
+      if (isAlpha(d)) {
+        let k = lt + 3;
+        while (k < n && !endsName(html.charCodeAt(k))) k++;
+        if (k >= n) return finish(); // an unfinished end tag is dropped
+        endTag(html.slice(lt + 2, k).toLowerCase());
+        i = pastGt(html, k);
+      } else if (d === 62) i = lt + 3; // '</>' is nothing
+      else i = pastGt(html, lt + 3); // '</ x>' and friends: a bogus comment
+      textStart = i;
+      continue;
+    }
+    if (c === 33) {
+      // '<!': comment, doctype, CDATA (a comment in HTML) or a bogus comment.
+      textRun(textStart, lt, true);
+      const s = lt + 2;
+      if (html.startsWith('--', s)) {
+        const e = commentEnd(html, s + 2);
+        i = e < 0 ? n : e;
+      } else if (html.startsWith('[CDATA[', s)) {
+        // A comment in HTML; text (not decoded) inside SVG/MathML once it is closed.
+        const e = html.indexOf(']]>', s + 7);
+        if (e >= 0 && ctx[ctx.length - 1] !== Ctx.Html) sink.text(html.slice(s + 7, e));
+        i = e < 0 ? n : e + 3;
+      } else if (html.charCodeAt(s) === 45 && html.charCodeAt(s + 1) === 62) i = s + 2; // '<!->'
+      else i = pastGt(html, s);
+      textStart = i;
+      continue;
+    }
+    if (c === 63) {
+      // '<?': a bogus comment up to the next '>'.
+      textRun(textStart, lt, true);
+      i = pastGt(html, lt + 2);
+      textStart = i;
+      continue;
+    }
+    // '<' followed by anything else is text; keep scanning after it.
+    i = lt + 1;
+  }
+  textRun(textStart, n, true);
+  finish();
+
+  function finish(): void {
+    while (stack.length > 0) {
+      // htmlparser2 closes what is still open innermost first, without touching contexts.
+      sink.close(stack.pop()!);
+    }
+  }
+
+  function endTag(raw: string): void {
+    let name = raw === 'image' && ctx[ctx.length - 1] === Ctx.Html ? 'img' : raw;
+    if (name === 'foreignobject' && (ctx[ctx.length - 1] === Ctx.Svg || (ctx.length > 1 && stack.includes('foreignObject')))) name = 'foreignObject';
+    if (VOID.has(name)) {
+      if (name === 'br') {
+        sink.open('br', EMPTY);
+        sink.close('br');
+      }
+      return;
+    }
+    const at = stack.lastIndexOf(name);
+    if (at >= 0) {
+      while (stack.length > at) pop();
+    } else if (name === 'p') {
+      // An end tag with no open element: an empty paragraph, opened and closed.
+      begin('p');
+      sink.open('p', EMPTY);
+      pop();
+    }
+  }
+
+  /** A start tag from its name's first character; returns the index after it. */
+  function startTag(from: number): number {
+    let k = from + 1;
+    while (k < n && !endsName(html.charCodeAt(k))) k++;
+    if (k >= n) {
+      // A name running to the end of the input is no tag. One that could still become a
+      // raw-text tag's name ("<scri" in a truncated page) comes out as text, without its '<'.
+      const partial = html.slice(from, n);
+      if (ctx[ctx.length - 1] === Ctx.Html && SPECIAL_NAMES.some((s) => startsWithAsciiCi(s, partial))) sink.text(partial);
+      return n;
+    }
+    // Raw text is recognized only outside SVG/MathML, as of the tag's start.
+    const foreignAtStart = ctx[ctx.length - 1] !== Ctx.Html;
+    // From here on the element counts as open (closed at the end of input at the latest),
+    // even if its '>' never comes; only the start event waits for the '>'.
+    const name = begin(lowerName(html.slice(from, k)));
+    const kept = name !== undefined;
+    let attrs: Attrs = EMPTY;
+    let selfClosing = false;
+    // Attributes, up to the tag's '>'.
+    let p = k;
+    for (;;) {
+      while (p < n && isWs(html.charCodeAt(p))) p++;
+      if (p >= n) return n; // unfinished tag: dropped
+      let c = html.charCodeAt(p);
+      if (c === 62) {
+        p++;
+        break;
+      }
+      if (c === 47) {
+        // '/' then '>' makes a self-closing tag; '/' before anything else is ignored.
+        p++;
+        while (p < n && isWs(html.charCodeAt(p))) p++;
+        if (p < n && html.charCodeAt(p) === 62) {
+          selfClosing = true;
+          p++;
+          break;
+        }
+        continue;
+      }
+      // An attribute name: up to '=', whitespace, '/' or '>' (its first character may be '=').
+      const ns = p;
+      p++;
+      while (p < n && (c = html.charCodeAt(p)) !== 61 && !endsName(c)) p++;
+      const ne = p;
+      while (p < n && isWs(html.charCodeAt(p))) p++;
+      if (p < n && html.charCodeAt(p) === 61) {
+        p++;
+        while (p < n && isWs(html.charCodeAt(p))) p++;
+        if (p >= n) return n;
+        const q = html.charCodeAt(p);
+        let vs: number;
+        let ve: number;
+        if (q === 34 || q === 39) {
+          vs = p + 1;
+          ve = html.indexOf(q === 34 ? '"' : "'", vs);
+          if (ve < 0) return n;
+          p = ve + 1;
+        } else {
+          vs = p;
+          while (p < n && (c = html.charCodeAt(p)) !== 62 && !isWs(c)) p++;
+          ve = p;
+        }
+        if (kept && maybeKept(html, ns, ne)) {
+          if (attrs === EMPTY) attrs = new TagAttrs();
+          const raw = html.slice(vs, ve);
+          setAttr(attrs, html.slice(ns, ne).toLowerCase(), raw.includes('&') ? decodeHTMLAttribute(raw) : raw);
+        }
+        continue;
+      }
+      // A name without a value.
+      if (kept && maybeKept(html, ns, ne)) {
+        if (attrs === EMPTY) attrs = new TagAttrs();
+        setAttr(attrs, html.slice(ns, ne).toLowerCase(), '');
+      }
+    }
+    if (!kept) return p;
+    sink.open(name, attrs);
+    if (VOID.has(name)) {
+      sink.close(name);
+      return p;
+    }
+    // '/>' closes the element only inside SVG/MathML (as of the tag's end: <svg/> is one).
+    if (selfClosing && ctx[ctx.length - 1] !== Ctx.Html) {
+      if (stack[stack.length - 1] === name) pop();
+      return p;
+    }
+    if (foreignAtStart) return p;
+    if (RAW.has(name) || RCDATA.has(name)) {
+      const end = findEndTag(html, name, p);
+      const stop = end < 0 ? n : end;
+      textRun(p, stop, RCDATA.has(name));
+      if (end < 0) return n;
+      endTag(name);
+      return pastGt(html, end + 2 + name.length);
+    }
+    if (name === 'plaintext') {
+      textRun(p, n, false);
+      return n;
+    }
+    return p;
+  }
+
+  function lowerName(raw: string): string {
+    const name = raw.toLowerCase();
+    return name === 'image' && ctx[ctx.length - 1] === Ctx.Html ? 'img' : name;
+  }
+}
+
+/**
+ * Could html[ns, ne) name one of the attributes the parser reads? By length and first
+ * letter, before any string is made: class, id, rel, href, lang, property, name, itemprop,
+ * content. (Lower-casing never makes a name shorter, nor a non-ASCII letter one of these.)
+ */
+function maybeKept(html: string, ns: number, ne: number): boolean {
+  const c = html.charCodeAt(ns) | 0x20;
+  switch (ne - ns) {
+    case 2:
+      return c === 0x69; // id
+    case 3:
+      return c === 0x72; // rel
+    case 4:
+      return c === 0x68 || c === 0x6c || c === 0x6e; // href, lang, name
+    case 5:
+      return c === 0x63; // class
+    case 7:
+      return c === 0x63; // content
+    case 8:
+      return c === 0x70 || c === 0x69; // property, itemprop
+    default:
+      return false;
+  }
+}
+
+/** Keep the first value of each attribute the parser reads. */
+function setAttr(a: Attrs, name: string, value: string): void {
+  switch (name) {
+    case 'class':
+      a.class ??= value;
+      break;
+    case 'id':
+      a.id ??= value;
+      break;
+    case 'rel':
+      a.rel ??= value;
+      break;
+    case 'href':
+      a.href ??= value;
+      break;
+    case 'lang':
+      a.lang ??= value;
+      break;
+    case 'property':
+      a.property ??= value;
+      break;
+    case 'name':
+      a.name ??= value;
+      break;
+    case 'itemprop':
+      a.itemprop ??= value;
+      break;
+    case 'content':
+      a.content ??= value;
+      break;
+  }
+}
