@@ -4,6 +4,7 @@
  * charset, then sniffing. A declared charset that decodes into many U+FFFD is treated as
  * mislabelled and the other candidates are tried.
  */
+import { isUtf8 } from 'node:buffer';
 
 export interface Decoded {
   text: string;
@@ -38,7 +39,9 @@ export function charsetFromContentType(contentType: string | undefined): string 
 
 /** The charset a page declares in its first bytes (<meta charset> or http-equiv), read as ASCII. */
 export function charsetFromMeta(bytes: Uint8Array | string): string | undefined {
-  const head = typeof bytes === 'string' ? bytes.slice(0, 4096) : decoder('windows-1252').decode(bytes.subarray(0, 4096));
+  // Bytes are read as Latin-1, not windows-1252: the pattern only matches ASCII, and both
+  // agree on what the other bytes are not (letters, spaces, '<' or '>'), at a fraction of the cost.
+  const head = typeof bytes === 'string' ? bytes.slice(0, 4096) : (String.fromCharCode.apply(null, bytes.subarray(0, 4096) as unknown as number[]) as string);
   const m = META_CHARSET.exec(head);
   return m?.[1];
 }
@@ -129,14 +132,9 @@ export function decodeBytes(input: Uint8Array | string, contentType?: string): D
   return sniff(bytes, warnings);
 }
 
-let strict: Decoder | undefined;
+/** The text when the bytes are valid UTF-8 (checked natively first: a throwing fatal decoder cost more on every GBK page). */
 function strictUtf8(bytes: Uint8Array): string | undefined {
-  strict ??= new TextDecoder('utf-8', { fatal: true });
-  try {
-    return strict.decode(bytes);
-  } catch {
-    return undefined;
-  }
+  return isUtf8(bytes) ? decoder('utf-8').decode(bytes) : undefined;
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
