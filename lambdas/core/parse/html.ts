@@ -312,88 +312,90 @@ export function extractHtml(html: string): HtmlResult {
   };
 
   const sink = {
-      open(name: string, attribs: Attrs) {
-        if (++elements > LIMITS.maxElements) throw new Abort(`too many elements (more than ${LIMITS.maxElements})`);
-        if (name === 'meta') return readMeta(attribs, meta);
-        if (name === 'link') {
-          if (/\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href) meta.canonical ??= attribs.href.trim();
-          return;
-        }
-        if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
-        if (name === 'title' && !meta.title) {
-          inTitle = true;
-          titleText = '';
-        }
-        if (name === 'br') {
-          if (skipDepth === 0) buf.push(BR);
-          return;
-        }
-        if (name === 'hr' || name === 'img') {
-          if (skipDepth === 0 && name === 'hr') flush();
-          return;
-        }
-        if (stack.length >= LIMITS.maxDepth) {
-          if (++overflow + stack.length > LIMITS.maxNesting) throw new Abort(`HTML nested deeper than ${LIMITS.maxNesting} elements`);
-          return;
-        }
-        const parent = stack[stack.length - 1] ?? ROOT;
-        const isBlock = BLOCK.has(name);
-        const clsAttr = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
-        const cls = clsAttr ? classify(clsAttr) : undefined;
-        // <header>/<footer> inside an article are its own parts (title, notes), not page chrome.
-        const skip =
-          (SKIP.has(name) && name !== 'head' && !(name === 'footer' && articleDepth > 0)) ||
-          name === 'head' ||
-          (name === 'header' && articleDepth === 0) ||
-          (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html');
-        let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
-        if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
-        if (isBlock && skipDepth === 0) flush();
-        const id = ++frameIds;
-        const frame: Frame = {
-          name,
-          skip,
-          link: name === 'a',
-          isBlock,
-          heading: heading || parent.heading,
-          blockName: isBlock ? name : parent.blockName,
-          blockId: isBlock ? id : parent.blockId,
-          container: isBlock ? parent.blockId : parent.container,
-        };
-        stack.push(frame);
-        if (name === 'article' || name === 'main') articleDepth++;
-        if (frame.skip) skipDepth++;
-        if (frame.link) linkDepth++;
-      },
-      text(text: string) {
-        if (inTitle) {
-          titleText += text;
-          return;
-        }
-        if (skipDepth > 0) return;
-        if (!bufHasText && NON_SPACE.test(text)) bufHasText = true;
-        buf.push(text);
-        if (linkDepth > 0) bufLink += text.trim().length;
-      },
-      close(name: string) {
-        if (name === 'title' && inTitle) {
-          inTitle = false;
-          const t = foldLine(titleText);
-          if (t) meta.title = t;
-        }
-        if (VOID_SKIPPED.has(name)) return;
-        if (overflow > 0) {
-          overflow--;
-          return;
-        }
-        const frame = stack[stack.length - 1];
-        if (!frame) return;
-        if (frame.isBlock && skipDepth === 0) flush();
-        stack.pop();
-        if (frame.name === 'article' || frame.name === 'main') articleDepth--;
-        if (frame.skip) skipDepth--;
-        if (frame.link) linkDepth--;
-      },
+    // Text nobody keeps (scripts, navigation, footers) is not even cut out of the page.
+    wantsText: () => inTitle || skipDepth === 0,
+    open(name: string, attribs: Attrs) {
+      if (++elements > LIMITS.maxElements) throw new Abort(`too many elements (more than ${LIMITS.maxElements})`);
+      if (name === 'meta') return readMeta(attribs, meta);
+      if (name === 'link') {
+        if (/\bcanonical\b/i.test(attribs.rel ?? '') && attribs.href) meta.canonical ??= attribs.href.trim();
+        return;
+      }
+      if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
+      if (name === 'title' && !meta.title) {
+        inTitle = true;
+        titleText = '';
+      }
+      if (name === 'br') {
+        if (skipDepth === 0) buf.push(BR);
+        return;
+      }
+      if (name === 'hr' || name === 'img') {
+        if (skipDepth === 0 && name === 'hr') flush();
+        return;
+      }
+      if (stack.length >= LIMITS.maxDepth) {
+        if (++overflow + stack.length > LIMITS.maxNesting) throw new Abort(`HTML nested deeper than ${LIMITS.maxNesting} elements`);
+        return;
+      }
+      const parent = stack[stack.length - 1] ?? ROOT;
+      const isBlock = BLOCK.has(name);
+      const clsAttr = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
+      const cls = clsAttr ? classify(clsAttr) : undefined;
+      // <header>/<footer> inside an article are its own parts (title, notes), not page chrome.
+      const skip =
+        (SKIP.has(name) && name !== 'head' && !(name === 'footer' && articleDepth > 0)) ||
+        name === 'head' ||
+        (name === 'header' && articleDepth === 0) ||
+        (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html');
+      let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
+      if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
+      if (isBlock && skipDepth === 0) flush();
+      const id = ++frameIds;
+      const frame: Frame = {
+        name,
+        skip,
+        link: name === 'a',
+        isBlock,
+        heading: heading || parent.heading,
+        blockName: isBlock ? name : parent.blockName,
+        blockId: isBlock ? id : parent.blockId,
+        container: isBlock ? parent.blockId : parent.container,
+      };
+      stack.push(frame);
+      if (name === 'article' || name === 'main') articleDepth++;
+      if (frame.skip) skipDepth++;
+      if (frame.link) linkDepth++;
+    },
+    text(text: string) {
+      if (inTitle) {
+        titleText += text;
+        return;
+      }
+      if (skipDepth > 0) return;
+      if (!bufHasText && NON_SPACE.test(text)) bufHasText = true;
+      buf.push(text);
+      if (linkDepth > 0) bufLink += text.trim().length;
+    },
+    close(name: string) {
+      if (name === 'title' && inTitle) {
+        inTitle = false;
+        const t = foldLine(titleText);
+        if (t) meta.title = t;
+      }
+      if (VOID_SKIPPED.has(name)) return;
+      if (overflow > 0) {
+        overflow--;
+        return;
+      }
+      const frame = stack[stack.length - 1];
+      if (!frame) return;
+      if (frame.isBlock && skipDepth === 0) flush();
+      stack.pop();
+      if (frame.name === 'article' || frame.name === 'main') articleDepth--;
+      if (frame.skip) skipDepth--;
+      if (frame.link) linkDepth--;
+    },
   };
   try {
     tokenize(html, sink);

@@ -48,6 +48,8 @@ class TagAttrs implements Attrs {
 }
 
 export interface TagSink {
+  /** False while text would be thrown away: the reader then skips cutting and decoding it. */
+  wantsText?(): boolean;
   open(name: string, attrs: Attrs): void;
   /** Decoded text, in pieces (a run between two tags may arrive in several). */
   text(text: string): void;
@@ -195,7 +197,7 @@ export function tokenize(html: string, sink: TagSink): void {
   };
 
   const textRun = (from: number, to: number, decode: boolean) => {
-    if (to <= from) return;
+    if (to <= from || (sink.wantsText !== undefined && !sink.wantsText())) return;
     const raw = html.slice(from, to);
     sink.text(decode && raw.includes('&') ? decodeHTML(raw) : raw);
   };
