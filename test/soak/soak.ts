@@ -48,7 +48,8 @@ const flag = (name: string, dflt: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const N = Number(args.find((a) => /^\d+$/.test(a)) ?? 10_000);
+// N is the bare number that is not a flag's value.
+const N = Number(args.find((a, i) => /^\d+$/.test(a) && !args[i - 1]?.startsWith('--')) ?? 10_000);
 const BATCH = flag('--batch', 500);
 const EVERY = flag('--every', 1000);
 const IN_PROCESS = args.includes('in-process');
