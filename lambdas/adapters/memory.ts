@@ -61,6 +61,7 @@ function deepFreeze<T>(value: T): T {
 
 export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchStateStore {
   private readonly rows = new Map<string, Row>();
+  private sorted: Row[] | undefined;
   private readonly seen = new Map<string, number>();
   private readonly validators = new Map<string, { v: HttpValidators; exp: number }>();
   private readonly states = new Map<string, SourceState>();
@@ -86,11 +87,17 @@ export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchSt
       contentHash: hash,
     });
     this.rows.set(article.id, { article: deepFreeze(stored), key: listKey(sortTimeOf(article.published, stored.firstSeen), article.id) });
+    this.sorted = undefined;
     if (!current) {
       const s = this.state(ctx.sourceId);
       s.articles = (s.articles ?? 0) + 1;
     }
     return current ? 'updated' : 'created';
+  }
+
+  /** The rows in listing order, sorted once per write rather than once per read. */
+  private newestFirst(): readonly Row[] {
+    return (this.sorted ??= [...this.rows.values()].sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0)));
   }
 
   async get(id: string): Promise<StoredArticle | undefined> {
@@ -107,14 +114,22 @@ export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchSt
       if (!c || c.s !== scope || typeof c.k !== 'string') throw new InvalidCursorError('cursor does not belong to this listing');
       after = c.k;
     }
-    const rows = [...this.rows.values()]
-      .filter((r) => sourceId === undefined || r.article.sourceId === sourceId)
-      .filter((r) => after === undefined || r.key < after)
-      .sort((a, b) => (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
-    const items = rows.slice(0, limit);
+    // Newest first, as the DynamoDB Query reads its index; one more row than asked tells
+    // whether there is a next page.
+    const items: Row[] = [];
+    let more = false;
+    for (const r of this.newestFirst()) {
+      if (sourceId !== undefined && r.article.sourceId !== sourceId) continue;
+      if (after !== undefined && r.key >= after) continue;
+      if (items.length === limit) {
+        more = true;
+        break;
+      }
+      items.push(r);
+    }
     const last = items[items.length - 1];
     const page: Page<StoredArticle> = { items: items.map((r) => r.article) };
-    if (rows.length > limit && last) page.next = encodeCursor({ s: scope, k: last.key });
+    if (more && last) page.next = encodeCursor({ s: scope, k: last.key });
     return page;
   }
 

@@ -67,9 +67,12 @@ interface Row {
   timeouts: number;
   non2xx: number;
   mbPerSec: number;
+  /** Connections the server accepted during the run: fewer than CONNECTIONS means some never got in. */
+  accepted: number;
 }
 
-async function hit(name: string, url: string, headers: Record<string, string>): Promise<Row> {
+async function hit(name: string, url: string, headers: Record<string, string>, accepted: () => number): Promise<Row> {
+  const before = accepted();
   const r = await autocannon({ url, connections: CONNECTIONS, duration: LOAD_SECONDS, headers, workers: 1, timeout: 10 });
   const statuses = Object.entries(r.statusCodeStats ?? {})
     .map(([code, s]) => `${code}:${s.count}`)
@@ -85,6 +88,7 @@ async function hit(name: string, url: string, headers: Record<string, string>): 
     timeouts: r.timeouts,
     non2xx: r.non2xx,
     mbPerSec: Math.round((r.throughput.average / 1e6) * 10) / 10,
+    accepted: accepted() - before,
   };
 }
 
@@ -124,15 +128,15 @@ async function runOn(kind: string): Promise<void> {
       ['GET, Accept-Encoding: gzip', { 'accept-encoding': 'gzip' }],
       ['GET, If-None-Match (304)', { 'if-none-match': etag }],
     ] as const) {
-      rows.push(await hit(name, url, headers));
+      rows.push(await hit(name, url, headers, () => server?.connectionsAccepted() ?? 0));
       // Let requests abandoned at the end of a run drain before the next one starts.
       await new Promise((r) => setTimeout(r, 3000));
     }
 
-    console.log('| run | req/s | p50 ms | p99 ms | requests | status codes | errors | timeouts | non-2xx | MB/s |');
-    console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |');
+    console.log('| run | req/s | p50 ms | p99 ms | requests | status codes | errors | timeouts | non-2xx | MB/s | accepted |');
+    console.log('| --- | ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |');
     for (const r of rows) {
-      console.log(`| ${r.run} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.status} | ${r.errors} | ${r.timeouts} | ${r.non2xx} | ${r.mbPerSec} |`);
+      console.log(`| ${r.run} | ${r.reqPerSec} | ${r.p50} | ${r.p99} | ${r.requests} | ${r.status} | ${r.errors} | ${r.timeouts} | ${r.non2xx} | ${r.mbPerSec} | ${r.accepted} |`);
     }
     console.log(`\n(non-2xx in the If-None-Match run are the expected 304s; handler error log lines: ${logged})\n`);
   } finally {

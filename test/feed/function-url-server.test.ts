@@ -5,7 +5,7 @@ import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js'
 
 let seen: LambdaFunctionURLEvent[] = [];
 let reply: LambdaFunctionURLResult = { statusCode: 200, body: 'ok' };
-let server: { url: string; close(): Promise<void> };
+let server: Awaited<ReturnType<typeof serveFunctionUrl>>;
 
 beforeAll(async () => {
   server = await serveFunctionUrl(async (e) => {
@@ -64,6 +64,33 @@ describe('serveFunctionUrl: the result is written back as the Function URL does'
     const res = await fetch(`${server.url}/r`, { method: 'HEAD' });
     expect(res.headers.get('set-cookie')).toBe('s=1; Path=/');
     expect(await res.text()).toBe('');
+  });
+
+  it('a long body returned again (the same string) is written as text or base64 as each result says', async () => {
+    // The adapter keeps the bytes of a repeated body; the flag must still decide what they are.
+    const long = 'QUJD'.repeat(8_000);
+    const bytes = async (isBase64Encoded: boolean) => {
+      reply = { statusCode: 200, headers: { 'content-type': 'application/octet-stream' }, body: long, isBase64Encoded };
+      const res = await fetch(`${server.url}/r`);
+      expect(Number(res.headers.get('content-length'))).toBe(isBase64Encoded ? 24_000 : 32_000);
+      return Buffer.from(await res.arrayBuffer());
+    };
+    expect((await bytes(false)).toString('latin1')).toBe(long);
+    expect((await bytes(true)).toString('latin1')).toBe('ABC'.repeat(8_000));
+    expect((await bytes(false)).toString('latin1')).toBe(long);
+    expect((await bytes(true)).toString('latin1')).toBe('ABC'.repeat(8_000));
+  });
+
+  it('serves concurrent requests in full, each its own answer', async () => {
+    const tagged = serveFunctionUrl(async (e) => ({ statusCode: 200, headers: { 'content-type': 'text/plain' }, body: `${e.rawQueryString}:${'x'.repeat(20_000)}` }), { port: 0 });
+    const s = await tagged;
+    try {
+      const bodies = await Promise.all(Array.from({ length: 50 }, (_, i) => fetch(`${s.url}/q?${i}`).then((r) => r.text())));
+      bodies.forEach((b, i) => expect(b.startsWith(`${i}:`) && b.length === `${i}:`.length + 20_000).toBe(true));
+      expect(s.connectionsAccepted()).toBeGreaterThan(0);
+    } finally {
+      await s.close();
+    }
   });
 
   it('answers 502 when the handler throws, as AWS does', async () => {

@@ -4,7 +4,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { answer, routeRequest } from '../../lambdas/core/feed/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
-import { FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
+import { MemoryArticleStore } from '../../lambdas/adapters/memory.js';
+import { DAILY, FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 
 type Result = Exclude<LambdaFunctionURLResult, string> & { headers: Record<string, string> };
 
@@ -274,3 +275,70 @@ describe('feed handler: revalidation and warm renders skip article content', () 
     expect(reads.n).toBeGreaterThan(0);
   });
 });
+
+describe('feed handler: a revalidation decides from the listing alone', () => {
+  /** Articles whose title counts every read: building the model reads it, the tag does not. */
+  function titled(n: number) {
+    const reads = { n: 0 };
+    const articles = allArticles(n).map((a) => {
+      const title = a.title;
+      return Object.defineProperty({ ...a }, 'title', { get: () => (reads.n++, title), enumerable: true });
+    });
+    return { reads, articles };
+  }
+
+  it('If-None-Match and a warm body build no model; If-Modified-Since parses dates, not content', async () => {
+    const { reads, articles } = titled(10);
+    const get = setup(new MemoryReader(articles, STATES));
+    const first = await get('/feeds/all.rss');
+    expect(reads.n).toBeGreaterThan(0);
+    reads.n = 0;
+    const revalidated = await get('/feeds/all.rss', { headers: { 'if-none-match': first.headers.etag! } });
+    expect(revalidated.statusCode).toBe(304);
+    expect(revalidated.headers.etag).toBe(first.headers.etag);
+    expect(revalidated.headers['cache-control']).toBe(first.headers['cache-control']);
+    const warm = await get('/feeds/all.rss');
+    expect(warm.body).toBe(first.body);
+    expect(warm.headers['last-modified']).toBe(first.headers['last-modified']);
+    const byDate = await get('/feeds/all.rss', { headers: { 'if-modified-since': first.headers['last-modified']! } });
+    expect(byDate.statusCode).toBe(304);
+    expect(byDate.headers['last-modified']).toBe(first.headers['last-modified']);
+    expect(reads.n).toBe(0);
+  });
+
+  it('a newly stored article is on the very next request: new tag, new bytes, the old tag gets a 200', async () => {
+    const store = new MemoryArticleStore();
+    const get = setup(store);
+    const write = async (a: typeof DAILY, at: string) => {
+      const { sourceId, firstSeen: _f, updated: _u, version: _v, rawKey, ...article } = a;
+      return store.upsert(article, { sourceId, url: a.url, rawKey, now: new Date(at) });
+    };
+    await write(DAILY, '2025-03-28T02:00:00Z');
+    const first = await get('/feeds/all.atom');
+    expect(first.body).toContain('Spring tea harvest begins');
+
+    await write(HOSTILE, '2025-03-30T02:00:00Z');
+    const next = await get('/feeds/all.atom', { headers: { 'if-none-match': first.headers.etag! } });
+    expect(next.statusCode).toBe(200);
+    expect(next.headers.etag).not.toBe(first.headers.etag);
+    expect(next.body).toContain('Troops &lt;script&gt;');
+
+    // A revision of a listed article (same id, new content) moves the tag too.
+    expect(await write({ ...DAILY, title: { en: 'Spring tea harvest ends', zh: '春茶采摘结束' } }, '2025-03-31T00:00:00Z')).toBe('updated');
+    const revised = await get('/feeds/all.atom', { headers: { 'if-none-match': next.headers.etag! } });
+    expect(revised.statusCode).toBe(200);
+    expect(revised.body).toContain('Spring tea harvest ends');
+    expect((await get('/feeds/all.atom', { headers: { 'if-none-match': revised.headers.etag! } })).statusCode).toBe(304);
+  });
+
+  it('the same listing behind another host or format is another representation', async () => {
+    const get = setup();
+    const atom = await get('/feeds/all.atom');
+    const other = await get('/feeds/all.atom', { headers: { host: 'mirror.example.org', 'if-none-match': atom.headers.etag! } });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).toContain('https://mirror.example.org/');
+    const rss = await get('/feeds/all.rss', { headers: { 'if-none-match': atom.headers.etag! } });
+    expect(rss.statusCode).toBe(200);
+  });
+});
+

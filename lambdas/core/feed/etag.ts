@@ -18,13 +18,13 @@ export function strongEtag(parts: readonly (string | number)[]): string {
   return `"${h.digest('base64url').slice(0, 32)}"`;
 }
 
-const sourceMaps = new WeakMap<readonly Source[], ReadonlyMap<string, Source>>();
+const fingerprints = new WeakMap<readonly Source[], string>();
 
-/** Sources by id, built once per configured list (the list is fixed for a warm instance). */
-export function sourcesById(sources: readonly Source[]): ReadonlyMap<string, Source> {
-  let m = sourceMaps.get(sources);
-  if (!m) sourceMaps.set(sources, (m = new Map(sources.map((s) => [s.id, s]))));
-  return m;
+/** What a feed prints from the configuration: each source's id, name and first language. */
+function sourcesFingerprint(sources: readonly Source[]): string {
+  let f = fingerprints.get(sources);
+  if (f === undefined) fingerprints.set(sources, (f = JSON.stringify(sources.map((s) => [s.id, s.name, s.languages[0] ?? '']))));
+  return f;
 }
 
 export interface FeedPageInput {
@@ -37,34 +37,23 @@ export interface FeedPageInput {
 }
 
 /**
- * The tag of the feed document buildFeedModel + a renderer would make from this input.
- * It names everything those bytes depend on: the render version, format, view, scope, the
- * asked limit and cursor (self/first/next links), the base URL, the next cursor, the scope's
- * source name and language (title, subtitle, author, feed language), and per item what the
- * store changes whenever the stored article changes — id, version, contentHash, updated —
- * plus the fields read around the content (firstSeen, published, url, sourceId and the
- * category label, which follows the configured source name).
+ * The tag of the feed document buildFeedModel + a renderer would make from this input. It
+ * names everything those bytes depend on: the render version, format, view, scope, the asked
+ * limit and cursor (self/first/next links), the base URL, the next cursor, the configured
+ * source names and languages (title, subtitle, author, category labels), an empty feed's
+ * date, and each listed row. A row is named by id, version, contentHash and updated: the
+ * store writes a row only with new content, and every write sets a new version and a new
+ * `updated` (ArticleWriter.upsert), so these four stand for all of its fields.
  */
 export function feedPageEtag({ query, page, baseUrl, sources, now }: FeedPageInput): string {
-  const byId = sourcesById(sources);
-  const scoped = query.scope === 'all' ? undefined : byId.get(query.scope);
-  const parts: (string | number)[] = [
-    'feed',
-    query.format,
-    query.lang,
-    query.scope,
-    query.limit,
-    query.cursor ?? '',
-    baseUrl,
-    page.next ?? '',
-    scoped?.name ?? '',
-    scoped?.languages[0] ?? '',
-  ];
-  if (page.items.length === 0) parts.push(Math.floor(now.getTime() / 1000));
-  for (const a of page.items) {
-    parts.push(a.id, a.version, a.contentHash ?? '', a.updated, a.firstSeen, a.published ?? '', a.url, a.sourceId, byId.get(a.sourceId)?.name ?? a.source ?? '');
-  }
-  return strongEtag(parts);
+  const head = [RENDER_VERSION, 'feed', query.format, query.lang, query.scope, query.limit, query.cursor ?? '', baseUrl, page.next ?? '', sourcesFingerprint(sources)];
+  if (page.items.length === 0) head.push(Math.floor(now.getTime() / 1000));
+  // Free text (names, URLs) goes through JSON; the row fields are store-made ids, numbers,
+  // hex and timestamps, none of which can hold a newline or NUL, so plain separators are
+  // unambiguous — and three times cheaper than JSON for fifty rows.
+  let s = JSON.stringify(head);
+  for (const a of page.items) s += `\n${a.id}\u0000${a.version}\u0000${a.contentHash ?? ''}\u0000${a.updated}\u0000${a.sourceId}`;
+  return `"${createHash('sha256').update(s).digest('base64url').slice(0, 32)}"`;
 }
 
 export function bodyEtag(kind: string, body: string): string {
