@@ -271,7 +271,7 @@ export function extractHtml(html: string): HtmlResult {
   let linkDepth = 0;
   // The block's text pieces, joined once at flush: a string built by += is a rope that the
   // fold loop would have to flatten, which cost more than the join.
-  const buf: string[] = [];
+  let buf: string[] = [];
   let bufLink = 0;
   let bufHasText = false;
   let titleText = '';
@@ -292,15 +292,16 @@ export function extractHtml(html: string): HtmlResult {
 
   const flush = () => {
     if (!bufHasText) {
-      // Whitespace between tags: nothing to fold or split.
-      buf.length = 0;
+      // Whitespace between tags: nothing to fold or split. (A new array is cheaper than
+      // setting length to 0, which V8 does in its runtime.)
+      if (buf.length > 0) buf = [];
       bufLink = 0;
       return;
     }
     bufHasText = false;
     const raw = buf.length === 1 ? buf[0]! : buf.join('');
     const linkChars = bufLink;
-    buf.length = 0;
+    buf = [];
     bufLink = 0;
     const lines = foldBlock(raw);
     let chars = 0;
@@ -373,7 +374,7 @@ export function extractHtml(html: string): HtmlResult {
         return;
       }
       if (skipDepth > 0) return;
-      if (!bufHasText && NON_SPACE.test(text)) bufHasText = true;
+      if (!bufHasText && (isPlain(text.charCodeAt(0)) || NON_SPACE.test(text))) bufHasText = true;
       buf.push(text);
       if (linkDepth > 0) bufLink += text.trim().length;
     },

@@ -21,7 +21,10 @@
  */
 import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 
-/** The attributes the parser reads; the first occurrence of each wins, as in browsers. */
+/**
+ * The attributes the parser reads: class and id of every element; the others of <meta>,
+ * <link> and <html> only. The first occurrence of each wins, as in browsers.
+ */
 export interface Attrs {
   class?: string | undefined;
   id?: string | undefined;
@@ -127,6 +130,41 @@ const isWs = (c: number) => c === 32 || c === 10 || c === 9 || c === 12 || c ===
 const endsName = (c: number) => c === 47 || c === 62 || isWs(c);
 const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/**
+ * Entities in a title or textarea, decoded the way the end-tag search reads them: an '&'
+ * right after the start of a possible end tag ("<", "</", "</ti"…) is taken literally.
+ */
+function decodeRcdata(raw: string, name: string): string {
+  if (!raw.includes('&')) return raw;
+  if (!raw.includes('<')) return decodeHTML(raw);
+  let out = '';
+  let from = 0;
+  for (let a = raw.indexOf('&'); a >= 0; a = raw.indexOf('&', a + 1)) {
+    const lt = a > 0 ? raw.lastIndexOf('<', a - 1) : -1;
+    if (lt < 0) continue;
+    const partial = raw.slice(lt, a);
+    const literal = partial === '<' || (partial.length >= 2 && partial.charCodeAt(1) === 47 && partial.length - 2 < name.length && startsWithAsciiCi(name, partial.slice(2)));
+    if (!literal) continue;
+    out += decodeHTML(raw.slice(from, a)) + '&';
+    from = a + 1;
+  }
+  return out + decodeHTML(raw.slice(from));
+}
+
+/**
+ * Is html[from, to) the (lower-case) name, ignoring ASCII case? Letters compare without
+ * case, anything else exactly, so a match is a match of the name lower-cased.
+ */
+function sameName(html: string, from: number, to: number, name: string): boolean {
+  if (to - from !== name.length) return false;
+  for (let k = 0; k < name.length; k++) {
+    const t = name.charCodeAt(k);
+    const c = html.charCodeAt(from + k);
+    if (c !== t && !(t >= 97 && t <= 122 && (c | 0x20) === t)) return false;
+  }
+  return true;
+}
+
 /** Index of the first end tag `</name` (ASCII case-insensitive) followed by a name end, or -1. */
 function findEndTag(html: string, name: string, from: number): number {
   const n = html.length;
@@ -231,7 +269,10 @@ export function tokenize(html: string, sink: TagSink): void {
         let k = lt + 3;
         while (k < n && !endsName(html.charCodeAt(k))) k++;
         if (k >= n) return finish(); // an unfinished end tag is dropped
-        endTag(html.slice(lt + 2, k).toLowerCase());
+        // Most end tags close the current element: compare in place before making a string.
+        const top = stack.length > 0 ? stack[stack.length - 1]! : '';
+        if (top !== 'image' && top !== 'foreignobject' && sameName(html, lt + 2, k, top)) pop();
+        else endTag(html.slice(lt + 2, k).toLowerCase());
         i = pastGt(html, k);
       } else if (d === 62) i = lt + 3; // '</>' is nothing
       else i = pastGt(html, lt + 3); // '</ x>' and friends: a bogus comment
@@ -313,6 +354,8 @@ export function tokenize(html: string, sink: TagSink): void {
     // even if its '>' never comes; only the start event waits for the '>'.
     const name = begin(lowerName(html.slice(from, k)));
     const kept = name !== undefined;
+    // Every tag's class and id; the rest only where the parser reads them.
+    const allAttrs = name === 'meta' || name === 'link' || name === 'html';
     let attrs: Attrs = EMPTY;
     let selfClosing = false;
     // Attributes, up to the tag's '>'.
@@ -359,7 +402,7 @@ export function tokenize(html: string, sink: TagSink): void {
           while (p < n && (c = html.charCodeAt(p)) !== 62 && !isWs(c)) p++;
           ve = p;
         }
-        if (kept && maybeKept(html, ns, ne)) {
+        if (kept && maybeKept(html, ns, ne, allAttrs)) {
           if (attrs === EMPTY) attrs = new TagAttrs();
           const raw = html.slice(vs, ve);
           setAttr(attrs, html.slice(ns, ne).toLowerCase(), raw.includes('&') ? decodeHTMLAttribute(raw) : raw);
@@ -367,7 +410,7 @@ export function tokenize(html: string, sink: TagSink): void {
         continue;
       }
       // A name without a value.
-      if (kept && maybeKept(html, ns, ne)) {
+      if (kept && maybeKept(html, ns, ne, allAttrs)) {
         if (attrs === EMPTY) attrs = new TagAttrs();
         setAttr(attrs, html.slice(ns, ne).toLowerCase(), '');
       }
@@ -387,7 +430,9 @@ export function tokenize(html: string, sink: TagSink): void {
     if (RAW.has(name) || RCDATA.has(name)) {
       const end = findEndTag(html, name, p);
       const stop = end < 0 ? n : end;
-      textRun(p, stop, RCDATA.has(name));
+      if (RCDATA.has(name) && (sink.wantsText === undefined || sink.wantsText())) {
+        if (stop > p) sink.text(decodeRcdata(html.slice(p, stop), name));
+      } else textRun(p, stop, false);
       if (end < 0) return n;
       endTag(name);
       return pastGt(html, end + 2 + name.length);
@@ -406,25 +451,26 @@ export function tokenize(html: string, sink: TagSink): void {
 }
 
 /**
- * Could html[ns, ne) name one of the attributes the parser reads? By length and first
- * letter, before any string is made: class, id, rel, href, lang, property, name, itemprop,
- * content. (Lower-casing never makes a name shorter, nor a non-ASCII letter one of these.)
+ * Could html[ns, ne) name an attribute the parser reads? By length and first letter, before
+ * any string is made: class and id on every tag; rel, href, lang, property, name, itemprop
+ * and content (read on <meta>, <link> and <html> only) when `all`. (Lower-casing never makes
+ * a name shorter, nor turns a non-ASCII first letter into one of these.)
  */
-function maybeKept(html: string, ns: number, ne: number): boolean {
+function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean {
   const c = html.charCodeAt(ns) | 0x20;
   switch (ne - ns) {
     case 2:
       return c === 0x69; // id
     case 3:
-      return c === 0x72; // rel
+      return all && c === 0x72; // rel
     case 4:
-      return c === 0x68 || c === 0x6c || c === 0x6e; // href, lang, name
+      return all && (c === 0x68 || c === 0x6c || c === 0x6e); // href, lang, name
     case 5:
       return c === 0x63; // class
     case 7:
-      return c === 0x63; // content
+      return all && c === 0x63; // content
     case 8:
-      return c === 0x70 || c === 0x69; // property, itemprop
+      return all && (c === 0x70 || c === 0x69); // property, itemprop
     default:
       return false;
   }

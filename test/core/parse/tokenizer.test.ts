@@ -20,9 +20,10 @@ function pushText(events: Event[], text: string): void {
   else events.push(['text', text]);
 }
 
-function keptAttrs(a: Attrs | Record<string, string>): Record<string, string> {
+/** What the parser reads: class and id everywhere, the rest on <meta>, <link> and <html>. */
+function keptAttrs(a: Attrs | Record<string, string>, tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of KEPT) {
+  for (const k of tag === 'meta' || tag === 'link' || tag === 'html' ? KEPT : (['class', 'id'] as const)) {
     const v = (a as Record<string, string | undefined>)[k];
     if (v !== undefined) out[k] = v;
   }
@@ -32,7 +33,7 @@ function keptAttrs(a: Attrs | Record<string, string>): Record<string, string> {
 function ours(html: string): Event[] {
   const events: Event[] = [];
   tokenize(html, {
-    open: (name, attrs) => events.push(['open', name, keptAttrs(attrs)]),
+    open: (name, attrs) => events.push(['open', name, keptAttrs(attrs, name)]),
     text: (t) => pushText(events, t),
     close: (name) => events.push(['close', name]),
   });
@@ -43,7 +44,7 @@ function reference(html: string): Event[] {
   const events: Event[] = [];
   const p = new Parser(
     {
-      onopentag: (name, attrs) => events.push(['open', name, keptAttrs(attrs)]),
+      onopentag: (name, attrs) => events.push(['open', name, keptAttrs(attrs, name)]),
       ontext: (t) => pushText(events, t),
       onclosetag: (name) => events.push(['close', name]),
     },
@@ -55,7 +56,7 @@ function reference(html: string): Event[] {
 }
 
 const TAGS = ['p', 'div', 'span', 'a', 'br', 'hr', 'img', 'image', 'li', 'ul', 'td', 'tr', 'table', 'tbody', 'h1', 'h2', 'script', 'style', 'title', 'textarea', 'form', 'svg', 'math', 'foreignObject', 'desc', 'mi', 'nav', 'footer', 'article', 'iframe', 'noscript', 'xmp', 'plaintext', 'option', 'select', 'dd', 'dt', 'pre', 'b', 'meta', 'link', 'head', 'body', 'html', 'input', 'button'];
-const ATTRS = ['class="share-bar"', 'CLASS="Nav"', 'class', 'id=\'x>y\'', 'id=main', 'rel="canonical"', 'href="/a?b=1&amp;c=2"', 'href=&quot;q', 'lang="zh-CN"', 'property="og:title"', 'content="T &amp; U"', 'content=&notit;', 'name="author"', 'itemprop="datePublished"', 'data-x="1"', 'class="a" class="b"', '/', '=x', 'a=', 'title="t"'];
+const ATTRS = ['name="x" content="y"', 'class="share-bar"', 'CLASS="Nav"', 'class', 'id=\'x>y\'', 'id=main', 'rel="canonical"', 'href="/a?b=1&amp;c=2"', 'href=&quot;q', 'lang="zh-CN"', 'property="og:title"', 'content="T &amp; U"', 'content=&notit;', 'name="author"', 'itemprop="datePublished"', 'data-x="1"', 'class="a" class="b"', '/', '=x', 'a=', 'title="t"'];
 const TEXTS = ['Hello world. ', '中文段落，测试。', ' &amp; ', '&lt;b&gt;', '&copy2025', '&nbsp;', '\n', 'A < B', '<!-- c -->', '<!-->', '<!--->', '<!-- a --!> b', '<!-- a -- > b -->', '<!doctype html>', '<![CDATA[ x ]]>', '<!x>', '<!->', '<?php x ?>', '</ x>', '</>', '<', '&#x4e2d;', '&#0;', '&#128;', 'x&y', '</p>', '</br>', '</BR>', '<br/>', '<p/>', '<svg/>', '</script>', '</SCRIPT >', '</div>', '</li>', '&amp', '"q"', '<sCrIpT>', '<titl'];
 
 const tag = fc
@@ -87,6 +88,7 @@ describe('tokenize', () => {
   it.each([
     ['raw text', '<script>if (a < b) { x = "</p>"; }</script><p>after</p>'],
     ['escapable raw text', '<title>A &amp; B <b>not a tag</b></title>'],
+    ["'&' just after a possible end tag in escapable raw text", '<title>a<&amp; b</&amp; c</ti&amp; d</title&amp;</title>'],
     ['implied closes', '<ul><li>one<li>two</ul><p>a<p>b<div>c</div><table><tr><td>1<td>2<tr><td>3</table>'],
     ['stray end tags', '</p></br></div>text'],
     ['foreign content', '<svg><title>t</title><style>a<b</style><foreignObject><p>x</p></foreignObject><g/></svg>'],
@@ -108,8 +110,9 @@ describe('tokenize', () => {
 
   it('reads only the attributes the parser uses, first one winning', () => {
     const seen: Attrs[] = [];
-    tokenize('<div class="a" CLASS="b" data-x="1" id=main>', { open: (_, a) => seen.push(a), text: () => {}, close: () => {} });
-    expect(keptAttrs(seen[0]!)).toEqual({ class: 'a', id: 'main' });
+    tokenize('<div class="a" CLASS="b" data-x="1" id=main href="/x"><meta name=author content="A" class=c>', { open: (_, a) => seen.push(a), text: () => {}, close: () => {} });
+    expect(keptAttrs(seen[0]!, 'meta')).toEqual({ class: 'a', id: 'main' });
+    expect(keptAttrs(seen[1]!, 'meta')).toEqual({ name: 'author', content: 'A', class: 'c' });
   });
 
   it('handles deep nesting without quadratic work per tag', () => {
