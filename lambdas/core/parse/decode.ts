@@ -4,7 +4,7 @@
  * charset, then sniffing. A declared charset that decodes into many U+FFFD is treated as
  * mislabelled and the other candidates are tried.
  */
-import { isUtf8 } from 'node:buffer';
+import { Buffer, isUtf8 } from 'node:buffer';
 
 export interface Decoded {
   text: string;
@@ -41,7 +41,7 @@ export function charsetFromContentType(contentType: string | undefined): string 
 export function charsetFromMeta(bytes: Uint8Array | string): string | undefined {
   // Bytes are read as Latin-1, not windows-1252: the pattern only matches ASCII, and both
   // agree on what the other bytes are not (letters, spaces, '<' or '>'), at a fraction of the cost.
-  const head = typeof bytes === 'string' ? bytes.slice(0, 4096) : (String.fromCharCode.apply(null, bytes.subarray(0, 4096) as unknown as number[]) as string);
+  const head = typeof bytes === 'string' ? bytes.slice(0, 4096) : Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
   const m = META_CHARSET.exec(head);
   return m?.[1];
 }
