@@ -152,6 +152,32 @@ function decodeRcdata(raw: string, name: string): string {
 }
 
 /**
+ * Tag names pages use, by a hash of their lower-cased characters: a name found here and
+ * equal to html[from, to) (sameName) needs no new string, and its Set lookups below hit a
+ * constant. Anything else is cut out and lower-cased.
+ */
+const KNOWN_NAMES = new Map<number, string>();
+for (const name of [
+  ...'html head body title meta link base script style noscript template div p span a br hr img image picture source'.split(' '),
+  ...'ul ol li dl dt dd table caption colgroup col thead tbody tfoot tr td th h1 h2 h3 h4 h5 h6'.split(' '),
+  ...'article section main nav header footer aside address blockquote figure figcaption pre code'.split(' '),
+  ...'form input button select option optgroup textarea label fieldset legend datalist output'.split(' '),
+  ...'iframe embed object param video audio track canvas map area svg math path g use defs symbol'.split(' '),
+  ...'em strong b i u s q small big font center sup sub time abbr cite mark ins del tt nobr strike'.split(' '),
+  ...'details summary dialog menu hgroup wbr xmp plaintext noembed noframes frame frameset rt rp ruby'.split(' '),
+  ...'foreignobject desc mi mo mn ms mtext var kbd samp bdi bdo data meter progress slot'.split(' '),
+]) {
+  let h = 0;
+  for (let k = 0; k < name.length; k++) h = (Math.imul(h, 31) + name.charCodeAt(k)) | 0;
+  if (!KNOWN_NAMES.has(h)) KNOWN_NAMES.set(h, name);
+}
+
+function knownName(html: string, from: number, to: number, h: number): string | undefined {
+  const name = KNOWN_NAMES.get(h);
+  return name !== undefined && sameName(html, from, to, name) ? name : undefined;
+}
+
+/**
  * Is html[from, to) the (lower-case) name, ignoring ASCII case? Letters compare without
  * case, anything else exactly, so a match is a match of the name lower-cased.
  */
@@ -266,13 +292,14 @@ export function tokenize(html: string, sink: TagSink): void {
       }
       textRun(textStart, lt, true);
       if (isAlpha(d)) {
-        let k = lt + 3;
-        while (k < n && !endsName(html.charCodeAt(k))) k++;
+        let k = lt + 2;
+        let h = 0;
+        for (let c: number; k < n && !endsName((c = html.charCodeAt(k))); k++) h = (Math.imul(h, 31) + (c | 0x20)) | 0;
         if (k >= n) return finish(); // an unfinished end tag is dropped
         // Most end tags close the current element: compare in place before making a string.
         const top = stack.length > 0 ? stack[stack.length - 1]! : '';
         if (top !== 'image' && top !== 'foreignobject' && sameName(html, lt + 2, k, top)) pop();
-        else endTag(html.slice(lt + 2, k).toLowerCase());
+        else endTag(knownName(html, lt + 2, k, h) ?? html.slice(lt + 2, k).toLowerCase());
         i = pastGt(html, k);
       } else if (d === 62) i = lt + 3; // '</>' is nothing
       else i = pastGt(html, lt + 3); // '</ x>' and friends: a bogus comment
@@ -339,8 +366,9 @@ export function tokenize(html: string, sink: TagSink): void {
 
   /** A start tag from its name's first character; returns the index after it. */
   function startTag(from: number): number {
-    let k = from + 1;
-    while (k < n && !endsName(html.charCodeAt(k))) k++;
+    let k = from;
+    let h = 0;
+    for (let c: number; k < n && !endsName((c = html.charCodeAt(k))); k++) h = (Math.imul(h, 31) + (c | 0x20)) | 0;
     if (k >= n) {
       // A name running to the end of the input is no tag. One that could still become a
       // raw-text tag's name ("<scri" in a truncated page) comes out as text, without its '<'.
@@ -352,7 +380,7 @@ export function tokenize(html: string, sink: TagSink): void {
     const foreignAtStart = ctx[ctx.length - 1] !== Ctx.Html;
     // From here on the element counts as open (closed at the end of input at the latest),
     // even if its '>' never comes; only the start event waits for the '>'.
-    const name = begin(lowerName(html.slice(from, k)));
+    const name = begin(lowerName(knownName(html, from, k, h) ?? html.slice(from, k).toLowerCase()));
     const kept = name !== undefined;
     // Every tag's class and id; the rest only where the parser reads them.
     const allAttrs = name === 'meta' || name === 'link' || name === 'html';
@@ -444,8 +472,7 @@ export function tokenize(html: string, sink: TagSink): void {
     return p;
   }
 
-  function lowerName(raw: string): string {
-    const name = raw.toLowerCase();
+  function lowerName(name: string): string {
     return name === 'image' && ctx[ctx.length - 1] === Ctx.Html ? 'img' : name;
   }
 }
