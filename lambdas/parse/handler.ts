@@ -52,18 +52,22 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
   const proc = { raw: deps.raw, articles: deps.articles, clock: deps.clock, parse: deps.parse ?? parseArticle };
   const reserveMs = deps.reserveMs ?? 5_000;
   const dl = deps.deadLetter;
-  /** Sends a record to the DLQ with its reason; false when that failed (the record then stays failed). */
-  const deadLetter = async (record: SQSRecord, reason: string, receives: number): Promise<boolean> => {
-    if (!dl) return false;
+  /**
+   * A record that did not finish: to the DLQ with its reason when this receive is its last
+   * chance (or a retry cannot help), else back to SQS. A failed DLQ send leaves it to SQS too.
+   */
+  const settle = async (record: SQSRecord, reason: string, permanent: boolean): Promise<'dead-lettered' | 'retry' | 'left to the redrive policy'> => {
+    const receives = receivesOf(record);
+    if (!dl || (!permanent && receives < dl.maxReceives)) return 'retry';
     try {
       await dl.queue.send(record.body ?? '', { reason, receives, messageId: record.messageId, failedAt: deps.clock.now().toISOString() });
-      return true;
+      return 'dead-lettered';
     } catch (err) {
       deps.log.error('dead-letter send failed; the record stays failed for the redrive policy', {
         messageId: record.messageId,
         error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
       });
-      return false;
+      return 'left to the redrive policy';
     }
   };
   return async (event, context) => {
@@ -73,23 +77,19 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
     for (const [index, record] of records.entries()) {
       const messageId = record.messageId;
       // A timeout would fail the whole batch, finished records included: hand back only the
-      // records not yet started, so SQS redelivers those alone.
+      // records not yet started, so SQS redelivers those alone (on its last receive, one goes
+      // to the DLQ with this reason rather than by the redrive policy without one).
       if (context && context.getRemainingTimeInMillis() < reserveMs) {
-        const left = records.slice(index);
         const remainingMs = context.getRemainingTimeInMillis();
-        for (const r of left) {
-          const receives = receivesOf(r);
-          // Handed back on its last receive, the redrive policy would move it without a word.
-          if (dl && receives >= dl.maxReceives) {
-            const reason = `not started: the invocation's time ran out before it (${remainingMs} ms left, ${reserveMs} ms kept in hand) on receive ${receives} of ${dl.maxReceives}`;
-            if (await deadLetter(r, reason, receives)) {
-              counts.deadLettered++;
-              deps.log.error('record dead-lettered', { messageId: r.messageId, reason, receives });
-              continue;
-            }
+        for (const r of records.slice(index)) {
+          const reason = `not started: the invocation's time ran out before it (${remainingMs} ms left, ${reserveMs} ms kept in hand) on receive ${receivesOf(r)}`;
+          if ((await settle(r, reason, false)) === 'dead-lettered') {
+            counts.deadLettered++;
+            deps.log.error('record dead-lettered', { messageId: r.messageId, reason, receives: receivesOf(r) });
+          } else {
+            failures.push({ itemIdentifier: r.messageId });
+            counts.returned++;
           }
-          failures.push({ itemIdentifier: r.messageId });
-          counts.returned++;
         }
         deps.log.warn('time budget spent; returning unstarted records to the queue', { returned: counts.returned, remainingMs });
         break;
@@ -97,17 +97,11 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
       const valid = parseJobFrom(record.body ?? '');
       const result: JobResult = valid.ok ? await processJob(valid.job, proc) : { outcome: 'failed', reason: `bad parse job: ${valid.reason}`, permanent: true };
       counts[result.outcome]++;
-      const receives = receivesOf(record);
       if (result.outcome === 'failed') {
-        const fields = { messageId, outcome: 'failed', url: result.url, id: result.id, reason: result.reason, receives, permanent: result.permanent };
-        const last = dl !== undefined && (result.permanent || receives >= dl.maxReceives);
-        if (last && (await deadLetter(record, result.reason, receives))) {
-          counts.deadLettered++;
-          deps.log.error('record failed', { ...fields, action: 'dead-lettered' });
-        } else {
-          failures.push({ itemIdentifier: messageId });
-          deps.log.error('record failed', { ...fields, action: last ? 'left to the redrive policy' : 'retry' });
-        }
+        const action = await settle(record, result.reason, result.permanent);
+        if (action === 'dead-lettered') counts.deadLettered++;
+        else failures.push({ itemIdentifier: messageId });
+        deps.log.error('record failed', { messageId, outcome: 'failed', url: result.url, id: result.id, reason: result.reason, receives: receivesOf(record), permanent: result.permanent, action });
       } else {
         deps.log.info('record done', { messageId, outcome: result.outcome, id: result.id, url: result.url, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
       }
