@@ -42,6 +42,7 @@ fill(0xd840, 0xd87f, NaN);
 
 // The last scan, kept so detectLang need not pass over the same text again for punctuation.
 let scanned: string | undefined;
+let sAdditive = true;
 let sHan = 0;
 let sLatin = 0;
 let sDigits = 0;
@@ -68,6 +69,7 @@ function scan(text: string): void {
     digits += d;
     latin += acc - d * DIGIT;
   }
+  sAdditive = true;
   scanned = text;
   sHan = han;
   sLatin = latin;
@@ -91,6 +93,7 @@ function scanByChar(text: string): void {
     } else if ((c >= 0xc0 && c <= 0x24f) || (c >= 0xff21 && c <= 0xff5a)) latin++;
   }
   sPunct = countPunct(text);
+  sAdditive = false;
   scanned = text;
   sHan = han;
   sLatin = latin;
@@ -100,6 +103,28 @@ function scanByChar(text: string): void {
 export function countScripts(text: string): ScriptCounts {
   scan(text);
   return { han: sHan, latin: sLatin, digits: sDigits };
+}
+
+/** CJK punctuation of the text countScripts counted last (the same pass counted it). */
+export function lastPunct(): number {
+  return sPunct;
+}
+
+/**
+ * Whether the counts of the text countScripts counted last add up over concatenation: a
+ * space or another text after it counts the same alone as behind it. Only a CJK-extension
+ * high surrogate breaks this (its pair counts once, so it swallows whatever follows it).
+ */
+export function lastAdditive(): boolean {
+  return sAdditive;
+}
+
+/** detectLang from counts and CJK punctuation already known. */
+export function langOf(counts: ScriptCounts, punct: number): LangOrOther {
+  const latin = counts.latin;
+  const han = counts.han > 0 ? counts.han + punct : 0;
+  if (han === 0 && latin < 2) return 'other';
+  return han > 0 && han * 2.9 >= latin ? 'zh' : 'en';
 }
 
 /** Chinese punctuation (。，、；：？！“”（）《》「」) votes for Chinese like a Han character. */
@@ -117,10 +142,7 @@ function countPunct(text: string): number {
 }
 
 export function detectLang(text: string, counts: ScriptCounts = countScripts(text)): LangOrOther {
-  const latin = counts.latin;
-  const han = counts.han > 0 ? counts.han + cjkPunct(text) : 0;
-  if (han === 0 && latin < 2) return 'other';
-  return han > 0 && han * 2.9 >= latin ? 'zh' : 'en';
+  return langOf(counts, counts.han > 0 ? cjkPunct(text) : 0);
 }
 
 /** Length of a Chinese text in English-character equivalents (fitted on news translations). */

@@ -4,7 +4,7 @@
  * stage splits those where the script changes and joins hard-wrapped lines of one language.
  */
 import type { Block } from './html.js';
-import { countScripts, detectLang, type LangOrOther, type ScriptCounts } from './lang.js';
+import { countScripts, detectLang, langOf, lastAdditive, lastPunct, type LangOrOther, type ScriptCounts } from './lang.js';
 
 export interface Unit {
   text: string;
@@ -82,9 +82,8 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
     }
   }
   // Chinese first: a Latin-only tail after the last Han character (and its closing punctuation).
-  const m = /[\u3400-\u9fff][。！？”」』）)》．.!?]*(?=[^\u3400-\u9fff]*$)/.exec(line);
-  if (m) {
-    const at = m.index + m[0].length;
+  const at = afterLastHan(line);
+  if (at >= 0) {
     const head = line.slice(0, at).trim();
     const tail = line.slice(at).replace(/^[\s|｜/／\-–—]+/, '').trim();
     const sentenceEnd = /[。！？”」』）)]$/.test(head) || /^[\s]*[|｜/／\-–—]/.test(line.slice(at));
@@ -94,6 +93,27 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
     if (/^[A-Z“"‘'(0-9]/.test(tail) && ts.latin >= 12 && hs.han >= 4 && tailWords >= (sentenceEnd ? 3 : 5)) return [head, tail];
   }
   return [line];
+}
+
+const CLOSING = '。！？”」』）)》．.!?';
+
+/**
+ * Where the Chinese part of a line ends: after its last Han character (U+3400–U+9FFF) and the
+ * closing punctuation right after it; -1 without one. (The leftmost Han character followed by
+ * no other Han is the last one, and the punctuation holds none, so this is where the pattern
+ * /[\u3400-\u9fff][。！？”」』）)》．.!?]*(?=[^\u3400-\u9fff]*$)/ ends its match.)
+ */
+function afterLastHan(line: string): number {
+  let p = line.length - 1;
+  while (p >= 0) {
+    const c = line.charCodeAt(p);
+    if (c >= 0x3400 && c <= 0x9fff) break;
+    p--;
+  }
+  if (p < 0) return -1;
+  let at = p + 1;
+  while (at < line.length && CLOSING.includes(line[at]!)) at++;
+  return at;
 }
 
 /** Cut a two-language headline at the one place its script changes, if there is exactly one. */
@@ -117,47 +137,101 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
     const linkDensity = b.chars ? b.linkChars / b.chars : 0;
     // A blank line (or a <br><br>) always ends a paragraph; so does a <br> in HTML. In plain
     // text single newlines are hard wraps unless the language changes across them.
-    const paragraphs: string[][] = [];
-    let cur: string[] = [];
-    for (const line of b.lines) {
-      if (line === '') {
-        if (cur.length) paragraphs.push(cur);
-        cur = [];
-      } else if (plainText) cur.push(line);
-      else {
-        if (cur.length) paragraphs.push(cur);
-        cur = line.includes(SOFT_BREAK) ? line.split(SOFT_BREAK) : [line];
+    const lines = b.lines;
+    if (plainText) {
+      let from = -1;
+      for (let k = 0; k <= lines.length; k++) {
+        if (k === lines.length || lines[k] === '') {
+          if (from >= 0) {
+            if (k - from === 1) oneLine(units, lines[from]!, b, bi, linkDensity);
+            else paragraph(units, lines.slice(from, k), b, bi, linkDensity, true);
+          }
+          from = -1;
+        } else if (from < 0) from = k;
       }
-    }
-    if (cur.length) paragraphs.push(cur);
-    for (const raw of paragraphs) {
-      const heading = b.heading > 0;
-      // The common case, one line that stays whole, counts its characters once.
-      const firstCounts = raw.length === 1 ? countScripts(raw[0]!) : undefined;
-      const pieces = raw.length === 1 ? splitByScript(raw[0]!, heading, firstCounts) : raw.flatMap((x) => splitByScript(x, heading));
-      let text = '';
-      let counts: ScriptCounts | undefined;
-      let lang: LangOrOther = 'other';
-      const flush = () => {
-        const c = counts ?? countScripts(text);
-        units.push({ text, lang: counts ? lang : detectLang(text, c), block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts: c, chrome: undefined, meta: undefined });
-      };
-      for (const piece of pieces) {
-        const pc = piece === raw[0] && firstCounts ? firstCounts : countScripts(piece);
-        const l = detectLang(piece, pc);
-        if (text && l !== 'other' && lang !== 'other' && l !== lang) {
-          flush();
-          text = '';
-          lang = 'other';
-          counts = undefined;
-        }
-        // One piece keeps its counts; joined pieces are recounted once at the end.
-        counts = text ? undefined : pc;
-        text = joinPieces(text, piece, plainText);
-        if (lang === 'other') lang = l;
+    } else {
+      for (const line of lines) {
+        if (line === '') continue;
+        if (line.includes(SOFT_BREAK)) paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
+        else oneLine(units, line, b, bi, linkDensity);
       }
-      if (text) flush();
     }
   }
   return units;
+}
+
+function unit(text: string, lang: LangOrOther, b: Block, bi: number, linkDensity: number, counts: ScriptCounts): Unit {
+  return { text, lang, block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts, chrome: undefined, meta: undefined };
+}
+
+/** A paragraph of one non-empty line (the common case): counted once, usually kept whole. */
+function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity: number): void {
+  const counts = countScripts(line);
+  const punct = lastPunct();
+  const pieces = splitByScript(line, b.heading > 0, counts);
+  if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, punct), b, bi, linkDensity, counts));
+  else paragraph(units, [line], b, bi, linkDensity, false);
+}
+
+/**
+ * Split a paragraph's lines by script and join the pieces into units, cutting where the
+ * language changes. Counts of a joined text are the sums of its pieces' counts (a joining
+ * space counts nothing), unless a piece holds a CJK-extension surrogate: then the joined
+ * text is counted again.
+ */
+function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensity: number, plainText: boolean): void {
+  const heading = b.heading > 0;
+  let text = '';
+  // The counts of text while it is a single piece.
+  let counts: ScriptCounts | undefined;
+  let lang: LangOrOther = 'other';
+  let han = 0;
+  let latin = 0;
+  let digits = 0;
+  let punct = 0;
+  let additive = true;
+  for (const x of raw) {
+    const xc = countScripts(x);
+    const xp = lastPunct();
+    const xa = lastAdditive();
+    const pieces = splitByScript(x, heading, xc);
+    for (const piece of pieces) {
+      let pc = xc;
+      let pp = xp;
+      let pa = xa;
+      if (piece !== x) {
+        pc = countScripts(piece);
+        pp = lastPunct();
+        pa = lastAdditive();
+      }
+      const l = langOf(pc, pp);
+      if (text && l !== 'other' && lang !== 'other' && l !== lang) {
+        units.push(joined(text, lang, counts, han, latin, digits, punct, additive, b, bi, linkDensity));
+        text = '';
+        lang = 'other';
+        counts = undefined;
+        han = latin = digits = punct = 0;
+        additive = true;
+      }
+      counts = text ? undefined : pc;
+      text = joinPieces(text, piece, plainText);
+      han += pc.han;
+      latin += pc.latin;
+      digits += pc.digits;
+      punct += pp;
+      if (!pa) additive = false;
+      if (lang === 'other') lang = l;
+    }
+  }
+  if (text) units.push(joined(text, lang, counts, han, latin, digits, punct, additive, b, bi, linkDensity));
+}
+
+function joined(text: string, lang: LangOrOther, counts: ScriptCounts | undefined, han: number, latin: number, digits: number, punct: number, additive: boolean, b: Block, bi: number, linkDensity: number): Unit {
+  if (counts) return unit(text, lang, b, bi, linkDensity, counts);
+  if (additive) {
+    const c = { han, latin, digits };
+    return unit(text, langOf(c, punct), b, bi, linkDensity, c);
+  }
+  const c = countScripts(text);
+  return unit(text, detectLang(text, c), b, bi, linkDensity, c);
 }
