@@ -20,6 +20,7 @@
  * times what the server spends sending it — the `server busy` column shows the server's
  * event loop idle part of the time. The conditional-GET run is the one that loads the server.
  */
+import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
@@ -101,6 +102,54 @@ async function hit(name: string, url: string, headers: Record<string, string>, a
   };
 }
 
+/**
+ * The handler alone, without HTTP or a load generator: µs of one warm invocation, median of
+ * five rounds. Steadier than the load runs on a shared machine, and it is the part a Lambda
+ * instance is billed for.
+ */
+async function handlerCost(feed: ReturnType<typeof makeFeedHandler>, etag: string, lastModified: string): Promise<string[]> {
+  const event = (headers: Record<string, string>): LambdaFunctionURLEvent => ({
+    version: '2.0',
+    routeKey: '$default',
+    rawPath: '/feeds/all.atom',
+    rawQueryString: '',
+    headers: { host: '127.0.0.1', 'x-forwarded-proto': 'http', ...headers },
+    requestContext: {
+      accountId: 'anonymous',
+      apiId: 'local',
+      domainName: '127.0.0.1',
+      domainPrefix: '127',
+      http: { method: 'GET', path: '/feeds/all.atom', protocol: 'HTTP/1.1', sourceIp: '127.0.0.1', userAgent: 'bench' },
+      requestId: 'bench',
+      routeKey: '$default',
+      stage: '$default',
+      time: '',
+      timeEpoch: 0,
+    },
+    isBase64Encoded: false,
+  });
+  const rows: string[] = [];
+  for (const [name, headers] of [
+    ['GET', {}],
+    ['GET, Accept-Encoding: gzip', { 'accept-encoding': 'gzip' }],
+    ['GET, If-None-Match (304)', { 'if-none-match': etag }],
+    ['GET, If-Modified-Since only (304)', { 'if-modified-since': lastModified }],
+  ] as const) {
+    const e = event(headers);
+    for (let i = 0; i < 200; i++) await feed(e);
+    const rounds: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const n = 1000;
+      const t = performance.now();
+      for (let i = 0; i < n; i++) await feed(e);
+      rounds.push(((performance.now() - t) / n) * 1000);
+    }
+    rounds.sort((a, b) => a - b);
+    rows.push(`| ${name} | ${Math.round(rounds[2]!)} |`);
+  }
+  return rows;
+}
+
 async function runOn(kind: string): Promise<void> {
   const ddb = kind === 'dynalite' ? await startDynalite() : undefined;
   let server: Awaited<ReturnType<typeof serveFunctionUrl>> | undefined;
@@ -129,6 +178,10 @@ async function runOn(kind: string): Promise<void> {
     console.log(
       `store: ${ddb ? 'dynalite (in-process)' : 'memory'}, ${ARTICLES} generated articles; GET /feeds/all.atom → ${first.status}, ${Math.round(Buffer.byteLength(body) / 1024)} KB (default page of 50 items)`,
     );
+    if (!ddb) {
+      console.log('| handler alone, warm (no HTTP) | µs per request |\n| --- | ---: |');
+      console.log((await handlerCost(feed, etag, first.headers.get('last-modified') ?? '')).join('\n') + '\n');
+    }
     console.log(`load: ${CONNECTIONS} connections, ${LOAD_SECONDS} s per run, autocannon in a worker thread, request timeout 10 s\n`);
 
     const rows: Row[] = [];
