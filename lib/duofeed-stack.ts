@@ -338,7 +338,8 @@ export class DuofeedStack extends Stack {
     const fiveMinutes = { period: Duration.minutes(5) };
     alarm(
       'DeadLettersAlarm',
-      'Pages that could not be parsed are in the DLQ (their raw copy stays in S3 for a replay).',
+      'Pages that could not be parsed are in the DLQ, each with its reason in the duofeed.reason message attribute ' +
+        '(their raw copy stays in S3 for a replay).',
       this.deadLetterQueue.metricApproximateNumberOfMessagesVisible({ ...fiveMinutes, statistic: 'Maximum' }),
     );
     alarm('FetchErrorsAlarm', 'A fetch run failed.', fetch.metricErrors({ ...fiveMinutes, statistic: 'Sum' }));
