@@ -110,7 +110,11 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
         const lastModifiedOf = (): number | undefined => {
           if (!lm.known) {
             lm.known = true;
-            if (page.items.length > 0) lm.value = feedUpdatedMs(page.items, deps.now);
+            // A cached body under this tag already knows it (same tag, same listing).
+            const cached = deps.bodies?.get(etag);
+            if (cached) {
+              if (cached.lastModified !== undefined) lm.value = cached.lastModified;
+            } else if (page.items.length > 0) lm.value = feedUpdatedMs(page.items, deps.now);
           }
           return lm.value;
         };
