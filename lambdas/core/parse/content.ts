@@ -84,7 +84,9 @@ function weight(u: Unit): number {
 
 /** Maximum-sum window over unit weights (Kadane). */
 export function articleWindow(units: Unit[]): { start: number; end: number; score: number } {
-  let best = { start: 0, end: -1, score: 0 };
+  let bestStart = 0;
+  let bestEnd = -1;
+  let bestScore = 0;
   let sum = 0;
   let start = 0;
   for (let i = 0; i < units.length; i++) {
@@ -93,9 +95,13 @@ export function articleWindow(units: Unit[]): { start: number; end: number; scor
       sum = w;
       start = i;
     } else sum += w;
-    if (sum > best.score) best = { start, end: i, score: sum };
+    if (sum > bestScore) {
+      bestStart = start;
+      bestEnd = i;
+      bestScore = sum;
+    }
   }
-  return best;
+  return { start: bestStart, end: bestEnd, score: bestScore };
 }
 
 export interface ArticleParts {
@@ -111,21 +117,41 @@ export interface ArticleParts {
 
 const TITLE_MAX: Record<Lang, number> = { en: 250, zh: 100 };
 
-const squash = (s: string) => s.replace(/\s+/g, '');
+/** Text without whitespace (most Chinese lines have none: then no new string is built). */
+const squash = (s: string) => (HAS_SPACE.test(s) ? s.replace(SPACES, '') : s);
+const HAS_SPACE = /\s/;
+const SPACES = /\s+/g;
+
+/** The page's <title> and og:title as the title tests use them, squashed once per page. */
+class DocTitle {
+  readonly present: boolean;
+  #squashed: string | undefined;
+  #mainLength: number | undefined;
+  constructor(private readonly meta: PageMeta) {
+    this.present = `${meta.title ?? ''}${meta.ogTitle ?? ''}` !== '';
+  }
+  /** Does squash(title + ogTitle) hold squash(text)? (Only when present.) */
+  holds(text: string): boolean {
+    this.#squashed ??= squash(`${this.meta.title ?? ''}${this.meta.ogTitle ?? ''}`);
+    return this.#squashed.includes(squash(text));
+  }
+  /** squash(title ?? ogTitle ?? '').length */
+  get mainLength(): number {
+    return (this.#mainLength ??= squash(`${this.meta.title ?? this.meta.ogTitle ?? ''}`).length);
+  }
+}
 
 /** Is text part of the page's <title>/og:title? undefined when the page has neither. */
-function inDocTitle(text: string, meta: PageMeta): boolean | undefined {
-  const doc = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
-  return doc ? squash(doc).includes(squash(text)) : undefined;
+function inDocTitle(text: string, doc: DocTitle): boolean | undefined {
+  return doc.present ? doc.holds(text) : undefined;
 }
 
 /**
  * Without headings, a short line may be a title — but not a body sentence: headlines are
  * short and rarely end in a full stop, and on HTML pages they also appear in <title>.
  */
-function looksLikeTitle(text: string, lang: Lang, meta: PageMeta): boolean {
-  const doc = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
-  if (doc) return squash(doc).includes(squash(text));
+function looksLikeTitle(text: string, lang: Lang, doc: DocTitle): boolean {
+  if (doc.present) return doc.holds(text);
   const ended = lang === 'en' ? /[.!?]["'”’]?$/.test(text) : /[。！？]["'”’」]?$/.test(text);
   return lang === 'en' ? text.length <= 150 && (!ended || text.length <= 80) : text.length <= 60 && (!ended || text.length <= 30);
 }
@@ -133,6 +159,7 @@ function looksLikeTitle(text: string, lang: Lang, meta: PageMeta): boolean {
 /** Sort the window's units into article parts; look around it for what it lacks. */
 export function articleParts(units: Unit[], meta: PageMeta, window: { start: number; end: number }): ArticleParts {
   const parts: ArticleParts = { title: {}, byline: {}, authorNote: {}, editorNote: {}, body: [] };
+  const doc = new DocTitle(meta);
   const dates: string[] = [];
   const metaFields = (m: MetaLine, lang: Lang | 'other') => {
     if (m.source && !parts.source) parts.source = m.source;
@@ -149,7 +176,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   let start = window.start;
   for (let k = 0; k < 3 && start > 0; k++) {
     const p = units[start - 1]!;
-    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < 0.3 && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, meta));
+    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < 0.3 && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, doc));
     if (!titleLike) break;
     start--;
   }
@@ -170,7 +197,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   let prevKind = '';
   const titleCands: Array<{ text: string; lang: Lang; i: number }> = [];
   const weakTitle: Partial<Record<Lang, boolean>> = {};
-  const body: Array<{ text: string; lang: Lang; i: number }> = [];
+  const body = parts.body;
   for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
     const text = u.text;
@@ -183,22 +210,24 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       kind = 'other';
     } else {
       const m = metaOf(u);
-      const note = editorNoteOf(text);
-      const by = lang === 'en' ? bylineOf(text) : undefined;
-      const an = authorNoteOf(text, lang);
-      if (note) {
+      // The readers are pure, so each runs only when the verdicts before it came out empty.
+      let note: string | undefined;
+      let an: string | undefined;
+      let by: string | undefined;
+      let zhBy: string | undefined;
+      if ((note = editorNoteOf(text))) {
         parts.editorNote[lang] ??= note;
         kind = 'note';
-      } else if (an) {
+      } else if ((an = authorNoteOf(text, lang))) {
         parts.authorNote[lang] ??= an;
         kind = 'note';
-      } else if (by && (inHead || body.length === 0)) {
+      } else if (lang === 'en' && (inHead || body.length === 0) && (by = bylineOf(text))) {
         parts.byline.en ??= by;
         // "By X | China Daily | Updated: 2025-03-29 16:13" carries more than the name.
         if (m) metaFields(m, lang);
         kind = 'byline';
-      } else if (lang === 'zh' && (inHead || body.length === 0) && zhBylineOf(text)) {
-        parts.byline.zh ??= zhBylineOf(text);
+      } else if (lang === 'zh' && (inHead || body.length === 0) && (zhBy = zhBylineOf(text))) {
+        parts.byline.zh ??= zhBy;
         kind = 'byline';
       } else if (m && (inHead || text.length < 120)) {
         metaFields(m, lang);
@@ -212,21 +241,21 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (headingTitles && inHead && (!parts.title[lang] || weakTitle[lang]) && text.length <= TITLE_MAX[lang] && (u.heading > 0 || prevKind === 'title')) {
         // A heading the page's <title> does not contain (a logo, a column name) yields to a
         // later one it does contain.
-        const inDoc = inDocTitle(text, meta);
+        const inDoc = inDocTitle(text, doc);
         const cur = parts.title[lang];
         if (!cur || (weakTitle[lang] && inDoc === true)) {
           parts.title[lang] = text;
           // Weak: not in <title>, or possibly just the site name that <title> also carries.
-          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squash(text).length * 2 < squash(`${meta.title ?? meta.ogTitle ?? ''}`).length);
+          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squash(text).length * 2 < doc.mainLength);
         } else if (weakTitle[lang] && inDoc && squash(text).length > squash(cur).length) parts.title[lang] = text;
         kind = 'title';
       } else if (
         !headingTitles &&
         inHead &&
         text.length <= TITLE_MAX[lang] &&
-        looksLikeTitle(text, lang, meta) &&
         // Titles come before the label lines — or right after them when none came before.
-        (prevKind === '' || prevKind === 'titlecand' || (titleCands.length === 0 && prevKind === 'meta'))
+        (prevKind === '' || prevKind === 'titlecand' || (titleCands.length === 0 && prevKind === 'meta')) &&
+        looksLikeTitle(text, lang, doc)
       ) {
         titleCands.push({ text, lang, i });
         kind = 'titlecand';
@@ -236,7 +265,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     }
     if (kind === 'body' && (lang === 'en' || lang === 'zh')) {
       inHead = false;
-      body.push({ text, lang, i });
+      body.push({ text, lang });
     }
     if (kind !== 'other' && kind !== 'chrome') prevKind = kind;
   }
@@ -298,6 +327,5 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     }
   }
   parts.published = dates[0] ?? parseMetaDate(meta.published);
-  parts.body = body.map(({ text, lang }) => ({ text, lang }));
   return parts;
 }

@@ -27,6 +27,8 @@ const NUMERIC = new RegExp(`(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.�
 const MDY = new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME_RE}${ZONE_RE}`, 'i');
 const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b${TIME_RE}${ZONE_RE}`, 'i');
 
+const YEAR = /\d{4}/;
+
 const pad = (n: number) => String(n).padStart(2, '0');
 
 function zoneOffset(zone: string | undefined): string {
@@ -58,6 +60,8 @@ function build(y: number, mo: number, d: number, h: string | undefined, mi: stri
  * are Chinese sites, and their pages print local time.
  */
 export function findDate(text: string): FoundDate | undefined {
+  // Each of the three forms holds a four-digit year.
+  if (!YEAR.test(text)) return undefined;
   const found: FoundDate[] = [];
   const n = NUMERIC.exec(text);
   if (n) {
@@ -100,16 +104,20 @@ const LABEL_WORDS: Array<[string, Field]> = [
   // Labels we do not keep, listed so that they end the value before them.
   ['点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer', 'noise'],
 ];
-/** One pass finds every label: colon-labels, plus "By"/"Edited by"/"Written by" which take none. */
+/**
+ * One pass finds every label: colon-labels, plus "By"/"Edited by"/"Written by" which take none.
+ * Group k+1 holds LABEL_WORDS[k]; the last group the label that takes no colon.
+ */
 const LABEL_SCAN = new RegExp(
-  `(?<![A-Za-z])(?:${LABEL_WORDS.map(([w], i) => `(?<f${i}>${w})`).join('|')})(?![A-Za-z'’])\\s*[:：]\\s*|(?<![A-Za-z])(?<f9>Edited\\s+by|Written\\s+by|Translated\\s+by|Photo\\s+by|By)\\s+(?=\\S)`,
+  `(?<![A-Za-z])(?:${LABEL_WORDS.map(([w]) => `(${w})`).join('|')})(?![A-Za-z'’])\\s*[:：]\\s*|(?<![A-Za-z])(Edited\\s+by|Written\\s+by|Translated\\s+by|Photo\\s+by|By)\\s+(?=\\S)`,
   'gi',
 );
+const BY_GROUP = LABEL_WORDS.length + 1;
 
-function fieldOf(groups: Record<string, string | undefined>): Field {
-  for (let i = 0; i < LABEL_WORDS.length; i++) if (groups[`f${i}`] !== undefined) return LABEL_WORDS[i]![1];
-  const f9 = groups.f9 ?? '';
-  return /edited/i.test(f9) ? 'editor' : /translated|photo/i.test(f9) ? 'noise' : 'author';
+function fieldOf(m: RegExpExecArray): Field {
+  for (let i = 0; i < LABEL_WORDS.length; i++) if (m[i + 1] !== undefined) return LABEL_WORDS[i]![1];
+  const by = m[BY_GROUP] ?? '';
+  return /edited/i.test(by) ? 'editor' : /translated|photo/i.test(by) ? 'noise' : 'author';
 }
 
 export interface MetaLine {
@@ -122,6 +130,19 @@ export interface MetaLine {
 }
 
 const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+$/g;
+/** Every meta line has a label colon, a "by", or a year; most body lines have none. */
+const MAYBE_META = /[:：]|\bby\s|\d{4}/i;
+const SENTENCE_END = '.!?。！？"”」';
+/** Where a value ends: two spaces or a separator start the next, unlabelled, item. */
+const VALUE_END = /\s{2,}|[|｜]/;
+
+/** The segment with its first date cut out (out.date takes the date if it has none yet). */
+function takeDates(segment: string, out: MetaLine): string {
+  const d = findDate(segment);
+  if (!d) return segment;
+  out.date ??= d.iso;
+  return `${segment.slice(0, d.index)} ${segment.slice(d.index + d.length)}`;
+}
 
 /**
  * Read a line made of labelled fields and/or a date ("来源：X 责任编辑：Y 2025-03-29 16:13").
@@ -129,57 +150,67 @@ const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·�
  */
 export function parseMetaLine(text: string): MetaLine | undefined {
   if (text.length > 240) return undefined;
-  // Every meta line has a label colon, a "by", or a year; most body lines have none. And a
-  // line ending like a sentence is a sentence.
-  if (!/[:：]|\bby\s|\d{4}/i.test(text)) return undefined;
-  if (text.length > 60 && /[.!?。！？"”」]$/.test(text)) return undefined;
-  const marks: Array<{ field: Field; start: number; end: number }> = [];
+  // A line ending like a sentence is a sentence.
+  if (!MAYBE_META.test(text)) return undefined;
+  if (text.length > 60 && SENTENCE_END.includes(text[text.length - 1]!)) return undefined;
   LABEL_SCAN.lastIndex = 0;
-  for (let m = LABEL_SCAN.exec(text); m; m = LABEL_SCAN.exec(text)) {
-    marks.push({ field: fieldOf(m.groups ?? {}), start: m.index, end: m.index + m[0].length });
-  }
+  let m = LABEL_SCAN.exec(text);
   const out: MetaLine = {};
-  const leftovers: string[] = [];
-  const takeDates = (segment: string): string => {
-    const d = findDate(segment);
-    if (!d) return segment;
-    out.date ??= d.iso;
-    return `${segment.slice(0, d.index)} ${segment.slice(d.index + d.length)}`;
-  };
-  if (marks.length === 0) {
-    const rest = takeDates(text).replace(SEP, '');
-    if (!out.date || rest.replace(/[\s()（）[\]【】]/g, '').length > 6) return undefined;
+  if (!m) {
+    const rest = takeDates(text, out);
+    if (!out.date || rest.replace(SEP, '').replace(/[\s()（）[\]【】]/g, '').length > 6) return undefined;
     return out;
   }
-  const first = marks[0]!;
-  // Text before the first label: allowed only if it is a date or a short site name.
-  const before = takeDates(text.slice(0, first.start)).replace(SEP, '');
-  if (before) leftovers.push(before);
-  marks.forEach((m, k) => {
-    const next = marks[k + 1];
-    let value = text.slice(m.end, next ? next.start : text.length);
-    value = takeDates(value);
-    // A value ends where two spaces or a separator start the next, unlabelled, item.
-    value = value.split(/\s{2,}|[|｜]/)[0]!.replace(SEP, '').trim();
-    if (!value) return;
-    if (m.field === 'date' || m.field === 'noise') return;
-    if (m.field === 'source') out.source ??= value;
-    else if (m.field === 'editor') out.editor ??= value;
-    else if (m.field === 'author') {
-      out.author ??= value;
-      (out.authors ??= []).push(value);
+  const firstField = fieldOf(m);
+  const firstStart = m.index;
+  const firstEnd = m.index + m[0].length;
+  // Text before the first label: allowed only if it is a date or a short site name (the
+  // labels after it could not change that verdict, so it is given at once).
+  if (takeDates(text.slice(0, firstStart), out).replace(SEP, '').length > 12) return undefined;
+  let field = firstField;
+  let end = firstEnd;
+  let count = 0;
+  while (m) {
+    count++;
+    const next = LABEL_SCAN.exec(text);
+    let value = text.slice(end, next ? next.index : text.length);
+    value = takeDates(value, out);
+    const cut = value.search(VALUE_END);
+    value = (cut < 0 ? value : value.slice(0, cut)).replace(SEP, '').trim();
+    if (value && field !== 'date' && field !== 'noise') {
+      if (field === 'source') out.source ??= value;
+      else if (field === 'editor') out.editor ??= value;
+      else if (field === 'author') {
+        out.author ??= value;
+        (out.authors ??= []).push(value);
+      }
     }
-  });
-  if (leftovers.join('').length > 12) return undefined;
+    m = next;
+    if (next) {
+      field = fieldOf(next);
+      end = next.index + next[0].length;
+    }
+  }
   if (!out.source && !out.editor && !out.author && !out.date) return undefined;
   // "By" alone is a byline, handled by bylineOf; here it must come with other fields.
-  if (marks.length === 1 && first.field === 'author' && !out.date && /^by$/i.test(text.slice(first.start, first.end).trim())) return undefined;
+  if (count === 1 && firstField === 'author' && !out.date && /^by$/i.test(text.slice(firstStart, firstEnd).trim())) return undefined;
   return out;
+}
+
+/**
+ * A letter, digit or Han character: trimming and unwrapping keep it, so a text starting with
+ * one starts with it for every anchored pattern below too (their quick first-character exits).
+ */
+function plainStart(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff);
 }
 
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
 export function bylineOf(text: string): string | undefined {
   if (text.length > 120) return undefined;
+  // Both patterns start with B, W, A or R (case-insensitive in ASCII only, without the u flag).
+  const c = text.charCodeAt(0) | 0x20;
+  if (c !== 0x62 && c !== 0x77 && c !== 0x61 && c !== 0x72) return undefined;
   const m = /^(?:By|Written by|Author|Reporter)\s*[:：]?\s+(.+)$/i.exec(text) ?? /^(?:By|Written by)\s*[:：]\s*(.+)$/i.exec(text);
   if (!m) return undefined;
   // "By Friday, the storm had passed." is a sentence, not a byline: what follows a name is an
@@ -196,6 +227,9 @@ export function bylineOf(text: string): string | undefined {
 
 /** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
 export function zhBylineOf(text: string): string | undefined {
+  const c = text.charCodeAt(0);
+  // 本 特 作 文 记 記 撰
+  if (plainStart(c) && c !== 0x672c && c !== 0x7279 && c !== 0x4f5c && c !== 0x6587 && c !== 0x8bb0 && c !== 0x8a18 && c !== 0x64b0) return undefined;
   const m = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/.exec(text.trim());
   return m?.[1];
 }
@@ -222,6 +256,9 @@ function unwrap(text: string): string {
 /** "(The author is …)" / "（作者系…）" → the sentence without parentheses. */
 export function authorNoteOf(text: string, lang: Lang): string | undefined {
   if (text.length > 600) return undefined;
+  const c = text.charCodeAt(0);
+  // The patterns start with T or A (ASCII case-insensitive), or with 作 or 本.
+  if (plainStart(c) && (lang === 'en' ? (c | 0x20) !== 0x74 && (c | 0x20) !== 0x61 : c !== 0x4f5c && c !== 0x672c)) return undefined;
   const t = unwrap(text);
   if (lang === 'en') {
     if (/^(?:The|This)\s+(?:author|writer|columnist|commentator)s?\s+(?:is|are|was|were|works|serves|has)\b/i.test(t)) return t;
@@ -238,6 +275,9 @@ const EDITOR_NOTE = /^[(（[【]?\s*(?:Editor['’]?s['’]?\s+notes?|Editor\s+n
 
 /** "Editor's Note: …" / "编者按：…" → the note without its label and brackets. */
 export function editorNoteOf(text: string): string | undefined {
+  const c = text.charCodeAt(0);
+  // The labels start with E or N (ASCII case-insensitive), 编 or 編.
+  if (plainStart(c) && (c | 0x20) !== 0x65 && (c | 0x20) !== 0x6e && c !== 0x7f16 && c !== 0x7de8) return undefined;
   const m = EDITOR_NOTE.exec(text);
   if (!m) return undefined;
   let rest = text.slice(m[0].length).trim();
