@@ -144,17 +144,19 @@ function writeResult(res: ServerResponse, method: string, result: LambdaFunction
 /**
  * Invocations in arrival order, one per turn of the event loop.
  *
- * libuv (1.45+) accepts one connection per loop turn. If a turn ran the handler for every
- * request that arrived, a busy turn would take as long as all of them, and a burst of a
- * thousand connects would wait in the kernel's accept queue for many seconds (measured: 580
- * of 1,000 loopback connections never accepted in 10 s, while the accepted ones were served
- * over and over). Here, as at the real Function URL, the front end (accepting, reading
- * requests) is never blocked behind the function: each turn accepts, reads what has arrived,
- * and runs the oldest queued invocation, so every connection is accepted within a second or
- * so and served first come, first served. Handlers that wait on I/O still overlap freely.
+ * libuv (1.45 and later; Node 20 ships 1.46) accepts one connection per loop turn. When a
+ * turn also runs the handler for every request that arrived in it, a busy turn lasts as long
+ * as all of them, and a burst of a thousand connects waits in the kernel's accept queue for
+ * seconds: with a bare node:http server burning 0.8 ms per request, 580 of 1,000 loopback
+ * connections were never accepted in 10 s (Recv-Q of the listening socket stuck near 580,
+ * strace showing one accept4 per ≈ 0.2 s turn) while the accepted ones were served over and
+ * over — autocannon's "timeouts". Here, as at the real Function URL, the front end
+ * (accepting, reading requests) is not held up behind the function: each turn accepts, reads
+ * what has arrived, and starts the oldest queued invocation, so a burst is accepted within
+ * about a second and served first come, first served. Handlers that wait on I/O overlap freely.
  */
 class InvocationQueue {
-  private readonly jobs: (() => void)[] = [];
+  private readonly jobs: ((() => void) | undefined)[] = [];
   private head = 0;
   private scheduled = false;
 
@@ -172,7 +174,8 @@ class InvocationQueue {
   private runOne(): void {
     this.scheduled = false;
     const job = this.jobs[this.head];
-    this.jobs[this.head++] = undefined as unknown as () => void;
+    this.jobs[this.head++] = undefined;
+    // Reuse the array once drained; trim a long consumed prefix so it cannot grow unbounded.
     if (this.head === this.jobs.length) {
       this.jobs.length = 0;
       this.head = 0;
