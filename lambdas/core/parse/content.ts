@@ -30,8 +30,11 @@ const CHROME_AT =
 /** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
 const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
 const COPYRIGHT = /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
-/** Every COPYRIGHT alternative holds one of these ("copyright" and "all rights" both hold "gh"). */
-const MAYBE_COPYRIGHT = /gh|[©(版备證证備违]/i;
+/**
+ * Every COPYRIGHT alternative holds one of these ("copyright" and "all rights" both hold "gh",
+ * in either case: without the u flag, i folds only ASCII letters).
+ */
+const MAYBE_COPYRIGHT = /[©(版备證证備违]|[gG][hH]/;
 
 /**
  * Is the text made only of chrome words and punctuation? The same verdict as deleting every

@@ -18,7 +18,8 @@ export interface ScriptCounts {
  * bit 0, digits at bit 13, Han at bit 26, CJK punctuation at bit 39). Chunks shorter than
  * 2^13 keep every field below its neighbour, and 4 x 13 bits stay within a double's 53-bit
  * exact integers. A high surrogate of the CJK extension planes steps by NaN, sending the
- * text to the character-by-character loop, which counts the pair once.
+ * text to the character-by-character loop, which counts the pair once; so does a raw line
+ * break ('\r', which split.ts cuts paragraphs at), so that lastPlain() tells of one too.
  */
 const LATIN = 1;
 const DIGIT = 2 ** 13;
@@ -39,10 +40,11 @@ fill(0x3000, 0x303f, PUNCT);
 fill(0xff01, 0xff0f, PUNCT);
 fill(0xff1a, 0xff1f, PUNCT);
 fill(0xd840, 0xd87f, NaN);
+STEP[0x0d] = NaN;
 
 // The last scan, kept so detectLang need not pass over the same text again for punctuation.
 let scanned: string | undefined;
-let sAdditive = true;
+let sPlain = true;
 let sHan = 0;
 let sLatin = 0;
 let sDigits = 0;
@@ -69,7 +71,7 @@ function scan(text: string): void {
     digits += d;
     latin += acc - d * DIGIT;
   }
-  sAdditive = true;
+  sPlain = true;
   scanned = text;
   sHan = han;
   sLatin = latin;
@@ -93,7 +95,7 @@ function scanByChar(text: string): void {
     } else if ((c >= 0xc0 && c <= 0x24f) || (c >= 0xff21 && c <= 0xff5a)) latin++;
   }
   sPunct = countPunct(text);
-  sAdditive = false;
+  sPlain = false;
   scanned = text;
   sHan = han;
   sLatin = latin;
@@ -111,12 +113,12 @@ export function lastPunct(): number {
 }
 
 /**
- * Whether the counts of the text countScripts counted last add up over concatenation: a
- * space or another text after it counts the same alone as behind it. Only a CJK-extension
- * high surrogate breaks this (its pair counts once, so it swallows whatever follows it).
+ * False when the text countScripts counted last may hold a CJK-extension high surrogate or a
+ * raw line break ('\r'); true when it holds neither. Only such a surrogate keeps counts from
+ * adding up over concatenation (its pair counts once, so it swallows whatever follows it).
  */
-export function lastAdditive(): boolean {
-  return sAdditive;
+export function lastPlain(): boolean {
+  return sPlain;
 }
 
 /** detectLang from counts and CJK punctuation already known. */

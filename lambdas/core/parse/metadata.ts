@@ -130,8 +130,12 @@ export interface MetaLine {
 }
 
 const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+$/g;
-/** Every meta line has a label colon, a "by", or a year; most body lines have none. */
-const MAYBE_META = /[:：]|\bby\s|\d{4}/i;
+/**
+ * Every meta line has a label colon, a "by", or a year; most body lines have none. (That is
+ * /[:：]|\bby\s|\d{4}/i spelled without the i flag, which irregexp runs markedly faster:
+ * without the u flag, i folds only ASCII letters.)
+ */
+const MAYBE_META = /[:：]|\d\d\d\d|\b[bB][yY]\s/;
 const SENTENCE_END = '.!?。！？"”」';
 /** Where a value ends: two spaces or a separator start the next, unlabelled, item. */
 const VALUE_END = /\s{2,}|[|｜]/;

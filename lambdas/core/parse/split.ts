@@ -4,7 +4,7 @@
  * stage splits those where the script changes and joins hard-wrapped lines of one language.
  */
 import type { Block } from './html.js';
-import { countScripts, detectLang, langOf, lastAdditive, lastPunct, type LangOrOther, type ScriptCounts } from './lang.js';
+import { countScripts, detectLang, langOf, lastPlain, lastPunct, type LangOrOther, type ScriptCounts } from './lang.js';
 
 export interface Unit {
   text: string;
@@ -143,18 +143,14 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
       for (let k = 0; k <= lines.length; k++) {
         if (k === lines.length || lines[k] === '') {
           if (from >= 0) {
-            if (k - from === 1) oneLine(units, lines[from]!, b, bi, linkDensity);
+            if (k - from === 1) oneLine(units, lines[from]!, b, bi, linkDensity, false);
             else paragraph(units, lines.slice(from, k), b, bi, linkDensity, true);
           }
           from = -1;
         } else if (from < 0) from = k;
       }
     } else {
-      for (const line of lines) {
-        if (line === '') continue;
-        if (line.includes(SOFT_BREAK)) paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
-        else oneLine(units, line, b, bi, linkDensity);
-      }
+      for (const line of lines) if (line !== '') oneLine(units, line, b, bi, linkDensity, true);
     }
   }
   return units;
@@ -164,9 +160,14 @@ function unit(text: string, lang: LangOrOther, b: Block, bi: number, linkDensity
   return { text, lang, block: bi, heading: b.heading, tag: b.tag, linkDensity, container: b.container, counts, chrome: undefined, meta: undefined };
 }
 
-/** A paragraph of one non-empty line (the common case): counted once, usually kept whole. */
-function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity: number): void {
+/**
+ * A paragraph of one non-empty line (the common case): counted once, usually kept whole. In
+ * HTML a raw line break inside it cuts it into lines of one paragraph (counting tells when
+ * the line may hold one).
+ */
+function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity: number, softBreaks: boolean): void {
   const counts = countScripts(line);
+  if (softBreaks && !lastPlain() && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
   const punct = lastPunct();
   const pieces = splitByScript(line, b.heading > 0, counts);
   if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, punct), b, bi, linkDensity, counts));
@@ -176,8 +177,8 @@ function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity:
 /**
  * Split a paragraph's lines by script and join the pieces into units, cutting where the
  * language changes. Counts of a joined text are the sums of its pieces' counts (a joining
- * space counts nothing), unless a piece holds a CJK-extension surrogate: then the joined
- * text is counted again.
+ * space counts nothing), unless a piece may hold a CJK-extension surrogate (!lastPlain()):
+ * then the joined text is counted again.
  */
 function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensity: number, plainText: boolean): void {
   const heading = b.heading > 0;
@@ -193,7 +194,7 @@ function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensi
   for (const x of raw) {
     const xc = countScripts(x);
     const xp = lastPunct();
-    const xa = lastAdditive();
+    const xa = lastPlain();
     const pieces = splitByScript(x, heading, xc);
     for (const piece of pieces) {
       let pc = xc;
@@ -202,7 +203,7 @@ function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensi
       if (piece !== x) {
         pc = countScripts(piece);
         pp = lastPunct();
-        pa = lastAdditive();
+        pa = lastPlain();
       }
       const l = langOf(pc, pp);
       if (text && l !== 'other' && lang !== 'other' && l !== lang) {
