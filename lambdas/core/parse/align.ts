@@ -23,13 +23,8 @@ interface Feat {
   /** For Chinese: Latin words and numbers it contains. For English: its words and numbers. */
   tokens: Set<string>;
   nums: Set<string>;
-  /** The same sets as arrays: the DP iterates them for every cell, and arrays iterate faster. */
   tokenList: string[];
   numList: string[];
-}
-
-function feat(len: number, tokens: Set<string>, nums: Set<string>): Feat {
-  return { len, tokens, nums, tokenList: [...tokens], numList: [...nums] };
 }
 
 /** English characters per Chinese text, measured on news translations (Han ≈ 3.5, Latin ≈ 0.85). */
@@ -44,8 +39,10 @@ const KINDS: Array<{ k: BeadKind; prior: number }> = [
   { k: [1, 0], prior: -Math.log(0.025) },
   { k: [0, 1], prior: -Math.log(0.02) },
 ];
-
-const SCALE: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
+const NK = KINDS.length;
+const DI = Int32Array.from(KINDS, (x) => x.k[0]);
+const DJ = Int32Array.from(KINDS, (x) => x.k[1]);
+const PRIOR = Float64Array.from(KINDS, (x) => x.prior);
 
 /** English number words a Chinese translation writes as digits ("four soldiers" → 4名官兵). "one" is left out: it is mostly a pronoun. */
 const NUMBER_WORDS: Record<string, number> = {
@@ -53,6 +50,13 @@ const NUMBER_WORDS: Record<string, number> = {
   thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
   thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
 };
+
+const SCALE: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
+
+/*
+ * The scans below stay regexes: V8 runs them as native code, several times faster than a
+ * char-code loop over the same text (measured; only the per-match work is JS).
+ */
 const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi;
 
 const ZH_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -67,41 +71,58 @@ function zhNumeral(s: string): number {
   return tens * 10 + ones;
 }
 
-function numbers(text: string, english = false): Set<string> {
-  const out = new Set<string>();
+const DIGITS = /(\d[\d,]*(?:\.\d+)?)\s*(万|萬|亿|億|thousand|million|billion|trillion|bn|m\b|k\b)?/gi;
+
+function addDistinct(out: string[], s: string): void {
+  if (!out.includes(s)) out.push(s);
+}
+
+/** Distinct numbers of a text as strings, in the order they were first found. */
+function numbers(text: string, english: boolean): string[] {
+  const out: string[] = [];
   if (!english) {
     ZH_NUMBER.lastIndex = 0;
     for (let m = ZH_NUMBER.exec(text); m; m = ZH_NUMBER.exec(text)) {
       const v = zhNumeral(m[1]!);
-      if (v > 1) out.add(String(v));
+      if (v > 1) addDistinct(out, String(v));
     }
-  }
-  if (english) {
+  } else {
     NUMBER_WORD.lastIndex = 0;
-    for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) out.add(String(NUMBER_WORDS[m[1]!.toLowerCase()]));
+    for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) addDistinct(out, String(NUMBER_WORDS[m[1]!.toLowerCase()]));
   }
-  const re = /(\d[\d,]*(?:\.\d+)?)\s*(万|萬|亿|億|thousand|million|billion|trillion|bn|m\b|k\b)?/gi;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[1]!.replace(/,(?=\d{3}\b)/g, '').replace(/,$/, '');
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
+    let raw = m[1]!;
+    // Without a comma both replacements are no-ops.
+    if (raw.includes(',')) raw = raw.replace(/,(?=\d{3}\b)/g, '').replace(/,$/, '');
     const v = Number(raw);
     if (!Number.isFinite(v)) continue;
-    out.add(String(v));
+    addDistinct(out, String(v));
     const scale = m[2] ? SCALE[m[2].toLowerCase()] : undefined;
-    if (scale) out.add(String(Math.round(v * scale)));
+    if (scale) addDistinct(out, String(Math.round(v * scale)));
   }
   return out;
 }
 
 /** Latin words, lower-cased; single letters too (a Chinese text that names "字母 w" means it). */
 const WORD = /[A-Za-z]+(?:[-.][A-Za-z]+)*/g;
+
+/** Distinct WORD matches, lower-cased, in first-found order. */
 function latinWords(text: string): string[] {
   const out: string[] = [];
   WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m; m = WORD.exec(text)) out.push(m[0].toLowerCase());
+  for (let m = WORD.exec(text); m; m = WORD.exec(text)) addDistinct(out, m[0].toLowerCase());
   return out;
 }
 
 const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
+
+/** Hash of a lower-cased word's char codes, the same one keptWords computes while scanning. */
+function wordHash(w: string): number {
+  let h = 0;
+  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
+  return h;
+}
 
 /** Up to this many kept words, searching each one beats scanning every English word. */
 const FEW_KEPT = 12;
@@ -113,7 +134,7 @@ const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
  * indexOf. An occurrence is a match when no letter, nor a '-' or '.' joined to a letter,
  * touches it on either side: a kept word is itself a complete match of WORD.
  */
-function keptWordsByIndexOf(lower: string, words: Set<string>, out: Set<string>): void {
+function keptWordsByIndexOf(lower: string, words: Set<string>, out: string[]): void {
   const n = lower.length;
   for (const w of words) {
     for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
@@ -122,17 +143,10 @@ function keptWordsByIndexOf(lower: string, words: Set<string>, out: Set<string>)
       const q = at + w.length;
       const c = q < n ? lower.charCodeAt(q) : 0;
       if (isLower(c) || ((c === 0x2d || c === 0x2e) && q + 1 < n && isLower(lower.charCodeAt(q + 1)))) continue;
-      out.add(w);
+      out.push(w);
       break;
     }
   }
-}
-
-/** Hash of a lower-cased word's char codes, the same one keptWords computes while scanning. */
-function wordHash(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
 }
 
 /** The kept words and their hashes, built once per page. */
@@ -148,12 +162,11 @@ export function keepIndex(words: Set<string>): KeepIndex {
 }
 
 /**
- * The WORD matches of the lower-cased text that keep holds, added to out. A char-code scan
- * hashing as it goes (this ran for every word of every English paragraph): only a match whose
- * hash a kept word has is sliced. İ and the Kelvin sign lower-case to ASCII letters and so
- * move the word boundaries: such text takes the regex path.
+ * The WORD matches of the lower-cased text that keep holds, distinct. A char-code scan
+ * hashing as it goes: only a match whose hash a kept word has is sliced. İ and the Kelvin
+ * sign lower-case to ASCII letters and so move the word boundaries: such text takes the regex path.
  */
-function keptWords(text: string, keep: KeepIndex, out: Set<string>): void {
+function keptWords(text: string, keep: KeepIndex, out: string[]): void {
   if (keep.words.size <= FEW_KEPT) {
     keptWordsByIndexOf(text.toLowerCase(), keep.words, out);
     return;
@@ -161,7 +174,7 @@ function keptWords(text: string, keep: KeepIndex, out: Set<string>): void {
   if (text.includes('\u0130') || text.includes('\u212a')) {
     const lower = text.toLowerCase();
     WORD.lastIndex = 0;
-    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.words.has(m[0])) out.add(m[0]);
+    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.words.has(m[0])) addDistinct(out, m[0]);
     return;
   }
   const n = text.length;
@@ -187,22 +200,28 @@ function keptWords(text: string, keep: KeepIndex, out: Set<string>): void {
     }
     if (keep.hashes.has(h)) {
       const w = text.slice(start, i).toLowerCase();
-      if (keep.words.has(w)) out.add(w);
+      if (keep.words.has(w)) addDistinct(out, w);
     }
   }
 }
 
+/** A paragraph's length and anchors (as sets, for callers outside the aligner). */
 export function features(p: Para, keep?: KeepIndex): Feat {
-  const nums = numbers(p.text, p.lang === 'en');
-  if (p.lang === 'en') {
-    const tokens = new Set<string>();
-    if (!keep) for (const w of latinWords(p.text)) tokens.add(w);
-    else if (keep.words.size > 0) keptWords(p.text, keep, tokens);
-    return feat(p.text.length, tokens, nums);
+  const en = p.lang === 'en';
+  const numList = numbers(p.text, en);
+  let tokenList: string[];
+  let len: number;
+  if (en) {
+    tokenList = [];
+    if (!keep) tokenList = latinWords(p.text);
+    else if (keep.words.size > 0) keptWords(p.text, keep, tokenList);
+    len = p.text.length;
+  } else {
+    const { han, latin, digits } = countScripts(p.text);
+    tokenList = latinWords(p.text);
+    len = HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1;
   }
-  const { han, latin, digits } = countScripts(p.text);
-  const tokens = new Set(latinWords(p.text));
-  return feat(HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1, tokens, nums);
+  return { len, tokens: new Set(tokenList), nums: new Set(numList), tokenList, numList };
 }
 
 /**
@@ -216,195 +235,281 @@ function lengthCost(le: number, lz: number): number {
   return Math.abs(r) / sigma;
 }
 
-interface Scored {
-  cost: number;
-  len: number;
-  matched: number;
+/** Separates a page's paragraphs joined into one string: not a letter, digit, space, '-' or '.', and not cased. */
+const SEP = '\u0001';
+
+/**
+ * For each English text, the ids of the kept words (valid WORD matches, lower-case) that are
+ * whole WORD matches of its lower-cased text. The texts are lower-cased and searched as one
+ * string, each word by indexOf across the page: SEP stops a match and reads like the end of a
+ * text to the boundary checks. No character lower-cases to fewer units, so equal lengths mean
+ * the lower-cased page lines up with the texts; when İ makes it longer, each text is searched
+ * on its own.
+ */
+function keptWordIds(texts: string[], words: string[]): number[][] {
+  const np = texts.length;
+  const out: number[][] = new Array(np);
+  for (let p = 0; p < np; p++) out[p] = [];
+  const joined = texts.join(SEP);
+  const lower = joined.toLowerCase();
+  if (lower.length !== joined.length) {
+    for (let p = 0; p < np; p++) {
+      const low = texts[p]!.toLowerCase();
+      for (let id = 0; id < words.length; id++) if (wordAt(low, words[id]!, 0, low.length)) out[p]!.push(id);
+    }
+    return out;
+  }
+  const n = lower.length;
+  const ends = new Array<number>(np);
+  let end = -1;
+  for (let p = 0; p < np; p++) ends[p] = end += texts[p]!.length + 1;
+  for (let id = 0; id < words.length; id++) {
+    const w = words[id]!;
+    let p = 0;
+    for (let at = lower.indexOf(w); at >= 0; ) {
+      while (ends[p]! < at) p++;
+      if (isWholeWord(lower, at, w.length, n)) {
+        out[p]!.push(id);
+        if (p + 1 >= np) break;
+        at = lower.indexOf(w, ends[p]! + 1); // one hit per text is enough
+      } else at = lower.indexOf(w, at + 1);
+    }
+  }
+  return out;
+}
+
+/** Is the occurrence lower[at, at+len) a whole WORD match: no letter, nor '-' or '.' joined to a letter, touching it? */
+function isWholeWord(lower: string, at: number, len: number, n: number): boolean {
+  const b = at > 0 ? lower.charCodeAt(at - 1) : 0;
+  if (isLower(b) || ((b === 0x2d || b === 0x2e) && at > 1 && isLower(lower.charCodeAt(at - 2)))) return false;
+  const q = at + len;
+  const c = q < n ? lower.charCodeAt(q) : 0;
+  return !(isLower(c) || ((c === 0x2d || c === 0x2e) && q + 1 < n && isLower(lower.charCodeAt(q + 1))));
+}
+
+/** Does lower (a whole lower-cased text) hold w as a whole WORD match? */
+function wordAt(lower: string, w: string, from: number, n: number): boolean {
+  for (let at = lower.indexOf(w, from); at >= 0; at = lower.indexOf(w, at + 1)) if (isWholeWord(lower, at, w.length, n)) return true;
+  return false;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+}
+
+/** Grown-on-demand scratch arrays: alignParagraphs runs to completion, so one set serves every call. */
+const scratch = {
+  f64: [new Float64Array(64), new Float64Array(64), new Float64Array(64), new Float64Array(64)],
+  i32: Array.from({ length: 9 }, () => new Int32Array(64)),
+  i8: [new Int8Array(64), new Int8Array(64)],
+};
+function f64(slot: number, size: number): Float64Array {
+  if (scratch.f64[slot]!.length < size) scratch.f64[slot] = new Float64Array(Math.max(size, 2 * scratch.f64[slot]!.length));
+  return scratch.f64[slot]!;
+}
+function i32(slot: number, size: number): Int32Array {
+  if (scratch.i32[slot]!.length < size) scratch.i32[slot] = new Int32Array(Math.max(size, 2 * scratch.i32[slot]!.length));
+  return scratch.i32[slot]!;
+}
+function i8(slot: number, size: number): Int8Array {
+  if (scratch.i8[slot]!.length < size) scratch.i8[slot] = new Int8Array(Math.max(size, 2 * scratch.i8[slot]!.length));
+  return scratch.i8[slot]!;
 }
 
 /**
- * Evidence both sides share: reward matches, penalize Latin/numbers in the Chinese that the
- * English lacks. Written allocation-free: it runs for every cell of the DP.
+ * A page's paragraphs reduced to what bead costs read: lengths, anchor counts, and bit sets
+ * (w 32-bit words a paragraph) over the anchors found on both sides — a word or number only
+ * one side has can never match, so it needs a count, not a bit. Evidence both sides share:
+ * reward matches, penalize Latin/numbers in the Chinese that the English lacks, and numbers
+ * in the English the Chinese lacks.
  */
-function anchorCost(en: Feat[], e0: number, e1: number, zh: Feat[], z0: number, z1: number): { cost: number; matched: number } {
-  if (e0 === e1 || z0 === z1) return { cost: 0, matched: 0 };
-  anchorCounts(en, e0, e1, zh, z0, z1);
-  return { cost: -1.2 * counts.matched + 1.2 * counts.unmatched + 2 * counts.unmatchedNum + 0.5 * counts.enOnly, matched: counts.matched };
-}
+class Anchors {
+  /** Set by anchor(): the bead's matched anchors. */
+  matched = 0;
+  /** One 32-bit word per set: the usual page, read without a loop. */
+  readonly single: boolean;
 
-/** Scratch for anchorCounts (module-level so the DP allocates nothing per cell). */
-const counts = { matched: 0, unmatched: 0, unmatchedNum: 0, enOnly: 0 };
-
-function anchorCounts(en: Feat[], e0: number, e1: number, zh: Feat[], z0: number, z1: number): void {
-  let matched = 0;
-  let unmatched = 0;
-  let unmatchedNum = 0;
-  for (let x = z0; x < z1; x++) {
-    const f = zh[x]!;
-    const toks = f.tokenList;
-    for (let q = 0; q < toks.length; q++) {
-      const t = toks[q]!;
-      let found = false;
-      for (let y = e0; y < e1 && !found; y++) found = en[y]!.tokens.has(t);
-      if (found) matched++;
-      else unmatched++;
-    }
-    const nums = f.numList;
-    for (let q = 0; q < nums.length; q++) {
-      const t = nums[q]!;
-      let found = false;
-      for (let y = e0; y < e1 && !found; y++) found = en[y]!.nums.has(t);
-      if (found) matched++;
-      else unmatchedNum++;
-    }
+  constructor(
+    readonly lenE: Float64Array,
+    readonly lenZ: Float64Array,
+    /** Per Chinese paragraph: its distinct Latin words and numbers; per English one: its numbers. */
+    readonly tokCountZ: Int32Array,
+    readonly numCountZ: Int32Array,
+    readonly numCountE: Int32Array,
+    readonly tokE: Int32Array,
+    readonly tokZ: Int32Array,
+    readonly numE: Int32Array,
+    readonly numZ: Int32Array,
+    readonly w: number,
+  ) {
+    this.single = w === 1;
   }
-  let enOnly = 0;
-  for (let y = e0; y < e1; y++) {
-    const nums = en[y]!.numList;
-    for (let q = 0; q < nums.length; q++) {
-      const t = nums[q]!;
-      let found = false;
-      for (let x = z0; x < z1 && !found; x++) found = zh[x]!.nums.has(t);
-      if (!found) enOnly++;
-    }
+
+  /** Anchors both sets share: row a of A and row b of B, or the union of rows b and b2 of B. */
+  private common(A: Int32Array, a: number, B: Int32Array, b: number, b2: number): number {
+    const w = this.w;
+    let s = 0;
+    if (b2 < 0) for (let x = 0; x < w; x++) s += popcount(A[a * w + x]! & B[b * w + x]!);
+    else for (let x = 0; x < w; x++) s += popcount(A[a * w + x]! & (B[b * w + x]! | B[b2 * w + x]!));
+    return s;
   }
-  counts.matched = matched;
-  counts.unmatched = unmatched;
-  counts.unmatchedNum = unmatchedNum;
-  counts.enOnly = enOnly;
-}
 
-/** beadCost(...).cost without the allocations (the DP needs only the cost). */
-function beadCostOnly(kind: BeadKind, prior: number, en: Feat[], e0: number, zh: Feat[], z0: number): number {
-  const e1 = e0 + kind[0];
-  const z1 = z0 + kind[1];
-  let le = 0;
-  let lz = 0;
-  for (let x = e0; x < e1; x++) le += en[x]!.len;
-  for (let x = z0; x < z1; x++) lz += zh[x]!.len;
-  const len = kind[0] && kind[1] ? lengthCost(le, lz) : 0;
-  let a = 0;
-  if (e0 !== e1 && z0 !== z1) {
-    anchorCounts(en, e0, e1, zh, z0, z1);
-    a = -1.2 * counts.matched + 1.2 * counts.unmatched + 2 * counts.unmatchedNum + 0.5 * counts.enOnly;
-  }
-  return prior + len + a;
-}
-
-export function beadCost(kind: BeadKind, prior: number, en: Feat[], e0: number, zh: Feat[], z0: number): Scored {
-  const e1 = e0 + kind[0];
-  const z1 = z0 + kind[1];
-  let le = 0;
-  let lz = 0;
-  for (let x = e0; x < e1; x++) le += en[x]!.len;
-  for (let x = z0; x < z1; x++) lz += zh[x]!.len;
-  const len = kind[0] && kind[1] ? lengthCost(le, lz) : 0;
-  const a = anchorCost(en, e0, e1, zh, z0, z1);
-  return { cost: prior + len + a.cost, len, matched: a.matched };
-}
-
-function confidenceOf(kind: BeadKind, s: Scored): number {
-  const typeFactor = kind[0] === 1 && kind[1] === 1 ? 1 : kind[0] && kind[1] ? 0.85 : 0.6;
-  let c = Math.exp(-s.len / 4) * typeFactor;
-  c = 1 - (1 - c) * Math.pow(0.75, s.matched);
-  return Math.round(Math.min(1, Math.max(0.01, c)) * 100) / 100;
-}
-
-/**
- * Dynamic programming over beads 1-1, 1-2, 2-1, 1-0, 0-1 between two paragraph lists, in
- * order. Band-limited around the diagonal for long inputs so the cost stays near linear.
- */
-/** Extra cost of pairing EN [e0,e1) with ZH [z0,z1) (local indices). */
-type PairCost = (e0: number, e1: number, z0: number, z1: number) => number;
-
-/** Which ZH positions j the DP visits for each EN position i (a band keeps it near linear). */
-type Band = (i: number) => [number, number];
-
-/** Bead costs of the cells inside a band, stored row by row (the band is a sliver of the grid). */
-interface BandMemo {
-  values: Float64Array;
-  /** Per EN position i: first slot of row i, and the first ZH position j the row holds. */
-  off: Int32Array;
-  lo: Int32Array;
-}
-
-function bandMemo(n: number, m: number, band: Band): BandMemo {
-  const off = new Int32Array(n + 1);
-  const lo = new Int32Array(n + 1);
-  let size = 0;
-  for (let i = 0; i <= n; i++) {
-    const [jlo, jhi] = band(i);
-    const a = Math.max(0, jlo);
-    const b = Math.min(m, jhi);
-    off[i] = size;
-    lo[i] = a;
-    if (b >= a) size += b - a + 1;
-  }
-  return { values: new Float64Array(size * KINDS.length).fill(Number.NaN), off, lo };
-}
-
-function alignSequences(en: Feat[], zh: Feat[], pairCost?: PairCost, band?: Band, memo?: BandMemo): { beads: Array<{ en: number[]; zh: number[]; confidence: number }>; cost: number } {
-  const n = en.length;
-  const m = zh.length;
-  const W = m + 1;
-  const INF = Number.POSITIVE_INFINITY;
-  const cost = new Float64Array((n + 1) * W).fill(INF);
-  const back = new Int8Array((n + 1) * W).fill(-1);
-  cost[0] = 0;
-  for (let i = 0; i <= n; i++) {
-    const [jlo, jhi] = band ? band(i) : [0, m];
-    for (let j = Math.max(0, jlo); j <= Math.min(m, jhi); j++) {
-      if (i === 0 && j === 0) continue;
-      let best = INF;
-      let arg = -1;
-      for (let k = 0; k < KINDS.length; k++) {
-        const kind = KINDS[k]!.k;
-        const di = kind[0];
-        const dj = kind[1];
-        if (di > i || dj > j) continue;
-        const prev = cost[(i - di) * W + (j - dj)]!;
-        if (prev === INF) continue;
-        // Bead costs do not depend on the lead; both passes share them through memo.
-        const slot = memo ? (memo.off[i]! + j - memo.lo[i]!) * KINDS.length + k : 0;
-        let bc = memo ? memo.values[slot]! : NaN;
-        if (Number.isNaN(bc)) {
-          bc = beadCostOnly(KINDS[k]!.k, KINDS[k]!.prior, en, i - di, zh, j - dj);
-          if (memo) memo.values[slot] = bc;
-        }
-        let c = prev + bc;
-        if (pairCost && di && dj) c += pairCost(i - di, i, j - dj, j);
-        if (c < best) {
-          best = c;
-          arg = k;
-        }
+  /**
+   * Anchor cost of two-sided bead kind k (0: 1-1, 1: 1-2, 2: 2-1) starting at English e0 and
+   * Chinese z0; sets matched.
+   */
+  anchor(k: number, e0: number, z0: number): number {
+    const { tokE, tokZ, numE, numZ, tokCountZ, numCountZ, numCountE } = this;
+    let mt: number;
+    let mn: number;
+    let unmatched: number;
+    let unmatchedNum: number;
+    let enOnly: number;
+    if (this.single) {
+      if (k === 0) {
+        mt = popcount(tokZ[z0]! & tokE[e0]!);
+        mn = popcount(numZ[z0]! & numE[e0]!);
+        unmatched = tokCountZ[z0]! - mt;
+        unmatchedNum = numCountZ[z0]! - mn;
+        enOnly = numCountE[e0]! - mn;
+      } else if (k === 1) {
+        const te = tokE[e0]!;
+        const ne = numE[e0]!;
+        mt = popcount(tokZ[z0]! & te) + popcount(tokZ[z0 + 1]! & te);
+        mn = popcount(numZ[z0]! & ne) + popcount(numZ[z0 + 1]! & ne);
+        unmatched = tokCountZ[z0]! + tokCountZ[z0 + 1]! - mt;
+        unmatchedNum = numCountZ[z0]! + numCountZ[z0 + 1]! - mn;
+        enOnly = numCountE[e0]! - popcount(ne & (numZ[z0]! | numZ[z0 + 1]!));
+      } else {
+        const nz = numZ[z0]!;
+        mt = popcount(tokZ[z0]! & (tokE[e0]! | tokE[e0 + 1]!));
+        mn = popcount(nz & (numE[e0]! | numE[e0 + 1]!));
+        unmatched = tokCountZ[z0]! - mt;
+        unmatchedNum = numCountZ[z0]! - mn;
+        enOnly = numCountE[e0]! - popcount(numE[e0]! & nz) + numCountE[e0 + 1]! - popcount(numE[e0 + 1]! & nz);
       }
-      cost[i * W + j] = best;
-      back[i * W + j] = arg;
+    } else if (k === 0) {
+      mt = this.common(tokZ, z0, tokE, e0, -1);
+      mn = this.common(numZ, z0, numE, e0, -1);
+      unmatched = tokCountZ[z0]! - mt;
+      unmatchedNum = numCountZ[z0]! - mn;
+      enOnly = numCountE[e0]! - mn;
+    } else if (k === 1) {
+      mt = this.common(tokZ, z0, tokE, e0, -1) + this.common(tokZ, z0 + 1, tokE, e0, -1);
+      mn = this.common(numZ, z0, numE, e0, -1) + this.common(numZ, z0 + 1, numE, e0, -1);
+      unmatched = tokCountZ[z0]! + tokCountZ[z0 + 1]! - mt;
+      unmatchedNum = numCountZ[z0]! + numCountZ[z0 + 1]! - mn;
+      enOnly = numCountE[e0]! - this.common(numE, e0, numZ, z0, z0 + 1);
+    } else {
+      mt = this.common(tokZ, z0, tokE, e0, e0 + 1);
+      mn = this.common(numZ, z0, numE, e0, e0 + 1);
+      unmatched = tokCountZ[z0]! - mt;
+      unmatchedNum = numCountZ[z0]! - mn;
+      enOnly = numCountE[e0]! - this.common(numE, e0, numZ, z0, -1) + numCountE[e0 + 1]! - this.common(numE, e0 + 1, numZ, z0, -1);
+    }
+    // Integer counts: the order they were summed in cannot change them.
+    const matched = mt + mn;
+    this.matched = matched;
+    return -1.2 * matched + 1.2 * unmatched + 2 * unmatchedNum + 0.5 * enOnly;
+  }
+
+  /** Length cost of two-sided bead kind k starting at English e0 and Chinese z0 (sums as 0 + a + b: the same doubles). */
+  length(k: number, e0: number, z0: number): number {
+    if (k === 0) return lengthCost(this.lenE[e0]!, this.lenZ[z0]!);
+    if (k === 1) return lengthCost(this.lenE[e0]!, this.lenZ[z0]! + this.lenZ[z0 + 1]!);
+    return lengthCost(this.lenE[e0]! + this.lenE[e0 + 1]!, this.lenZ[z0]!);
+  }
+}
+
+/** Per-page anchors: features of every paragraph, then bit sets over the shared ones. */
+function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
+  const n = enIdx.length;
+  const m = zhIdx.length;
+  const lenE = f64(2, n);
+  const lenZ = f64(3, m);
+  const tokCountZ = i32(0, m);
+  const numCountZ = i32(1, m);
+  const numCountE = i32(2, n);
+  // English words matter only if some Chinese paragraph quotes them: keep just those.
+  const wordId = new Map<string, number>();
+  const words: string[] = [];
+  const numId = new Map<string, number>();
+  const zhWordLists: string[][] = new Array(m);
+  const zhNumLists: string[][] = new Array(m);
+  for (let z = 0; z < m; z++) {
+    const p = paras[zhIdx[z]!]!;
+    const { han, latin, digits } = countScripts(p.text);
+    lenZ[z] = HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1;
+    const toks = latinWords(p.text);
+    const nums = numbers(p.text, false);
+    zhWordLists[z] = toks;
+    zhNumLists[z] = nums;
+    tokCountZ[z] = toks.length;
+    numCountZ[z] = nums.length;
+    // Only paragraphs marked Chinese supply kept words (anything not English sits on this side).
+    if (p.lang === 'zh') for (const t of toks) if (!wordId.has(t)) wordId.set(t, words.push(t) - 1);
+    for (const t of nums) if (!numId.has(t)) numId.set(t, numId.size);
+  }
+  // Anchors both sides hold get consecutive bits; the rest stay counts.
+  const wordBit = new Int32Array(words.length).fill(-1);
+  const numBit = new Int32Array(numId.size).fill(-1);
+  let wordBits = 0;
+  let numBits = 0;
+  const enTexts: string[] = new Array(n);
+  const enNumIds: number[][] = new Array(n);
+  for (let e = 0; e < n; e++) {
+    const text = paras[enIdx[e]!]!.text;
+    enTexts[e] = text;
+    lenE[e] = text.length;
+    const nums = numbers(text, true);
+    numCountE[e] = nums.length;
+    const ids: number[] = [];
+    for (const t of nums) {
+      const id = numId.get(t);
+      if (id === undefined) continue;
+      if (numBit[id]! < 0) numBit[id] = numBits++;
+      ids.push(numBit[id]!);
+    }
+    enNumIds[e] = ids;
+  }
+  const enWordIds = words.length > 0 ? keptWordIds(enTexts, words) : undefined;
+  if (enWordIds) for (const ids of enWordIds) for (let x = 0; x < ids.length; x++) ids[x] = wordBit[ids[x]!]! >= 0 ? wordBit[ids[x]!]! : (wordBit[ids[x]!] = wordBits++);
+  const w = Math.max(1, (wordBits + 31) >>> 5, (numBits + 31) >>> 5);
+  const tokE = i32(3, n * w).fill(0, 0, n * w);
+  const numE = i32(4, n * w).fill(0, 0, n * w);
+  const tokZ = i32(5, m * w).fill(0, 0, m * w);
+  const numZ = i32(6, m * w).fill(0, 0, m * w);
+  for (let e = 0; e < n; e++) {
+    if (enWordIds) for (const b of enWordIds[e]!) tokE[e * w + (b >>> 5)]! |= 1 << (b & 31);
+    for (const b of enNumIds[e]!) numE[e * w + (b >>> 5)]! |= 1 << (b & 31);
+  }
+  for (let z = 0; z < m; z++) {
+    if (wordBits > 0) {
+      for (const t of zhWordLists[z]!) {
+        const id = wordId.get(t);
+        const b = id === undefined ? -1 : wordBit[id]!;
+        if (b >= 0) tokZ[z * w + (b >>> 5)]! |= 1 << (b & 31);
+      }
+    }
+    if (numBits > 0) {
+      for (const t of zhNumLists[z]!) {
+        const b = numBit[numId.get(t)!]!;
+        if (b >= 0) numZ[z * w + (b >>> 5)]! |= 1 << (b & 31);
+      }
     }
   }
-  const beads: Array<{ en: number[]; zh: number[]; confidence: number }> = [];
-  let i = n;
-  let j = m;
-  while (i > 0 || j > 0) {
-    const k = back[i * W + j]!;
-    if (k < 0) {
-      // Outside the band: fall back to one-sided beads so nothing is lost.
-      if (i > 0) beads.push({ en: [--i], zh: [], confidence: 0.01 });
-      else beads.push({ en: [], zh: [--j], confidence: 0.01 });
-      continue;
-    }
-    const kind = KINDS[k]!.k;
-    const eIdx: number[] = [];
-    const zIdx: number[] = [];
-    for (let x = i - kind[0]; x < i; x++) eIdx.push(x);
-    for (let x = j - kind[1]; x < j; x++) zIdx.push(x);
-    const s = beadCost(kind, KINDS[k]!.prior, en, i - kind[0], zh, j - kind[1]);
-    beads.push({ en: eIdx, zh: zIdx, confidence: confidenceOf(kind, s) });
-    i -= kind[0];
-    j -= kind[1];
-  }
-  beads.reverse();
-  return { beads, cost: cost[n * W + m]! };
+  return new Anchors(lenE, lenZ, tokCountZ, numCountZ, numCountE, tokE, tokZ, numE, numZ, w);
+}
+
+function confidenceOf(k: number, len: number, matched: number): number {
+  const di = DI[k]!;
+  const dj = DJ[k]!;
+  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? 0.85 : 0.6;
+  let c = Math.exp(-len / 4) * typeFactor;
+  c = 1 - (1 - c) * Math.pow(0.75, matched);
+  return Math.round(Math.min(1, Math.max(0.01, c)) * 100) / 100;
 }
 
 /** Cost per paragraph standing between a paragraph and its translation (interleaved pages). */
@@ -412,98 +517,238 @@ const GAP_COST = 2;
 /** Cost of a translation placed before its original when the page puts it after (and vice versa). */
 const FACING_COST = 3;
 
+const INF = Number.POSITIVE_INFINITY;
+const PRIOR_10 = PRIOR[3]! + 0 + 0;
+const PRIOR_01 = PRIOR[4]! + 0 + 0;
+
+/**
+ * Dynamic programming over beads 1-1, 1-2, 2-1, 1-0, 0-1 between two paragraph lists, in
+ * order, visiting for each English position i the Chinese positions lo[i]..hi[i] (a band keeps
+ * it near linear). With page positions (interleaved pages) it runs the DP for both leads at
+ * once: bead costs do not depend on the lead, only the gap and facing costs added to them.
+ *
+ * A cell keeps the cheapest bead, ties going to the first in KINDS order (what a `c < best`
+ * scan in that order keeps), whatever order the kinds are tried in. The one-sided beads cost
+ * their prior alone (prior + 0 + 0), so they are tried first. A two-sided bead costs
+ * prior + length + anchors with length >= 0; rounding is monotonic, so prior + anchors gives
+ * a lower bound of every sum built from it, and a bead whose bound cannot win is never
+ * length-costed (a log and a square root).
+ */
+function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Array, enPos: number[] | undefined, zhPos: number[] | undefined, costA: Float64Array, backA: Int8Array, costB: Float64Array, backB: Int8Array): void {
+  const W = m + 1;
+  const dual = enPos !== undefined && zhPos !== undefined;
+  costA[0] = 0;
+  costB[0] = 0;
+  for (let i = 0; i <= n; i++) {
+    const jlo = Math.max(0, lo[i]!);
+    const jhi = Math.min(m, hi[i]!);
+    for (let j = jlo; j <= jhi; j++) {
+      if (i === 0 && j === 0) continue;
+      let bestA = INF;
+      let argA = -1;
+      let bestB = INF;
+      let argB = -1;
+      if (i >= 1) {
+        const p = (i - 1) * W + j;
+        if (costA[p]! !== INF) {
+          bestA = costA[p]! + PRIOR_10;
+          argA = 3;
+        }
+        if (dual && costB[p]! !== INF) {
+          bestB = costB[p]! + PRIOR_10;
+          argB = 3;
+        }
+      }
+      if (j >= 1) {
+        const p = i * W + j - 1;
+        if (costA[p]! !== INF) {
+          const c = costA[p]! + PRIOR_01;
+          if (c < bestA) {
+            bestA = c;
+            argA = 4;
+          }
+        }
+        if (dual && costB[p]! !== INF) {
+          const c = costB[p]! + PRIOR_01;
+          if (c < bestB) {
+            bestB = c;
+            argB = 4;
+          }
+        }
+      }
+      for (let k = 0; k < 3; k++) {
+        const di = DI[k]!;
+        const dj = DJ[k]!;
+        if (di > i || dj > j) continue;
+        const p = (i - di) * W + (j - dj);
+        const prevA = costA[p]!;
+        const prevB = dual ? costB[p]! : INF;
+        if (prevA === INF && prevB === INF) continue;
+        const e0 = i - di;
+        const z0 = j - dj;
+        const prior = PRIOR[k]!;
+        const anchor = a.anchor(k, e0, z0);
+        const low = prior + anchor;
+        let pcA = 0;
+        let pcB = 0;
+        if (dual) {
+          const eLo = enPos[e0]!;
+          const eHi = enPos[i - 1]!;
+          const zLo = zhPos[z0]!;
+          const zHi = zhPos[j - 1]!;
+          const enFirst = eHi < zLo;
+          const zhFirst = zHi < eLo;
+          const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
+          // Halves that overlap in page order face both ways: that counts against either lead.
+          pcA = GAP_COST * gap + FACING_COST * (enFirst ? 0 : 1);
+          pcB = GAP_COST * gap + FACING_COST * (zhFirst ? 0 : 1);
+        }
+        // Only one-sided beads (k 3, 4) and earlier two-sided ones can be in hand: a tie goes to k unless an earlier two-sided bead holds it.
+        let wantA = false;
+        if (prevA !== INF) {
+          let l = prevA + low;
+          if (dual) l += pcA;
+          wantA = l < bestA || (l === bestA && k < argA);
+        }
+        let wantB = false;
+        if (prevB !== INF) {
+          const l = prevB + low + pcB;
+          wantB = l < bestB || (l === bestB && k < argB);
+        }
+        if (!wantA && !wantB) continue;
+        const bc = prior + a.length(k, e0, z0) + anchor;
+        if (wantA) {
+          let c = prevA + bc;
+          if (dual) c += pcA;
+          if (c < bestA || (c === bestA && k < argA)) {
+            bestA = c;
+            argA = k;
+          }
+        }
+        if (wantB) {
+          let c = prevB + bc;
+          c += pcB;
+          if (c < bestB || (c === bestB && k < argB)) {
+            bestB = c;
+            argB = k;
+          }
+        }
+      }
+      costA[i * W + j] = bestA;
+      backA[i * W + j] = argA;
+      if (dual) {
+        costB[i * W + j] = bestB;
+        backB[i * W + j] = argB;
+      }
+    }
+  }
+}
+
+function backtrack(a: Anchors, n: number, m: number, back: Int8Array, enIdx: number[], zhIdx: number[]): Bead[] {
+  const W = m + 1;
+  const beads: Bead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const k = back[i * W + j]!;
+    if (k < 0) {
+      // Outside the band: fall back to one-sided beads so nothing is lost.
+      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: 0.01 });
+      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: 0.01 });
+      continue;
+    }
+    const di = DI[k]!;
+    const dj = DJ[k]!;
+    const en: number[] = [];
+    const zh: number[] = [];
+    for (let x = i - di; x < i; x++) en.push(enIdx[x]!);
+    for (let x = j - dj; x < j; x++) zh.push(zhIdx[x]!);
+    let len = 0;
+    let matched = 0;
+    if (k < 3) {
+      a.anchor(k, i - di, j - dj);
+      matched = a.matched;
+      len = a.length(k, i - di, j - dj);
+    }
+    beads.push({ en, zh, confidence: confidenceOf(k, len, matched) });
+    i -= di;
+    j -= dj;
+  }
+  beads.reverse();
+  return beads;
+}
+
 export type Layout = 'interleaved' | 'block' | 'single';
-
-interface Run {
-  lang: Lang;
-  idx: number[];
-}
-
-function runsOf(paras: Para[]): Run[] {
-  const runs: Run[] = [];
-  paras.forEach((p, i) => {
-    const last = runs[runs.length - 1];
-    if (last && last.lang === p.lang) last.idx.push(i);
-    else runs.push({ lang: p.lang, idx: [i] });
-  });
-  return runs;
-}
 
 /** Block layout: (nearly) all of one language, then all of the other. */
 export function detectLayout(paras: Para[]): Layout {
-  const runs = runsOf(paras);
-  if (runs.length <= 1) return 'single';
-  if (runs.length === 2) return 'block';
-  const sizes = runs.map((r) => r.idx.length).sort((a, b) => b - a);
-  const top2 = sizes[0]! + sizes[1]!;
-  return sizes[0]! >= 4 && top2 >= 0.75 * paras.length ? 'block' : 'interleaved';
+  // Only the number of same-language runs and the two longest matter.
+  let runs = 0;
+  let top = 0;
+  let second = 0;
+  for (let i = 0; i < paras.length; ) {
+    const lang = paras[i]!.lang;
+    const start = i;
+    while (i < paras.length && paras[i]!.lang === lang) i++;
+    const size = i - start;
+    runs++;
+    if (size > top) {
+      second = top;
+      top = size;
+    } else if (size > second) second = size;
+  }
+  if (runs <= 1) return 'single';
+  if (runs === 2) return 'block';
+  return top >= 4 && top + second >= 0.75 * paras.length ? 'block' : 'interleaved';
 }
 
 /** Align a page's body paragraphs (in page order) into beads. Pure and deterministic. */
 export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
-  // English words matter only if some Chinese paragraph quotes them: keep just those.
-  const zhWords = new Set<string>();
-  const feats: Feat[] = new Array(paras.length);
-  paras.forEach((p, i) => {
-    if (p.lang !== 'zh') return;
-    const f = features(p);
-    for (const t of f.tokens) zhWords.add(t);
-    feats[i] = f;
-  });
-  const keep = keepIndex(zhWords);
-  paras.forEach((p, i) => {
-    if (p.lang === 'zh') return;
-    feats[i] = features(p, keep);
-  });
   const layout = detectLayout(paras);
   const firstLang = paras[0]?.lang;
   const enIdx: number[] = [];
   const zhIdx: number[] = [];
   for (let i = 0; i < paras.length; i++) (paras[i]!.lang === 'en' ? enIdx : zhIdx).push(i);
+  const a = anchorsOf(paras, enIdx, zhIdx);
+  const n = enIdx.length;
+  const m = zhIdx.length;
+  const size = (n + 1) * (m + 1);
+  const lo = i32(7, n + 1);
+  const hi = i32(8, n + 1);
+  const costA = f64(0, size).fill(INF, 0, size);
+  const backA = i8(0, size).fill(-1, 0, size);
+  const costB = f64(1, size);
+  const backB = i8(1, size);
   if (layout !== 'interleaved') {
-    const n = enIdx.length;
-    const m = zhIdx.length;
     // Long block pages: stay near the diagonal (translations keep the order and rough length).
     const w = Math.max(12, Math.ceil(Math.abs(n - m) + 0.2 * Math.max(n, m)));
-    const band: Band | undefined = n * m > 2500 ? (i) => [Math.floor((i * m) / Math.max(1, n)) - w, Math.ceil((i * m) / Math.max(1, n)) + w] : undefined;
-    const r = alignSequences(enIdx.map((i) => feats[i]!), zhIdx.map((i) => feats[i]!), undefined, band);
-    return { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), layout, firstLang };
+    const banded = n * m > 2500;
+    for (let i = 0; i <= n; i++) {
+      lo[i] = banded ? Math.floor((i * m) / Math.max(1, n)) - w : 0;
+      hi[i] = banded ? Math.ceil((i * m) / Math.max(1, n)) + w : m;
+    }
+    alignDp(a, n, m, lo, hi, undefined, undefined, costA, backA, costB, backB);
+    return { beads: backtrack(a, n, m, backA, enIdx, zhIdx), layout, firstLang };
   }
   // Interleaved: a paragraph's translation sits right beside it, on the side the page's
   // lead language implies. Each bead pays for the paragraphs between its two halves and for
   // facing against the lead; the lead is whichever explains the page at the lower cost.
-  const en = enIdx.map((i) => feats[i]!);
-  const zh = zhIdx.map((i) => feats[i]!);
   // For the i-th English paragraph, its translation is among the Chinese paragraphs next to
   // it on the page: band the DP around "how many Chinese paragraphs precede it".
-  const before: number[] = [];
-  let z = 0;
-  for (let i = 0; i <= enIdx.length; i++) {
-    const pos = i < enIdx.length ? enIdx[i]! : Number.POSITIVE_INFINITY;
-    while (z < zhIdx.length && zhIdx[z]! < pos) z++;
-    before.push(z);
-  }
   const K = 3;
-  const band: Band = (i) => [Math.min(before[i]!, i === 0 ? 0 : before[i - 1]!) - K, before[i]! + K];
-  const memo = bandMemo(enIdx.length, zhIdx.length, band);
-  let best: { beads: Bead[]; cost: number } | undefined;
-  for (const lead of ['en', 'zh'] as const) {
-    const pairCost: PairCost = (e0, e1, z0, z1) => {
-      const eLo = enIdx[e0]!;
-      const eHi = enIdx[e1 - 1]!;
-      const zLo = zhIdx[z0]!;
-      const zHi = zhIdx[z1 - 1]!;
-      const enFirst = eHi < zLo;
-      const zhFirst = zHi < eLo;
-      const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
-      // Halves that overlap in page order face both ways: that counts against either lead.
-      const facing = (lead === 'en' ? enFirst : zhFirst) ? 0 : 1;
-      return GAP_COST * gap + FACING_COST * facing;
-    };
-    const r = alignSequences(en, zh, pairCost, band, memo);
-    if (!best || r.cost < best.cost) {
-      best = { beads: r.beads.map((b) => ({ en: b.en.map((x) => enIdx[x]!), zh: b.zh.map((x) => zhIdx[x]!), confidence: b.confidence })), cost: r.cost };
-    }
+  let z = 0;
+  let prevBefore = 0;
+  for (let i = 0; i <= n; i++) {
+    const pos = i < n ? enIdx[i]! : INF;
+    while (z < m && zhIdx[z]! < pos) z++;
+    lo[i] = Math.min(z, i === 0 ? 0 : prevBefore) - K;
+    hi[i] = z + K;
+    prevBefore = z;
   }
-  return { beads: best!.beads, layout, firstLang };
+  costB.fill(INF, 0, size);
+  backB.fill(-1, 0, size);
+  alignDp(a, n, m, lo, hi, enIdx, zhIdx, costA, backA, costB, backB);
+  // English lead first: the Chinese lead wins only at a strictly lower cost.
+  const back = costB[size - 1]! < costA[size - 1]! ? backB : backA;
+  return { beads: backtrack(a, n, m, back, enIdx, zhIdx), layout, firstLang };
 }
