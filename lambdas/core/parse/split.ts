@@ -143,14 +143,14 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
       for (let k = 0; k <= lines.length; k++) {
         if (k === lines.length || lines[k] === '') {
           if (from >= 0) {
-            if (k - from === 1) oneLine(units, lines[from]!, b, bi, linkDensity, false);
+            if (k - from === 1) oneLine(units, lines[from]!, b, bi, linkDensity, true);
             else paragraph(units, lines.slice(from, k), b, bi, linkDensity, true);
           }
           from = -1;
         } else if (from < 0) from = k;
       }
     } else {
-      for (const line of lines) if (line !== '') oneLine(units, line, b, bi, linkDensity, true);
+      for (const line of lines) if (line !== '') oneLine(units, line, b, bi, linkDensity, false);
     }
   }
   return units;
@@ -165,13 +165,13 @@ function unit(text: string, lang: LangOrOther, b: Block, bi: number, linkDensity
  * HTML a raw line break inside it cuts it into lines of one paragraph (counting tells when
  * the line may hold one).
  */
-function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity: number, softBreaks: boolean): void {
+function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity: number, plainText: boolean): void {
   const counts = countScripts(line);
-  if (softBreaks && !lastPlain() && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
+  if (!plainText && !lastPlain() && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
   const punct = lastPunct();
   const pieces = splitByScript(line, b.heading > 0, counts);
   if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, punct), b, bi, linkDensity, counts));
-  else paragraph(units, [line], b, bi, linkDensity, false);
+  else paragraph(units, [line], b, bi, linkDensity, plainText);
 }
 
 /**
