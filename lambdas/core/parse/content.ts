@@ -127,26 +127,29 @@ const SPACES = /\s+/g;
 
 /** The page's <title> and og:title as the title tests use them, squashed once per page. */
 class DocTitle {
-  readonly present: boolean;
+  /** title + ogTitle */
+  readonly #both: string;
+  /** title ?? ogTitle ?? '' */
+  readonly #main: string;
   #squashed: string | undefined;
   #mainLength: number | undefined;
-  constructor(private readonly meta: PageMeta) {
-    this.present = `${meta.title ?? ''}${meta.ogTitle ?? ''}` !== '';
+  constructor(meta: PageMeta) {
+    this.#both = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
+    this.#main = `${meta.title ?? meta.ogTitle ?? ''}`;
   }
-  /** Does squash(title + ogTitle) hold squash(text)? (Only when present.) */
-  holds(text: string): boolean {
-    this.#squashed ??= squash(`${this.meta.title ?? ''}${this.meta.ogTitle ?? ''}`);
-    return this.#squashed.includes(squash(text));
+  get present(): boolean {
+    return this.#both !== '';
   }
-  /** squash(title ?? ogTitle ?? '').length */
+  /** Does squash(title + ogTitle) hold this squashed text? (Only when present.) */
+  holds(squashed: string): boolean {
+    this.#squashed ??= squash(this.#both);
+    return this.#squashed.includes(squashed);
+  }
+  /** squash(title ?? ogTitle ?? '').length (often the same string as title + ogTitle). */
   get mainLength(): number {
-    return (this.#mainLength ??= squash(`${this.meta.title ?? this.meta.ogTitle ?? ''}`).length);
+    if (this.#mainLength === undefined) this.#mainLength = this.#main === this.#both ? (this.#squashed ??= squash(this.#both)).length : squash(this.#main).length;
+    return this.#mainLength;
   }
-}
-
-/** Is text part of the page's <title>/og:title? undefined when the page has neither. */
-function inDocTitle(text: string, doc: DocTitle): boolean | undefined {
-  return doc.present ? doc.holds(text) : undefined;
 }
 
 /**
@@ -154,7 +157,7 @@ function inDocTitle(text: string, doc: DocTitle): boolean | undefined {
  * short and rarely end in a full stop, and on HTML pages they also appear in <title>.
  */
 function looksLikeTitle(text: string, lang: Lang, doc: DocTitle): boolean {
-  if (doc.present) return doc.holds(text);
+  if (doc.present) return doc.holds(squash(text));
   const ended = lang === 'en' ? /[.!?]["'”’]?$/.test(text) : /[。！？]["'”’」]?$/.test(text);
   return lang === 'en' ? text.length <= 150 && (!ended || text.length <= 80) : text.length <= 60 && (!ended || text.length <= 30);
 }
@@ -244,13 +247,15 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (headingTitles && inHead && (!parts.title[lang] || weakTitle[lang]) && text.length <= TITLE_MAX[lang] && (u.heading > 0 || prevKind === 'title')) {
         // A heading the page's <title> does not contain (a logo, a column name) yields to a
         // later one it does contain.
-        const inDoc = inDocTitle(text, doc);
+        // Is the heading part of <title>/og:title? undefined when the page has neither.
+        const squashed = doc.present ? squash(text) : '';
+        const inDoc = doc.present ? doc.holds(squashed) : undefined;
         const cur = parts.title[lang];
         if (!cur || (weakTitle[lang] && inDoc === true)) {
           parts.title[lang] = text;
           // Weak: not in <title>, or possibly just the site name that <title> also carries.
-          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squash(text).length * 2 < doc.mainLength);
-        } else if (weakTitle[lang] && inDoc && squash(text).length > squash(cur).length) parts.title[lang] = text;
+          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squashed.length * 2 < doc.mainLength);
+        } else if (weakTitle[lang] && inDoc && squashed.length > squash(cur).length) parts.title[lang] = text;
         kind = 'title';
       } else if (
         !headingTitles &&

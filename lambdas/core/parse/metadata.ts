@@ -249,11 +249,16 @@ export function isLatinNameLine(text: string): boolean {
 }
 
 const OPEN = /^[(（[【]\s*/;
-const CLOSE = /\s*[)）\]】]$/;
+/**
+ * Does t end with a closing bracket (/\s*[)）\]】]$/, which needs no pass over t: only its last
+ * character counts)? Cutting that match and trimming is cutting the bracket and trimming:
+ * the whitespace before it is what trim() removes anyway (\s and trim() share one set).
+ */
+const closes = (t: string) => t.length > 0 && ')）]】'.includes(t[t.length - 1]!);
 
 function unwrap(text: string): string {
   const t = text.trim();
-  if (OPEN.test(t) && CLOSE.test(t)) return t.replace(OPEN, '').replace(CLOSE, '').trim();
+  if (OPEN.test(t) && closes(t)) return t.replace(OPEN, '').slice(0, -1).trim();
   return t;
 }
 
@@ -286,7 +291,7 @@ export function editorNoteOf(text: string): string | undefined {
   if (!m) return undefined;
   let rest = text.slice(m[0].length).trim();
   // "(Editor's note: …)" wraps the whole note; "【编者按】…" closes right after the label.
-  if (OPEN.test(text.trim()) && !/[)）\]】]\s*[:：]?\s*$/.test(m[0])) rest = rest.replace(CLOSE, '').trim();
+  if (OPEN.test(text.trim()) && !/[)）\]】]\s*[:：]?\s*$/.test(m[0])) rest = (closes(rest) ? rest.slice(0, -1) : rest).trim();
   return rest || undefined;
 }
 
