@@ -266,16 +266,64 @@ function keptWordIds(texts: string[], words: string[]): number[][] {
   for (let id = 0; id < words.length; id++) {
     const w = words[id]!;
     let p = 0;
-    for (let at = lower.indexOf(w); at >= 0; ) {
-      while (ends[p]! < at) p++;
-      if (isWholeWord(lower, at, w.length, n)) {
+    if (w.length <= 2) {
+      // Short words hide inside most English words: a regex skips those without leaving native code.
+      const re = shortWordRegex(w);
+      re.lastIndex = 0;
+      while (re.test(lower)) {
+        const at = re.lastIndex - w.length;
+        while (ends[p]! < at) p++;
         out[p]!.push(id);
         if (p + 1 >= np) break;
-        at = lower.indexOf(w, ends[p]! + 1); // one hit per text is enough
-      } else at = lower.indexOf(w, at + 1);
+        re.lastIndex = ends[p]! + 1; // one hit per text is enough
+      }
+      continue;
+    }
+    // indexOf stops at every occurrence of the pattern's first letter: search from the word's
+    // rarest letter on, and check the letters before it at each hit.
+    const r = rarestLetter(w);
+    const tail = r === 0 ? w : w.slice(r);
+    for (let at = lower.indexOf(tail, r); at >= 0; ) {
+      const start = at - r;
+      let same = true;
+      for (let x = 0; x < r && same; x++) same = lower.charCodeAt(start + x) === w.charCodeAt(x);
+      if (same && isWholeWord(lower, start, w.length, n)) {
+        while (ends[p]! < start) p++;
+        out[p]!.push(id);
+        if (p + 1 >= np) break;
+        at = lower.indexOf(tail, ends[p]! + 1 + r); // one hit per text is enough
+      } else at = lower.indexOf(tail, at + 1);
     }
   }
   return out;
+}
+
+/** Letters (and WORD's joiners) from rarest to commonest in English text. */
+const LETTER_RANK = 'zqjx-kvbpygfwm.ucldrhsnioate';
+
+/** Index of w's rarest letter (the first of equals). */
+function rarestLetter(w: string): number {
+  let best = 0;
+  let bestRank = 99;
+  for (let x = 0; x < w.length; x++) {
+    const rank = LETTER_RANK.indexOf(w[x]!);
+    if (rank >= 0 && rank < bestRank) {
+      best = x;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+/**
+ * isWholeWord as a regex, for words of one or two letters (WORD joins letters only between
+ * letters, so these are letters alone): at most 26 + 26² of them, compiled once each.
+ */
+const SHORT_WORDS = new Map<string, RegExp>();
+function shortWordRegex(w: string): RegExp {
+  let re = SHORT_WORDS.get(w);
+  if (!re) SHORT_WORDS.set(w, (re = new RegExp(`(?<![a-z]|[a-z][-.])${w}(?![a-z]|[-.][a-z])`, 'g')));
+  return re;
 }
 
 /** Is the occurrence lower[at, at+len) a whole WORD match: no letter, nor '-' or '.' joined to a letter, touching it? */
@@ -302,7 +350,7 @@ function popcount(x: number): number {
 /** Grown-on-demand scratch arrays: alignParagraphs runs to completion, so one set serves every call. */
 const scratch = {
   f64: [new Float64Array(64), new Float64Array(64), new Float64Array(64), new Float64Array(64)],
-  i32: Array.from({ length: 9 }, () => new Int32Array(64)),
+  i32: Array.from({ length: 10 }, () => new Int32Array(64)),
   i8: [new Int8Array(64), new Int8Array(64)],
 };
 function f64(slot: number, size: number): Float64Array {
@@ -328,6 +376,7 @@ function i8(slot: number, size: number): Int8Array {
 class Anchors {
   /** Set by anchor(): the bead's matched anchors. */
   matched = 0;
+
   /** One 32-bit word per set: the usual page, read without a loop. */
   readonly single: boolean;
 
@@ -343,6 +392,8 @@ class Anchors {
     readonly numE: Int32Array,
     readonly numZ: Int32Array,
     readonly w: number,
+    /** Per Chinese paragraph: its Latin words and numbers, the most a bead can match there. */
+    readonly anchorsZ: Int32Array,
   ) {
     this.single = w === 1;
   }
@@ -500,7 +551,9 @@ function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
       }
     }
   }
-  return new Anchors(lenE, lenZ, tokCountZ, numCountZ, numCountE, tokE, tokZ, numE, numZ, w);
+  const anchorsZ = i32(9, m);
+  for (let z = 0; z < m; z++) anchorsZ[z] = tokCountZ[z]! + numCountZ[z]!;
+  return new Anchors(lenE, lenZ, tokCountZ, numCountZ, numCountE, tokE, tokZ, numE, numZ, w, anchorsZ);
 }
 
 function confidenceOf(k: number, len: number, matched: number): number {
@@ -587,8 +640,6 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
         const e0 = i - di;
         const z0 = j - dj;
         const prior = PRIOR[k]!;
-        const anchor = a.anchor(k, e0, z0);
-        const low = prior + anchor;
         let pcA = 0;
         let pcB = 0;
         if (dual) {
@@ -604,14 +655,30 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
           pcB = GAP_COST * gap + FACING_COST * (zhFirst ? 0 : 1);
         }
         // Only one-sided beads (k 3, 4) and earlier two-sided ones can be in hand: a tie goes to k unless an earlier two-sided bead holds it.
+        // First bound: every Chinese anchor matched and nothing else (the anchor cost can only be higher).
         let wantA = false;
-        if (prevA !== INF) {
+        let wantB = false;
+        {
+          const low = prior + -1.2 * (k === 1 ? a.anchorsZ[z0]! + a.anchorsZ[z0 + 1]! : a.anchorsZ[z0]!);
+          if (prevA !== INF) {
+            let l = prevA + low;
+            if (dual) l += pcA;
+            wantA = l < bestA || (l === bestA && k < argA);
+          }
+          if (prevB !== INF) {
+            const l = prevB + low + pcB;
+            wantB = l < bestB || (l === bestB && k < argB);
+          }
+          if (!wantA && !wantB) continue;
+        }
+        const anchor = a.anchor(k, e0, z0);
+        const low = prior + anchor;
+        if (wantA) {
           let l = prevA + low;
           if (dual) l += pcA;
           wantA = l < bestA || (l === bestA && k < argA);
         }
-        let wantB = false;
-        if (prevB !== INF) {
+        if (wantB) {
           const l = prevB + low + pcB;
           wantB = l < bestB || (l === bestB && k < argB);
         }
