@@ -29,7 +29,13 @@ const CHROME_AT =
   /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/iy;
 /** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
 const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
-const COPYRIGHT = /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
+/**
+ * Copyright and licence lines: /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|
+ * ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i, with its letters spelled in both
+ * cases instead of the i flag (which, without the u flag, folds ASCII letters only).
+ */
+const COPYRIGHT =
+  /[cC][oO][pP][yY][rR][iI][gG][hH][tT]|©|\([cC]\)\s*\d{4}|[aA][lL][lL] [rR][iI][gG][hH][tT][sS] [rR][eE][sS][eE][rR][vV][eE][dD]|版权所有|版權所有|[iI][cC][pP]\s*备|[iI][cC][pP]\s*證|[iI][cC][pP]\s*证|备案号|備案號|京公网安备|违法和不良信息/;
 /**
  * Every COPYRIGHT alternative holds one of these ("copyright" and "all rights" both hold "gh",
  * in either case: without the u flag, i folds only ASCII letters).

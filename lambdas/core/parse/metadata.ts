@@ -130,6 +130,13 @@ export interface MetaLine {
 }
 
 const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+$/g;
+const SEP_CHAR = /[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]/;
+
+/** s.replace(SEP, ''): SEP can only match where s starts or ends with one of its characters. */
+function stripSep(s: string): string {
+  if (s === '' || (!SEP_CHAR.test(s[0]!) && !SEP_CHAR.test(s[s.length - 1]!))) return s;
+  return s.replace(SEP, '');
+}
 /**
  * Every meta line has a label colon, a "by", or a year; most body lines have none. (That is
  * /[:：]|\bby\s|\d{4}/i spelled without the i flag, which irregexp runs markedly faster:
@@ -162,7 +169,7 @@ export function parseMetaLine(text: string): MetaLine | undefined {
   const out: MetaLine = {};
   if (!m) {
     const rest = takeDates(text, out);
-    if (!out.date || rest.replace(SEP, '').replace(/[\s()（）[\]【】]/g, '').length > 6) return undefined;
+    if (!out.date || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > 6) return undefined;
     return out;
   }
   const firstField = fieldOf(m);
@@ -170,7 +177,7 @@ export function parseMetaLine(text: string): MetaLine | undefined {
   const firstEnd = m.index + m[0].length;
   // Text before the first label: allowed only if it is a date or a short site name (the
   // labels after it could not change that verdict, so it is given at once).
-  if (takeDates(text.slice(0, firstStart), out).replace(SEP, '').length > 12) return undefined;
+  if (stripSep(takeDates(text.slice(0, firstStart), out)).length > 12) return undefined;
   let field = firstField;
   let end = firstEnd;
   let count = 0;
@@ -180,7 +187,7 @@ export function parseMetaLine(text: string): MetaLine | undefined {
     let value = text.slice(end, next ? next.index : text.length);
     value = takeDates(value, out);
     const cut = value.search(VALUE_END);
-    value = (cut < 0 ? value : value.slice(0, cut)).replace(SEP, '').trim();
+    value = stripSep(cut < 0 ? value : value.slice(0, cut)).trim();
     if (value && field !== 'date' && field !== 'noise') {
       if (field === 'source') out.source ??= value;
       else if (field === 'editor') out.editor ??= value;
