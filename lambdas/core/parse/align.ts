@@ -57,6 +57,7 @@ const SCALE: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, 
  * The scans below stay regexes: V8 runs them as native code, several times faster than a
  * char-code loop over the same text (measured; only the per-match work is JS).
  */
+const NUMBER_WORD_TEXT = new Map(Object.entries(NUMBER_WORDS).map(([w, v]) => [w, String(v)]));
 const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi;
 
 const ZH_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
@@ -88,11 +89,16 @@ function numbers(text: string, english: boolean): string[] {
     }
   } else {
     NUMBER_WORD.lastIndex = 0;
-    for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) addDistinct(out, String(NUMBER_WORDS[m[1]!.toLowerCase()]));
+    for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) addDistinct(out, NUMBER_WORD_TEXT.get(m[1]!.toLowerCase())!);
   }
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
     let raw = m[1]!;
+    // Up to 15 digits without a leading zero, String(Number(raw)) is raw itself.
+    if (m[2] === undefined && raw.length <= 15 && (raw.length === 1 || raw.charCodeAt(0) !== 0x30) && !raw.includes(',') && !raw.includes('.')) {
+      addDistinct(out, raw);
+      continue;
+    }
     // Without a comma both replacements are no-ops.
     if (raw.includes(',')) raw = raw.replace(/,(?=\d{3}\b)/g, '').replace(/,$/, '');
     const v = Number(raw);
@@ -504,8 +510,8 @@ function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
     for (const t of nums) if (!numId.has(t)) numId.set(t, numId.size);
   }
   // Anchors both sides hold get consecutive bits; the rest stay counts.
-  const wordBit = new Int32Array(words.length).fill(-1);
-  const numBit = new Int32Array(numId.size).fill(-1);
+  const wordBit: number[] = new Array(words.length).fill(-1);
+  const numBit: number[] = new Array(numId.size).fill(-1);
   let wordBits = 0;
   let numBits = 0;
   const enTexts: string[] = new Array(n);
