@@ -55,8 +55,10 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
   if (all.latin < 12 || all.han < 4) return [line];
   const h = line.search(HAN);
   if (h < 0) return [line];
-  // English first: a Latin prefix of at least three words, then Chinese to the end.
-  if (h > 0) {
+  // English first: a Latin prefix of at least three words, then Chinese to the end. (The
+  // prefix is cut from the text before the first Han character: without a dozen Latin
+  // letters there, it cannot have them.)
+  if (h >= 12 && countScripts(line.slice(0, h)).latin >= 12) {
     let cut = h;
     // Opening brackets, quotes and digits glued to the first Han character belong to it
     // ("“中国", "2025年"); a quote after a space closes the English sentence instead.
@@ -84,13 +86,14 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
   // Chinese first: a Latin-only tail after the last Han character (and its closing punctuation).
   const at = afterLastHan(line);
   if (at >= 0) {
-    const head = line.slice(0, at).trim();
     const tail = line.slice(at).replace(/^[\s|｜/／\-–—]+/, '').trim();
-    const sentenceEnd = /[。！？”」』）)]$/.test(head) || /^[\s]*[|｜/／\-–—]/.test(line.slice(at));
-    const tailWords = tail.split(/\s+/).length;
-    const ts = countScripts(tail);
-    const hs = countScripts(head);
-    if (/^[A-Z“"‘'(0-9]/.test(tail) && ts.latin >= 12 && hs.han >= 4 && tailWords >= (sentenceEnd ? 3 : 5)) return [head, tail];
+    // A dozen Latin letters need a dozen characters.
+    if (tail.length >= 12 && /^[A-Z“"‘'(0-9]/.test(tail)) {
+      const head = line.slice(0, at).trim();
+      const sentenceEnd = /[。！？”」』）)]$/.test(head) || /^[\s]*[|｜/／\-–—]/.test(line.slice(at));
+      const tailWords = tail.split(/\s+/).length;
+      if (countScripts(tail).latin >= 12 && countScripts(head).han >= 4 && tailWords >= (sentenceEnd ? 3 : 5)) return [head, tail];
+    }
   }
   return [line];
 }
