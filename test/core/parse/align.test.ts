@@ -57,6 +57,35 @@ describe('alignParagraphs', () => {
     expect(pairs(r.beads)).toEqual([[[0], [3]], [[1], [4, 5]], [[2], [6]]]);
   });
 
+  it('uses Latin names as anchors when a page has more of them than one bit word holds', () => {
+    // 40 names shared by the English paragraph and its translation (anchors past bit 31).
+    const names = Array.from({ length: 40 }, (_, i) => `Nm${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const en = `The delegation included ${names.join(', ')} and their advisers.`;
+    const zh = `代表团成员包括${names.join('、')}及其顾问。`;
+    const other = '他说，这些工作需要更多志愿者参与，也需要公众的理解和支持，各方应当加强合作。'.repeat(6);
+    expect(pairs(alignParagraphs([E(en), Z(zh), Z(other)]).beads)).toEqual([[[0], [1]], [[], [2]]]);
+    expect(pairs(alignParagraphs([E(en), Z(other), Z(zh)]).beads)).toEqual([[[], [1]], [[0], [2]]]);
+  });
+
+  it('matches a short Latin word only where it stands alone in the English', () => {
+    const withA = Z('委员会经过周一的长时间辩论，选择了方案A。');
+    const other = Z('他说，这些工作需要更多志愿者参与，也需要公众的。');
+    const alone = 'Plan A was chosen by the committee after a long debate on Monday.';
+    // "a" only inside words (was, after, Monday): no anchor, so length pairs the first Chinese paragraph.
+    const inside = 'Plan B was chosen by the committee after one long debate on Monday.';
+    expect(pairs(alignParagraphs([E(alone), other, withA]).beads)).toEqual([[[], [1]], [[0], [2]]]);
+    expect(pairs(alignParagraphs([E(inside), other, withA]).beads)).toEqual([[[0], [1]], [[], [2]]]);
+  });
+
+  it('keeps every paragraph once whatever odd characters the texts hold', () => {
+    const odd = ['\u0001', 'İ', '\u212a', 'ſ', '\u00a0', '\u200b', '😀', '-', '.'];
+    const paras: Para[] = [];
+    for (let i = 0; i < 12; i++) paras.push(i % 2 ? Z(`${odd[i % odd.length]}${P[i % 5]![1]}NTS${odd[(i + 3) % odd.length]}`) : E(`${odd[i % odd.length]}${P[i % 5]![0]}${odd[(i + 5) % odd.length]}nts`));
+    const { beads } = alignParagraphs(paras);
+    expect(beads.flatMap((b) => b.en)).toEqual([0, 2, 4, 6, 8, 10]);
+    expect(beads.flatMap((b) => b.zh)).toEqual([1, 3, 5, 7, 9, 11]);
+  });
+
   it('gives every bead a confidence in 0..1', () => {
     const r = alignParagraphs(P.flatMap(([e, z]) => [E(e), Z(z)]));
     for (const b of r.beads) {
@@ -71,6 +100,11 @@ describe('features', () => {
     ['三个岛国和十二名医生，共计4.8万棵树', 'zh', ['3', '12', '4.8', '48000']],
     ['two-day drill for 600 reservists and 1.2 billion yuan', 'en', ['2', '600', '1.2', '1200000000']],
     ['一些人认为', 'zh', []],
+    // Comma groups, leading zeros, a scale after a space, "bn" glued on; "12,34" is not a number.
+    ['1,000 people, 12,34 and 007 boats; 5 million yuan, 3.50 m and 2bn', 'en', ['1000', '7', '5', '5000000', '3.5', '3500000', '2', '2000000000']],
+    // Number words count only as whole words.
+    ['Twenty-two TWO two_ 2two', 'en', ['20', '2']],
+    ['4.8万人和3亿元，两名', 'zh', ['2', '4.8', '48000', '3', '300000000']],
   ] as const)('numbers of %s', (text, lang, nums) => {
     expect([...features({ text, lang }).nums].sort()).toEqual([...nums].sort());
   });
