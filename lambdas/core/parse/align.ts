@@ -353,21 +353,28 @@ function popcount(x: number): number {
   return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
-/** Grown-on-demand scratch arrays: alignParagraphs runs to completion, so one set serves every call. */
+/**
+ * Grown-on-demand scratch arrays: alignParagraphs runs to completion, so one set serves every
+ * call. A huge page gets arrays of its own, so one outlier does not stay allocated for good.
+ */
+const SCRATCH_MAX = 1 << 16;
 const scratch = {
   f64: [new Float64Array(64), new Float64Array(64), new Float64Array(64), new Float64Array(64)],
   i32: Array.from({ length: 10 }, () => new Int32Array(64)),
   i8: [new Int8Array(64), new Int8Array(64)],
 };
 function f64(slot: number, size: number): Float64Array {
+  if (size > SCRATCH_MAX) return new Float64Array(size);
   if (scratch.f64[slot]!.length < size) scratch.f64[slot] = new Float64Array(Math.max(size, 2 * scratch.f64[slot]!.length));
   return scratch.f64[slot]!;
 }
 function i32(slot: number, size: number): Int32Array {
+  if (size > SCRATCH_MAX) return new Int32Array(size);
   if (scratch.i32[slot]!.length < size) scratch.i32[slot] = new Int32Array(Math.max(size, 2 * scratch.i32[slot]!.length));
   return scratch.i32[slot]!;
 }
 function i8(slot: number, size: number): Int8Array {
+  if (size > SCRATCH_MAX) return new Int8Array(size);
   if (scratch.i8[slot]!.length < size) scratch.i8[slot] = new Int8Array(Math.max(size, 2 * scratch.i8[slot]!.length));
   return scratch.i8[slot]!;
 }
@@ -596,6 +603,7 @@ const PRIOR_01 = PRIOR[4]! + 0 + 0;
 function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Array, enPos: number[] | undefined, zhPos: number[] | undefined, costA: Float64Array, backA: Int8Array, costB: Float64Array, backB: Int8Array): void {
   const W = m + 1;
   const dual = enPos !== undefined && zhPos !== undefined;
+  const anchorsZ = a.anchorsZ;
   costA[0] = 0;
   costB[0] = 0;
   for (let i = 0; i <= n; i++) {
@@ -665,7 +673,7 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
         let wantA = false;
         let wantB = false;
         {
-          const low = prior + -1.2 * (k === 1 ? a.anchorsZ[z0]! + a.anchorsZ[z0 + 1]! : a.anchorsZ[z0]!);
+          const low = prior + -1.2 * (k === 1 ? anchorsZ[z0]! + anchorsZ[z0 + 1]! : anchorsZ[z0]!);
           if (prevA !== INF) {
             let l = prevA + low;
             if (dual) l += pcA;
