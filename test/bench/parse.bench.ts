@@ -13,6 +13,7 @@ import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import type * as ParseModule from '../../lambdas/core/parse/index.js';
 import type * as DecodeModule from '../../lambdas/core/parse/decode.js';
+import type * as TokenizerModule from '../../lambdas/core/parse/tokenizer.js';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pagesDir = resolve(repo, '../shared/corpus/dev/pages');
@@ -49,13 +50,20 @@ function measure(name: string, pages: Array<{ bytes: Uint8Array; text: string; p
  * Measure the parser as it ships (an esbuild bundle, as in dist/ and the Lambda), not through
  * tsx's on-the-fly transform, which wraps every closure in a naming helper and costs ~2x here.
  */
-async function loadBundled(): Promise<{ parseArticle: typeof ParseModule.parseArticle; decodeBytes: typeof DecodeModule.decodeBytes }> {
+interface Bundled {
+  parseArticle: typeof ParseModule.parseArticle;
+  decodeBytes: typeof DecodeModule.decodeBytes;
+  tokenize: typeof TokenizerModule.tokenize;
+}
+
+async function loadBundled(): Promise<Bundled> {
   const outdir = join(repo, 'node_modules/.cache/duofeed-bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, 'parse.mjs');
   await build({
     stdin: {
-      contents: "export { parseArticle } from './lambdas/core/parse/index.ts'; export { decodeBytes } from './lambdas/core/parse/decode.ts';",
+      contents:
+        "export { parseArticle } from './lambdas/core/parse/index.ts'; export { decodeBytes } from './lambdas/core/parse/decode.ts'; export { tokenize } from './lambdas/core/parse/tokenizer.ts';",
       resolveDir: repo,
       loader: 'ts',
     },
@@ -67,11 +75,11 @@ async function loadBundled(): Promise<{ parseArticle: typeof ParseModule.parseAr
     outfile,
     logLevel: 'error',
   });
-  return (await import(`${pathToFileURL(outfile).href}?${Date.now()}`)) as { parseArticle: typeof ParseModule.parseArticle; decodeBytes: typeof DecodeModule.decodeBytes };
+  return (await import(`${pathToFileURL(outfile).href}?${Date.now()}`)) as Bundled;
 }
 
 export async function run(): Promise<void> {
-  const { parseArticle, decodeBytes } = await loadBundled();
+  const { parseArticle, decodeBytes, tokenize } = await loadBundled();
   let files: string[];
   try {
     files = readdirSync(pagesDir).filter((f) => !f.startsWith('.')).sort();
@@ -102,6 +110,13 @@ export async function run(): Promise<void> {
       const parser = new Parser({ onopentag() {}, ontext() {}, onclosetag() {} });
       parser.write(p.text);
       parser.end();
+      return true;
+    }),
+  );
+  const noop = { open() {}, text() {}, close() {} };
+  rows.push(
+    measure("duofeed's tokenizer only (no-op sink)", pages, (p) => {
+      tokenize(p.text, noop);
       return true;
     }),
   );
