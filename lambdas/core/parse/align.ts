@@ -39,7 +39,6 @@ const KINDS: Array<{ k: BeadKind; prior: number }> = [
   { k: [1, 0], prior: -Math.log(0.025) },
   { k: [0, 1], prior: -Math.log(0.02) },
 ];
-const NK = KINDS.length;
 const DI = Int32Array.from(KINDS, (x) => x.k[0]);
 const DJ = Int32Array.from(KINDS, (x) => x.k[1]);
 const PRIOR = Float64Array.from(KINDS, (x) => x.prior);
