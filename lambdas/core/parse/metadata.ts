@@ -161,9 +161,9 @@ function takeDates(segment: string, out: MetaLine): string {
  */
 export function parseMetaLine(text: string): MetaLine | undefined {
   if (text.length > 240) return undefined;
-  // A line ending like a sentence is a sentence.
-  if (!MAYBE_META.test(text)) return undefined;
+  // A line ending like a sentence is a sentence (the cheaper test first).
   if (text.length > 60 && SENTENCE_END.includes(text[text.length - 1]!)) return undefined;
+  if (!MAYBE_META.test(text)) return undefined;
   LABEL_SCAN.lastIndex = 0;
   let m = LABEL_SCAN.exec(text);
   const out: MetaLine = {};
