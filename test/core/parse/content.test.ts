@@ -14,6 +14,13 @@ describe('isChromeLine', () => {
     ['Oh, no.', false],
     ['More than 600 reservists took part in the drill.', false],
     ['没有啊，没有', false],
+    // Chrome words are taken leftmost and longest first, as a global replace takes them:
+    // "share to" leaves a stray "p" here, so this is not chrome-only.
+    ['share top', false],
+    ['Share | Top', true],
+    ['COPYRIGHT 2025', true],
+    ['(C) 2024 Xinhua', true],
+    ['（c） 2024', false],
   ])('%s → %s', (text, chrome) => {
     expect(isChromeLine(text)).toBe(chrome);
   });

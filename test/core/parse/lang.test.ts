@@ -22,6 +22,18 @@ describe('countScripts / englishEquivalent', () => {
   it('counts Han, Latin and digits', () => {
     expect(countScripts('AB 中文 12')).toEqual({ han: 2, latin: 2, digits: 2 });
   });
+  it('counts a CJK-extension surrogate pair once, and a lone high surrogate swallows what follows', () => {
+    expect(countScripts('\ud840\udc00a')).toEqual({ han: 1, latin: 1, digits: 0 });
+    expect(countScripts('\ud840a')).toEqual({ han: 1, latin: 0, digits: 0 });
+  });
+  it('counts texts longer than one counting chunk exactly', () => {
+    for (const n of [1638, 1639, 1640, 5000]) {
+      const text = 'ab1中。'.repeat(n);
+      expect(countScripts(text)).toEqual({ han: n, latin: 2 * n, digits: n });
+      expect(detectLang(text)).toBe('zh');
+      expect(detectLang('abcd1中'.repeat(n))).toBe('en');
+    }
+  });
   it('weighs a Han character like about three and a half English characters', () => {
     expect(englishEquivalent('中文中文', 'zh')).toBeCloseTo(3.5 * 4 + 1);
     expect(englishEquivalent('abcd', 'en')).toBe(4);
