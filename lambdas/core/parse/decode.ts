@@ -4,7 +4,7 @@
  * charset, then sniffing. A declared charset that decodes into many U+FFFD is treated as
  * mislabelled and the other candidates are tried.
  */
-import { Buffer, isUtf8 } from 'node:buffer';
+import { Buffer, isAscii, isUtf8 } from 'node:buffer';
 
 export interface Decoded {
   text: string;
@@ -138,8 +138,7 @@ function strictUtf8(bytes: Uint8Array): string | undefined {
 }
 
 function hasHighBytes(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return true;
-  return false;
+  return !isAscii(bytes);
 }
 
 function stripBom(text: string): string {
