@@ -6,7 +6,6 @@
  * Never throws: every failure becomes { ok: false, reason } naming what was wrong.
  */
 import type { AlignedSegment, Article } from '../article.js';
-import { hash } from 'node:crypto';
 import { articleIdFor, sha256Hex } from '../ids.js';
 import { alignParagraphs } from './align.js';
 import { articleParts, articleWindow } from './content.js';
@@ -146,9 +145,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   };
   // Keys are always built in the same order above, so plain JSON is already canonical here;
   // canonicalJson (sorted keys) stays exported for callers hashing articles from elsewhere.
-  // One-shot hash (same digest as sha256Hex, without a Hash object per page) where Node has it.
-  const json = JSON.stringify(content);
-  const contentHash = typeof hash === 'function' ? hash('sha256', json, 'hex') : sha256Hex(json);
+  const contentHash = sha256Hex(JSON.stringify(content));
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
   return { ok: true, article, warnings };
