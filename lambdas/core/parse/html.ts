@@ -109,6 +109,31 @@ function chromeClass(attr: string | undefined): boolean {
 
 const TITLE_CLASS = /(^|[\s_-])(title|headline|subtitle|sub-title|entry-title|article-title|biaoti)([\s_-]|$)/i;
 
+interface ClassVerdict {
+  chrome: boolean;
+  title: boolean;
+  sub: boolean;
+}
+
+/**
+ * Verdicts on class/id strings, kept across pages: a site's template repeats the same few
+ * dozen on every page it serves. A pure function memoized, bounded so that no run of odd
+ * pages can grow it without limit.
+ */
+const classVerdicts = new Map<string, ClassVerdict>();
+const MAX_CLASS_VERDICTS = 4096;
+
+function classify(cls: string): ClassVerdict {
+  let c = classVerdicts.get(cls);
+  if (!c) {
+    const title = TITLE_CLASS.test(cls);
+    c = { chrome: !title && chromeClass(cls), title, sub: /sub/i.test(cls) };
+    if (classVerdicts.size >= MAX_CLASS_VERDICTS) classVerdicts.clear();
+    classVerdicts.set(cls, c);
+  }
+  return c;
+}
+
 interface Frame {
   name: string;
   skip: boolean;
@@ -278,16 +303,6 @@ export function extractHtml(html: string): HtmlResult {
   let inTitle = false;
   let frameIds = 0;
 
-  const classCache = new Map<string, { chrome: boolean; title: boolean; sub: boolean }>();
-  const classify = (cls: string) => {
-    let c = classCache.get(cls);
-    if (!c) {
-      const title = TITLE_CLASS.test(cls);
-      c = { chrome: !title && chromeClass(cls), title, sub: /sub/i.test(cls) };
-      classCache.set(cls, c);
-    }
-    return c;
-  };
   let articleDepth = 0;
 
   const flush = () => {

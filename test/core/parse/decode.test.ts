@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { charsetFromContentType, charsetFromMeta, decodeBytes, normalizeCharset } from '../../../lambdas/core/parse/decode.js';
+import { charsetFromContentType, charsetFromMeta, controlBytes, decodeBytes, normalizeCharset } from '../../../lambdas/core/parse/decode.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** Encode with the system iconv, as a real GBK/Big5 site would have. */
@@ -116,5 +117,20 @@ describe('decodeBytes on damaged UTF-8', () => {
     const r = decodeBytes(bytes, 'text/html; charset=utf-8');
     expect(r.ok && r.value.encoding).toBe('utf-8');
     expect(r.ok && r.value.text).toContain(zh);
+  });
+});
+
+describe('controlBytes', () => {
+  const byLoop = (h: Uint8Array) => h.filter((b) => b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))).length;
+  it('counts the control bytes text does not use, at any alignment and length', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), fc.nat({ max: 7 }), fc.constantFrom(0xff, 0x3f, 0x20), (bytes, offset, mask) => {
+        const buf = new Uint8Array(bytes.length + offset);
+        buf.set(bytes.map((b) => b & mask), offset);
+        const head = buf.subarray(offset);
+        expect(controlBytes(head)).toBe(byLoop(head));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
