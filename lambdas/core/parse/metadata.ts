@@ -96,13 +96,14 @@ export function parseMetaDate(value: string | undefined): string | undefined {
 
 type Field = 'source' | 'editor' | 'author' | 'date' | 'noise';
 
+// Pattern sources: String.raw keeps \s a whitespace class (a plain string would make it 's').
 const LABEL_WORDS: Array<[string, Field]> = [
-  ['责任编辑|責任編輯|责编|責編|编辑|編輯|Editor[- ]in[- ]charge|Chief\s+Editor|Executive\s+Editor|Editors?', 'editor'],
+  [String.raw`责任编辑|責任編輯|责编|責編|编辑|編輯|Editor[- ]in[- ]charge|Chief\s+Editor|Executive\s+Editor|Editors?`, 'editor'],
   ['来源|來源|稿源|出处|出處|Source|From', 'source'],
   ['作者|记者|記者|撰文|撰稿|供稿|Author|Writer|Reporter', 'author'],
-  ['发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|时间|時間|日期|Published(?:\s+(?:on|at|time))?|Publish(?:ed)?\s+time|Release\s+time|Posted(?:\s+on)?|Updated(?:\s+on)?|Date|Time', 'date'],
+  [String.raw`发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|时间|時間|日期|Published(?:\s+(?:on|at|time))?|Publish(?:ed)?\s+time|Release\s+time|Posted(?:\s+on)?|Updated(?:\s+on)?|Date|Time`, 'date'],
   // Labels we do not keep, listed so that they end the value before them.
-  ['点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer', 'noise'],
+  [String.raw`点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer`, 'noise'],
 ];
 /**
  * One pass finds every label: colon-labels, plus "By"/"Edited by"/"Written by" which take none.

@@ -49,6 +49,13 @@ describe('parseMetaLine', () => {
     ['文章来源：新华网 作者：王五', { source: '新华网', author: '王五', authors: ['王五'] }],
     ['Editor: Li Na  Translated by Wang Wu', { editor: 'Li Na' }],
     ['Source : Xinhua | Photo: Zhang San', { source: 'Xinhua' }],
+    // Two-word labels (their patterns once lost the \s between the words).
+    ['Chief Editor: Zhang Wei', { editor: 'Zhang Wei' }],
+    ['Executive  Editor: Li Na | Source: Xinhua', { editor: 'Li Na', source: 'Xinhua' }],
+    ['Published on: March 29, 2025 16:13', { date: '2025-03-29T16:13:00+08:00' }],
+    ['Release time: 2025-03-29 16:13 Source: China Daily', { date: '2025-03-29T16:13:00+08:00', source: 'China Daily' }],
+    ['Updated on: 2025/03/29 16:13 | Editor: Wang Wu', { date: '2025-03-29T16:13:00+08:00', editor: 'Wang Wu' }],
+    ['Source: Xinhua Font size: A A A', { source: 'Xinhua' }],
   ])('%s', (text, expected) => {
     expect(parseMetaLine(text)).toEqual(expected);
   });
