@@ -139,10 +139,18 @@ function decodeRcdata(raw: string, name: string): string {
   if (!raw.includes('<')) return decodeHTML(raw);
   let out = '';
   let from = 0;
+  // The last '<' before each '&', found by one forward walk (a search back from every '&'
+  // made a title full of '&' quadratic).
+  let lastLt = -1;
+  let nextLt = raw.indexOf('<');
   for (let a = raw.indexOf('&'); a >= 0; a = raw.indexOf('&', a + 1)) {
-    const lt = a > 0 ? raw.lastIndexOf('<', a - 1) : -1;
-    if (lt < 0) continue;
-    const partial = raw.slice(lt, a);
+    while (nextLt >= 0 && nextLt < a) {
+      lastLt = nextLt;
+      nextLt = raw.indexOf('<', nextLt + 1);
+    }
+    // Only "<", "</" and "</" + a proper prefix of the name are partial end tags.
+    if (lastLt < 0 || a - lastLt > name.length + 1) continue;
+    const partial = raw.slice(lastLt, a);
     const literal = partial === '<' || (partial.length >= 2 && partial.charCodeAt(1) === 47 && partial.length - 2 < name.length && startsWithAsciiCi(name, partial.slice(2)));
     if (!literal) continue;
     out += decodeHTML(raw.slice(from, a)) + '&';
@@ -216,6 +224,8 @@ function commentEnd(html: string, start: number): number {
     const c = html.charCodeAt(k);
     if (c === 62) return k + 1;
     if (c === 33 && html.charCodeAt(k + 1) === 62) return k + 2; // --!>
+    // Every '--' inside this run of dashes ends where it did: go on after the run.
+    at = k - 1;
   }
   return -1;
 }
@@ -230,11 +240,14 @@ export function tokenize(html: string, sink: TagSink): void {
   const n = html.length;
   /** Open elements, innermost last. */
   const stack: string[] = [];
+  /** How many of each name are open: an end tag for a name not open costs no stack search. */
+  const openCount = new Map<string, number>();
   const ctx: Ctx[] = [Ctx.Html];
   let formOpen = 0;
 
   const pop = () => {
     const name = stack.pop()!;
+    openCount.set(name, openCount.get(name)! - 1);
     if (name === 'svg' || name === 'math' || name === 'foreignObject' || INTEGRATION.has(name)) ctx.pop();
     if (name === 'form') formOpen--;
     sink.close(name);
@@ -252,6 +265,7 @@ export function tokenize(html: string, sink: TagSink): void {
     if (closes) while (stack.length > 0 && closes.has(stack[stack.length - 1]!)) pop();
     if (!VOID.has(name)) {
       stack.push(name);
+      openCount.set(name, (openCount.get(name) ?? 0) + 1);
       if (name === 'form') formOpen++;
       if (name === 'svg') ctx.push(Ctx.Svg);
       else if (name === 'math') ctx.push(Ctx.MathMl);
@@ -345,7 +359,7 @@ export function tokenize(html: string, sink: TagSink): void {
 
   function endTag(raw: string): void {
     let name = raw === 'image' && ctx[ctx.length - 1] === Ctx.Html ? 'img' : raw;
-    if (name === 'foreignobject' && (ctx[ctx.length - 1] === Ctx.Svg || (ctx.length > 1 && stack.includes('foreignObject')))) name = 'foreignObject';
+    if (name === 'foreignobject' && (ctx[ctx.length - 1] === Ctx.Svg || (ctx.length > 1 && (openCount.get('foreignObject') ?? 0) > 0))) name = 'foreignObject';
     if (VOID.has(name)) {
       if (name === 'br') {
         sink.open('br', EMPTY);
@@ -353,7 +367,7 @@ export function tokenize(html: string, sink: TagSink): void {
       }
       return;
     }
-    const at = stack.lastIndexOf(name);
+    const at = openCount.get(name) ? stack.lastIndexOf(name) : -1;
     if (at >= 0) {
       while (stack.length > at) pop();
     } else if (name === 'p') {

@@ -115,6 +115,20 @@ describe('tokenize', () => {
     expect(keptAttrs(seen[1]!, 'meta')).toEqual({ name: 'author', content: 'A', class: 'c' });
   });
 
+  // Shapes that made a search per '&', per end tag or per dash quadratic: each must finish (a
+  // quadratic reader would hang here for minutes; linear takes milliseconds).
+  it.each([
+    ['a title full of "&" after a "<"', '<title><' + '&a'.repeat(300_000) + '</title>', 2],
+    ['a textarea of partial end tags and "&"', '<textarea>' + '</&a'.repeat(200_000), 2],
+    ['end tags for elements never opened, under deep nesting', '<div>'.repeat(4_000) + '</span>'.repeat(100_000), 8_000],
+    ['a comment of dashes that never ends', '<p>a</p><!--' + '-'.repeat(1_000_000), 2],
+    ['a comment of "--!x" that never ends', '<!--' + '--!x'.repeat(300_000), 0],
+  ])('stays linear: %s', (_, s, events) => {
+    let n = 0;
+    tokenize(s, { open: () => n++, text: () => {}, close: () => n++ });
+    expect(n).toBe(events);
+  });
+
   it('handles deep nesting without quadratic work per tag', () => {
     const depth = 50_000;
     let closes = 0;
