@@ -3,7 +3,7 @@
  * articles the same way: sort time, time buckets, content hash, cursors, errors.
  */
 import type { Article, StoredArticle } from '../core/article.js';
-import { sha256Hex } from '../core/ids.js';
+import { canonicalJson, sha256Hex } from '../core/ids.js';
 
 /** A seen-URL record lives this long; after that the URL is refetched and its parse comes out 'unchanged'. */
 export const SEEN_TTL_SECONDS = 180 * 24 * 3600;
@@ -27,18 +27,6 @@ export class ConcurrentUpdateError extends StoreError {
 /** A paging cursor that this store did not issue (or that belongs to another listing). */
 export class InvalidCursorError extends StoreError {
   override name = 'InvalidCursorError';
-}
-
-/** JSON with object keys sorted, so equal content always hashes equal. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_k, v: unknown) => {
-    if (v && typeof v === 'object' && !Array.isArray(v)) {
-      const sorted: Record<string, unknown> = {};
-      for (const key of Object.keys(v).sort()) sorted[key] = (v as Record<string, unknown>)[key];
-      return sorted;
-    }
-    return v;
-  });
 }
 
 /** The parser sets contentHash; when it did not, hash the content ourselves (minus the hash field). */

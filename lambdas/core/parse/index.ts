@@ -36,16 +36,6 @@ export function parseArticle(input: ParseInput): ParseOutcome {
   }
 }
 
-/** JSON with object keys sorted at every level: the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-}
-
 function resolveUrl(href: string | undefined, base: string | undefined): string | undefined {
   if (!href) return undefined;
   try {
@@ -143,8 +133,8 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     ...(nonEmpty(parts.editorNote) ? { editorNote: ordered(parts.editorNote, languages) } : {}),
     segments,
   };
-  // Keys are always built in the same order above, so plain JSON is already canonical here;
-  // canonicalJson (sorted keys) stays exported for callers hashing articles from elsewhere.
+  // Keys are always built in the same order above, so plain JSON is already canonical here
+  // (ids.ts canonicalJson sorts keys, for articles built elsewhere).
   const contentHash = sha256Hex(JSON.stringify(content));
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };

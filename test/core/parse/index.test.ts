@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../../lambdas/core/ids.js';
-import { canonicalJson, parseArticle, siteOf } from '../../../lambdas/core/parse/index.js';
+import { canonicalJson } from '../../../lambdas/core/ids.js';
+import { parseArticle, siteOf } from '../../../lambdas/core/parse/index.js';
 
 const en1 = 'A Chinese naval hospital ship returned to its home port on Wednesday after a 40-day medical mission in the South Pacific.';
 const zh1 = '一艘中国海军医院船结束为期40天的南太平洋医疗服务任务，于周三返回母港。';
