@@ -22,18 +22,15 @@ import { dirname, join } from 'node:path';
 import { readdirSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { ListTablesCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateBucketCommand, type S3Client } from '@aws-sdk/client-s3';
-import { CreateQueueCommand, GetQueueAttributesCommand, type SQSClient } from '@aws-sdk/client-sqs';
 import {
   LOCAL_CREDENTIALS,
   LOCAL_REGION,
   localClientOptions,
   makeDynamoClient,
-  makeS3Client,
-  makeSqsClient,
   type ClientOptions,
 } from '../../lambdas/adapters/aws-clients.js';
 import { createTable } from '../../lambdas/adapters/dynamo-store.js';
+import { startLocalS3Sqs, type LocalS3Sqs } from '../../lambdas/local/standins.js';
 
 export { LOCAL_CREDENTIALS, LOCAL_REGION, localClientOptions };
 
@@ -153,56 +150,13 @@ export async function startDynamoDbLocal(): Promise<DynamoStandin> {
   }
 }
 
-export interface FauxqsStandin {
-  endpoint: string;
-  s3: S3Client;
-  sqs: SQSClient;
-  /** A bucket created for this stand-in. */
-  bucket: string;
-  /** The parse queue, with a redrive policy to dlqUrl after `maxReceiveCount` receives. */
-  queueUrl: string;
-  dlqUrl: string;
-  stop(): Promise<void>;
-}
+/** fauxqs (S3 + SQS) on 127.0.0.1 with a bucket and a parse queue redriving to `dlqUrl`. */
+export type FauxqsStandin = LocalS3Sqs;
 
 /**
- * fauxqs 1.9.2 (S3 + SQS) in-process on 127.0.0.1. Its startFauxqs() binds 0.0.0.0, so we
- * build the same Fastify app with buildApp() and listen on loopback ourselves; resources are
- * created through the SDK, like the CDK stack creates them in AWS.
+ * The stand-in `npm start` runs (lambdas/local/standins.ts), with fresh names per test and
+ * 3 receives before the DLQ unless told otherwise.
  */
-export async function startFauxqs(opts: { bucket?: string; queue?: string; maxReceiveCount?: number } = {}): Promise<FauxqsStandin> {
-  const { buildApp } = await import('fauxqs');
-  const app = buildApp({ logger: false, defaultRegion: LOCAL_REGION });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const { port } = app.server.address() as AddressInfo;
-  const endpoint = `http://127.0.0.1:${port}`;
-  const s3 = makeS3Client(clientOptions(endpoint));
-  const sqs = makeSqsClient(clientOptions(endpoint));
-  const bucket = opts.bucket ?? uniqueName('raw');
-  const queue = opts.queue ?? uniqueName('parse');
-  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
-  const dlq = await sqs.send(new CreateQueueCommand({ QueueName: `${queue}-dlq` }));
-  const dlqUrl = dlq.QueueUrl as string;
-  const dlqAttrs = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: dlqUrl, AttributeNames: ['QueueArn'] }));
-  const q = await sqs.send(
-    new CreateQueueCommand({
-      QueueName: queue,
-      Attributes: {
-        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: dlqAttrs.Attributes?.QueueArn, maxReceiveCount: opts.maxReceiveCount ?? 3 }),
-      },
-    }),
-  );
-  return {
-    endpoint,
-    s3,
-    sqs,
-    bucket,
-    queueUrl: q.QueueUrl as string,
-    dlqUrl,
-    async stop() {
-      s3.destroy();
-      sqs.destroy();
-      await app.close();
-    },
-  };
+export function startFauxqs(opts: { bucket?: string; queue?: string; maxReceiveCount?: number } = {}): Promise<FauxqsStandin> {
+  return startLocalS3Sqs({ bucket: opts.bucket ?? uniqueName('raw'), queue: opts.queue ?? uniqueName('parse'), maxReceiveCount: opts.maxReceiveCount ?? 3 });
 }
