@@ -130,6 +130,10 @@ const isWs = (c: number) => c === 32 || c === 10 || c === 9 || c === 12 || c ===
 const endsName = (c: number) => c === 47 || c === 62 || isWs(c);
 const isAlpha = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
+/** Text between tags: entities decoded, legacy forms without ';' too. */
+const decodeText = (raw: string): string => (raw.includes('&') ? decodeHTML(raw) : raw);
+const asIs = (raw: string): string => raw;
+
 /**
  * Entities in a title or textarea, decoded the way the end-tag search reads them: an '&'
  * right after the start of a possible end tag ("<", "</", "</ti"…) is taken literally.
@@ -274,10 +278,10 @@ export function tokenize(html: string, sink: TagSink): void {
     return name;
   };
 
-  const textRun = (from: number, to: number, decode: boolean) => {
+  /** html[from, to) as text, decoded as its context says (raw text stays as it is). */
+  const textRun = (from: number, to: number, decode: (raw: string) => string = decodeText) => {
     if (to <= from || (sink.wantsText !== undefined && !sink.wantsText())) return;
-    const raw = html.slice(from, to);
-    sink.text(decode && raw.includes('&') ? decodeHTML(raw) : raw);
+    sink.text(decode(html.slice(from, to)));
   };
 
   let i = 0;
@@ -286,12 +290,12 @@ export function tokenize(html: string, sink: TagSink): void {
     const lt = html.indexOf('<', i);
     if (lt < 0 || lt + 1 >= n) {
       // No more markup; a final lone '<' is text.
-      textRun(textStart, n, true);
+      textRun(textStart, n);
       return finish();
     }
     const c = html.charCodeAt(lt + 1);
     if (isAlpha(c)) {
-      textRun(textStart, lt, true);
+      textRun(textStart, lt);
       i = startTag(lt + 1);
       textStart = i;
       continue;
@@ -301,10 +305,10 @@ export function tokenize(html: string, sink: TagSink): void {
       const d = lt + 2 < n ? html.charCodeAt(lt + 2) : -1;
       if (d === -1) {
         // '</' at the very end is text.
-        textRun(textStart, n, true);
+        textRun(textStart, n);
         return finish();
       }
-      textRun(textStart, lt, true);
+      textRun(textStart, lt);
       if (isAlpha(d)) {
         let k = lt + 2;
         let h = 0;
@@ -322,7 +326,7 @@ export function tokenize(html: string, sink: TagSink): void {
     }
     if (c === 33) {
       // '<!': comment, doctype, CDATA (a comment in HTML) or a bogus comment.
-      textRun(textStart, lt, true);
+      textRun(textStart, lt);
       const s = lt + 2;
       if (html.startsWith('--', s)) {
         const e = commentEnd(html, s + 2);
@@ -339,7 +343,7 @@ export function tokenize(html: string, sink: TagSink): void {
     }
     if (c === 63) {
       // '<?': a bogus comment up to the next '>'.
-      textRun(textStart, lt, true);
+      textRun(textStart, lt);
       i = pastGt(html, lt + 2);
       textStart = i;
       continue;
@@ -347,7 +351,7 @@ export function tokenize(html: string, sink: TagSink): void {
     // '<' followed by anything else is text; keep scanning after it.
     i = lt + 1;
   }
-  textRun(textStart, n, true);
+  textRun(textStart, n);
   finish();
 
   function finish(): void {
@@ -472,15 +476,13 @@ export function tokenize(html: string, sink: TagSink): void {
     if (RAW.has(name) || RCDATA.has(name)) {
       const end = findEndTag(html, name, p);
       const stop = end < 0 ? n : end;
-      if (RCDATA.has(name) && (sink.wantsText === undefined || sink.wantsText())) {
-        if (stop > p) sink.text(decodeRcdata(html.slice(p, stop), name));
-      } else textRun(p, stop, false);
+      textRun(p, stop, RCDATA.has(name) ? (raw) => decodeRcdata(raw, name) : asIs);
       if (end < 0) return n;
       endTag(name);
       return pastGt(html, end + 2 + name.length);
     }
     if (name === 'plaintext') {
-      textRun(p, n, false);
+      textRun(p, n, asIs);
       return n;
     }
     return p;
