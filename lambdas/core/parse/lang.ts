@@ -42,7 +42,8 @@ fill(0xff1a, 0xff1f, PUNCT);
 fill(0xd840, 0xd87f, NaN);
 STEP[0x0d] = NaN;
 
-// The last scan, kept so detectLang need not pass over the same text again for punctuation.
+// What scan() found, read by its callers; the text is kept so detectLang need not pass over
+// the same text again for punctuation.
 let scanned: string | undefined;
 let sPlain = true;
 let sHan = 0;
@@ -107,18 +108,22 @@ export function countScripts(text: string): ScriptCounts {
   return { han: sHan, latin: sLatin, digits: sDigits };
 }
 
-/** CJK punctuation of the text countScripts counted last (the same pass counted it). */
-export function lastPunct(): number {
-  return sPunct;
+/** Script counts plus what the same pass learnt on the way. */
+export interface ScriptScan extends ScriptCounts {
+  /** CJK punctuation (。，、；：？！“”（）《》「」…). */
+  punct: number;
+  /**
+   * False when the text may hold a CJK-extension high surrogate or a raw line break ('\r');
+   * true when it holds neither. Only such a surrogate keeps counts from adding up over
+   * concatenation (its pair counts once, so it swallows whatever follows it).
+   */
+  plain: boolean;
 }
 
-/**
- * False when the text countScripts counted last may hold a CJK-extension high surrogate or a
- * raw line break ('\r'); true when it holds neither. Only such a surrogate keeps counts from
- * adding up over concatenation (its pair counts once, so it swallows whatever follows it).
- */
-export function lastPlain(): boolean {
-  return sPlain;
+/** countScripts and more, in one pass and one object. */
+export function scanScripts(text: string): ScriptScan {
+  scan(text);
+  return { han: sHan, latin: sLatin, digits: sDigits, punct: sPunct, plain: sPlain };
 }
 
 /** detectLang from counts and CJK punctuation already known. */

@@ -4,7 +4,7 @@
  * stage splits those where the script changes and joins hard-wrapped lines of one language.
  */
 import type { Block } from './html.js';
-import { countScripts, detectLang, langOf, lastPlain, lastPunct, type LangOrOther, type ScriptCounts } from './lang.js';
+import { countScripts, detectLang, langOf, scanScripts, type LangOrOther, type ScriptCounts } from './lang.js';
 
 export interface Unit {
   text: string;
@@ -169,18 +169,17 @@ function unit(text: string, lang: LangOrOther, b: Block, bi: number, linkDensity
  * the line may hold one).
  */
 function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity: number, plainText: boolean): void {
-  const counts = countScripts(line);
-  if (!plainText && !lastPlain() && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
-  const punct = lastPunct();
+  const counts = scanScripts(line);
+  if (!plainText && !counts.plain && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
   const pieces = splitByScript(line, b.heading > 0, counts);
-  if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, punct), b, bi, linkDensity, counts));
+  if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, counts.punct), b, bi, linkDensity, counts));
   else paragraph(units, [line], b, bi, linkDensity, plainText);
 }
 
 /**
  * Split a paragraph's lines by script and join the pieces into units, cutting where the
  * language changes. Counts of a joined text are the sums of its pieces' counts (a joining
- * space counts nothing), unless a piece may hold a CJK-extension surrogate (!lastPlain()):
+ * space counts nothing), unless a piece may hold a CJK-extension surrogate (not `plain`):
  * then the joined text is counted again.
  */
 function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensity: number, plainText: boolean): void {
@@ -195,20 +194,11 @@ function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensi
   let punct = 0;
   let additive = true;
   for (const x of raw) {
-    const xc = countScripts(x);
-    const xp = lastPunct();
-    const xa = lastPlain();
+    const xc = scanScripts(x);
     const pieces = splitByScript(x, heading, xc);
     for (const piece of pieces) {
-      let pc = xc;
-      let pp = xp;
-      let pa = xa;
-      if (piece !== x) {
-        pc = countScripts(piece);
-        pp = lastPunct();
-        pa = lastPlain();
-      }
-      const l = langOf(pc, pp);
+      const pc = piece === x ? xc : scanScripts(piece);
+      const l = langOf(pc, pc.punct);
       if (text && l !== 'other' && lang !== 'other' && l !== lang) {
         units.push(joined(text, lang, counts, han, latin, digits, punct, additive, b, bi, linkDensity));
         text = '';
@@ -222,8 +212,8 @@ function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensi
       han += pc.han;
       latin += pc.latin;
       digits += pc.digits;
-      punct += pp;
-      if (!pa) additive = false;
+      punct += pc.punct;
+      if (!pc.plain) additive = false;
       if (lang === 'other') lang = l;
     }
   }
