@@ -109,7 +109,7 @@ export function decodeBytes(input: Uint8Array | string, contentType?: string): D
   if (utf8 !== undefined) {
     const label = charsetFromContentType(contentType) ?? charsetFromMeta(utf8);
     const enc = normalizeCharset(label);
-    if (enc === undefined || enc === 'utf-8' || hasHighBytes(bytes)) {
+    if (enc === undefined || enc === 'utf-8' || !isAscii(bytes)) {
       if (enc && enc !== 'utf-8' && enc !== 'windows-1252') warnings.push(`declared charset ${label} but the bytes are UTF-8; read as UTF-8`);
       return { ok: true, value: { text: stripBom(utf8), encoding: 'utf-8', how: enc === 'utf-8' ? (charsetFromContentType(contentType) ? 'http' : 'meta') : 'sniff', warnings } };
     }
@@ -135,10 +135,6 @@ export function decodeBytes(input: Uint8Array | string, contentType?: string): D
 /** The text when the bytes are valid UTF-8 (checked natively first: a throwing fatal decoder cost more on every GBK page). */
 function strictUtf8(bytes: Uint8Array): string | undefined {
   return isUtf8(bytes) ? decoder('utf-8').decode(bytes) : undefined;
-}
-
-function hasHighBytes(bytes: Uint8Array): boolean {
-  return !isAscii(bytes);
 }
 
 function stripBom(text: string): string {
