@@ -5,14 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { ConfigError } from '../lambdas/core/errors.js';
 import { parseSources, scheduleProblem, type Source } from '../lambdas/core/sources.js';
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-  }
-}
+export { ConfigError };
 
 export interface DuofeedConfig {
   /** Absolute path of the sources file that was read. */

@@ -6,6 +6,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { ConfigError } from '../core/errors.js';
 
 export interface ClientOptions {
   /** A stand-in's base URL (http://127.0.0.1:PORT); absent in AWS. */
@@ -70,12 +71,7 @@ export function makeSqsClient(opts: ClientOptions = {}): SQSClient {
   return new SQSClient(base(opts));
 }
 
-/** Thrown when a required Lambda environment variable is missing or empty. */
-export class ConfigError extends Error {
-  override name = 'ConfigError';
-}
-
-/** Reads a required environment variable, naming it in the error when it is missing. */
+/** Reads a required environment variable; a missing or empty one is a ConfigError naming it. */
 export function requireEnv(env: NodeJS.ProcessEnv, name: string): string {
   const v = env[name];
   if (v === undefined || v.trim() === '') throw new ConfigError(`environment variable ${name} is required but not set`);

@@ -7,9 +7,11 @@ import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda
 import { answer, routeRequest, type CachedBody } from '../core/feed/index.js';
 import { formatHttpDate, parseHttpDate } from '../core/feed/dates.js';
 import type { ArticleReader, Clock } from '../core/ports.js';
-import { parseSources, type Source } from '../core/sources.js';
-import { ConfigError, makeDynamoClient, requireEnv } from '../adapters/aws-clients.js';
+import { ConfigError } from '../core/errors.js';
+import type { Source } from '../core/sources.js';
+import { makeDynamoClient, requireEnv } from '../adapters/aws-clients.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
+import { loadSources } from '../fetch/config.js';
 
 export interface FeedDeps {
   reader: ArticleReader;
@@ -170,27 +172,21 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
 
 /** Config from the Lambda environment, read and validated once per cold start. */
 function depsFromEnv(env: NodeJS.ProcessEnv): FeedDeps {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(requireEnv(env, 'DUOFEED_SOURCES'));
-  } catch (err) {
-    if (err instanceof ConfigError) throw err;
-    throw new ConfigError(`DUOFEED_SOURCES is not valid JSON: ${(err as Error).message}`, { cause: err });
-  }
-  const sources = parseSources(parsed);
-  if (!sources.ok) throw new ConfigError(`DUOFEED_SOURCES is invalid: ${sources.errors.join('; ')}`);
+  // The same reading (and the same error) as the fetch function's.
+  const sources = loadSources(requireEnv(env, 'DUOFEED_SOURCES'), 'the DUOFEED_SOURCES environment variable');
   const publicUrl = env['DUOFEED_PUBLIC_URL']?.trim();
   if (publicUrl && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError(`DUOFEED_PUBLIC_URL must be an absolute http(s) URL, got '${publicUrl}'`);
   return {
     reader: new DynamoStore({ client: makeDynamoClient(), tableName: requireEnv(env, 'DUOFEED_TABLE') }),
-    sources: sources.sources,
+    sources,
     ...(publicUrl ? { publicUrl } : {}),
     clock: { now: () => new Date() },
   };
 }
 
 let cold: Handler | undefined;
-export const handler: Handler = (event) => {
+export const handler: Handler = async (event) => {
+  // A config error rejects every invocation, naming the variable, until it is fixed.
   cold ??= makeFeedHandler(depsFromEnv(process.env));
   return cold(event);
 };

@@ -2,9 +2,11 @@
  * Reading the sources list at the edge (Lambda env, CLI files): JSON errors and field
  * errors become one SourcesConfigError that names where the list came from.
  */
+import { ConfigError } from '../core/errors.js';
 import { parseSources, type Source } from '../core/sources.js';
 
-export class SourcesConfigError extends Error {
+/** A ConfigError that lists every problem of one sources list and says where it came from. */
+export class SourcesConfigError extends ConfigError {
   override name = 'SourcesConfigError';
   constructor(
     readonly origin: string,

@@ -16,7 +16,8 @@ import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseArticle } from '../core/parse/index.js';
 import type { ArticleWriter, Clock, DeadLetters, RawStore } from '../core/ports.js';
 // Static imports, so esbuild can drop the SDK commands this function never sends.
-import { ConfigError, makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
+import { ConfigError } from '../core/errors.js';
+import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
