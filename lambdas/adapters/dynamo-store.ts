@@ -77,6 +77,7 @@ import {
   sortTimeOf,
   toStored,
 } from './store-model.js';
+import { systemClock } from './clock.js';
 
 export const INDEX_BY_SOURCE = 'bySource';
 export const INDEX_BY_TIME = 'byTime';
@@ -174,11 +175,9 @@ const bucketPk = (bucket: string) => `T#${bucket}`;
 export interface DynamoStoreOptions {
   client: DynamoDBClient;
   tableName: string;
-  /** Only for isSeen (the port passes no time there); defaults to the system clock. */
+  /** For isSeen and getValidators' expiry checks (the port passes no time there); defaults to the system clock. */
   clock?: Clock;
 }
-
-const systemClock: Clock = { now: () => new Date() };
 
 interface CurrentVersion {
   version: number;

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
+import { systemClock } from './clock.js';
 
 export type FunctionUrlHandler = (e: LambdaFunctionURLEvent) => Promise<LambdaFunctionURLResult>;
 
@@ -26,7 +27,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
 }
 
 /** Builds the v2 event for one request. Exported so tests can check the shape directly. */
-export function toFunctionUrlEvent(req: IncomingMessage, body: Buffer, host: string, now = new Date()): LambdaFunctionURLEvent {
+export function toFunctionUrlEvent(req: IncomingMessage, body: Buffer, host: string, now = systemClock.now()): LambdaFunctionURLEvent {
   const url = new URL(req.url ?? '/', 'http://local');
   const rawQueryString = (req.url ?? '').includes('?') ? (req.url ?? '').slice((req.url ?? '').indexOf('?') + 1) : '';
   const headers: Record<string, string> = {};

@@ -12,6 +12,8 @@ import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
 import { checkHost, classifyAddress, pinnedLookup, SsrfError, type AddressVerdict, type Resolver } from './ssrf.js';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy, DEFAULT_BACKOFF } from '../core/backoff.js';
+import type { Clock } from '../core/ports.js';
+import { systemClock } from './clock.js';
 
 export const DEFAULT_USER_AGENT =
   'duofeed/0.1 (bilingual news feed aggregator; polite crawler: honours robots.txt, conditional GET, one request per host every few seconds)';
@@ -65,7 +67,8 @@ export interface FetchPageOptions {
   resolve?: Resolver;
   /** Which addresses may be connected to; default classifyAddress (public unicast only). */
   addressPolicy?: (address: string) => AddressVerdict;
-  now?: () => Date;
+  /** For Retry-After given as a date. */
+  clock?: Clock;
 }
 
 export interface FetchedPage {
@@ -144,7 +147,7 @@ async function fetchFollowingRedirects(startUrl: string, opts: FetchPageOptions)
       return { status: 304, url: current.href, bytes: new Uint8Array(0), contentType: header('content-type'), etag: header('etag') ?? opts.validators?.etag, lastModified: header('last-modified') ?? opts.validators?.lastModified };
     }
     if (res.status < 200 || res.status > 299) {
-      const retryAfterMs = parseRetryAfter(header('retry-after'), (opts.now ?? (() => new Date()))());
+      const retryAfterMs = parseRetryAfter(header('retry-after'), (opts.clock ?? systemClock).now());
       throw new FetchError('http-status', current.href, `HTTP ${res.status}${retryAfterMs !== undefined ? ` (Retry-After ${Math.round(retryAfterMs / 1000)} s)` : ''}`, { status: res.status, retryAfterMs });
     }
     return { status: res.status, url: current.href, bytes: res.body, contentType: header('content-type'), etag: header('etag'), lastModified: header('last-modified') };

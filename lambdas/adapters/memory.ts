@@ -35,11 +35,10 @@ import {
   sortTimeOf,
   toStored,
 } from './store-model.js';
+import { systemClock } from './clock.js';
 
 /** Same limit the DynamoDB store enforces (400 KB less headroom for the bookkeeping attributes). */
 const MAX_ARTICLE_BYTES = 400 * 1024 - 2048;
-
-const systemClock: Clock = { now: () => new Date() };
 
 interface Row {
   article: StoredArticle;

@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RawEntry } from '../adapters/store-model.js';
-import type { RawStore } from '../core/ports.js';
+import type { Clock, RawStore } from '../core/ports.js';
 import type { Logger } from '../parse/process.js';
 import type { DeadLetterRecord } from '../local/run.js';
 
@@ -47,9 +47,9 @@ function parseArgs(argv: string[]): Args | string {
 }
 
 /** Progress and failures on stderr; the JSON log lines go to the data folder's log file. */
-function logger(logPath: string): Logger {
+function logger(logPath: string, clock: Clock): Logger {
   const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    void appendFile(logPath, JSON.stringify({ time: new Date().toISOString(), level, cmd: 'reprocess', msg, ...fields }) + '\n').catch(() => undefined);
+    void appendFile(logPath, JSON.stringify({ time: clock.now().toISOString(), level, cmd: 'reprocess', msg, ...fields }) + '\n').catch(() => undefined);
     if (level === 'error') process.stderr.write(`reprocess  failed     ${String(fields.rawKey)}: ${String(fields.reason)}\n`);
   };
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
@@ -88,6 +88,7 @@ export async function run(argv: string[]): Promise<number> {
       names: await import('../local/run.js'),
       s3: await import('../adapters/s3-raw-store.js'),
       dynamo: await import('../adapters/dynamo-store.js'),
+      clock: await import('../adapters/clock.js'),
     };
   } catch (err) {
     process.stderr.write(`duofeed reprocess: the local stand-ins (lambdas/local) are not available in this build: ${(err as Error).message}\n`);
@@ -135,12 +136,13 @@ export async function run(argv: string[]): Promise<number> {
     const folderOf = (key: string) => key.slice(0, key.lastIndexOf('/') + 1);
     const recoveredFolders = new Set<string>();
 
-    const store = new local.dynamo.DynamoStore({ client: dynamo.client, tableName: local.names.TABLE });
+    const store = new local.dynamo.DynamoStore({ client: dynamo.client, tableName: local.names.TABLE, clock: local.clock.systemClock });
     const summary = await reprocessAll({
       raw,
       articles: store,
       prefix,
-      log: logger(join(dataDir, 'duofeed.log')),
+      clock: local.clock.systemClock,
+      log: logger(join(dataDir, 'duofeed.log'), local.clock.systemClock),
       onProgress: (done, total, key, outcome) => {
         if (outcome === 'failed') return;
         // The newest page of an article folder stands for the older ones too (reprocess replays only it).

@@ -94,8 +94,12 @@ export async function run(argv: string[]): Promise<number> {
     return stack.summary.parsed.failed > 0 || stack.summary.sources.some((s) => s.failed > 0) ? 1 : 0;
   }
 
-  const [{ makeFeedHandler }, { serveFunctionUrl }] = await Promise.all([import('../feed/handler.js'), import('../adapters/function-url-server.js')]);
-  const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() } });
+  const [{ makeFeedHandler }, { serveFunctionUrl }, { systemClock }] = await Promise.all([
+    import('../feed/handler.js'),
+    import('../adapters/function-url-server.js'),
+    import('../adapters/clock.js'),
+  ]);
+  const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: systemClock });
   let server;
   try {
     server = await serveFunctionUrl(feed, { host: '127.0.0.1', port });

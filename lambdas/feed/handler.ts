@@ -11,6 +11,7 @@ import { ConfigError } from '../core/errors.js';
 import type { Source } from '../core/sources.js';
 import { makeDynamoClient, requireEnv } from '../adapters/aws-clients.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
+import { systemClock } from '../adapters/clock.js';
 import { loadSources } from '../fetch/config.js';
 
 export interface FeedDeps {
@@ -177,10 +178,10 @@ function depsFromEnv(env: NodeJS.ProcessEnv): FeedDeps {
   const publicUrl = env['DUOFEED_PUBLIC_URL']?.trim();
   if (publicUrl && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError(`DUOFEED_PUBLIC_URL must be an absolute http(s) URL, got '${publicUrl}'`);
   return {
-    reader: new DynamoStore({ client: makeDynamoClient(), tableName: requireEnv(env, 'DUOFEED_TABLE') }),
+    reader: new DynamoStore({ client: makeDynamoClient(), tableName: requireEnv(env, 'DUOFEED_TABLE'), clock: systemClock }),
     sources,
     ...(publicUrl ? { publicUrl } : {}),
-    clock: { now: () => new Date() },
+    clock: systemClock,
   };
 }
 

@@ -9,7 +9,7 @@ import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../ad
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../adapters/sqs-queue.js';
-import type { Clock } from '../core/ports.js';
+import { systemClock } from '../adapters/clock.js';
 import { loadSources } from './config.js';
 import { jsonLogger, runFetch, type FetchDeps, type FetchRunResult } from './ingest.js';
 
@@ -42,8 +42,6 @@ export function makeFetchHandler(deps: FetchDeps): (event: unknown, context?: Fe
   };
 }
 
-const systemClock: Clock = { now: () => new Date() };
-
 type FetchHandler = (event: unknown, context?: FetchContext) => Promise<FetchRunResult>;
 let cached: FetchHandler | undefined;
 
@@ -58,7 +56,7 @@ function coldStart(env: NodeJS.ProcessEnv): FetchHandler {
     fetchPage,
     raw: new S3RawStore({ client: makeS3Client(), bucket }),
     queue: new SqsJobQueue(makeSqsClient(), queueUrl),
-    state: new DynamoStore({ client: makeDynamoClient(), tableName: table }),
+    state: new DynamoStore({ client: makeDynamoClient(), tableName: table, clock: systemClock }),
     clock: systemClock,
     log: jsonLogger(),
     sleep: (ms) => delay(ms),

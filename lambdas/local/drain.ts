@@ -18,6 +18,7 @@ import {
   type SQSClient,
 } from '@aws-sdk/client-sqs';
 import { LOCAL_REGION } from '../adapters/aws-clients.js';
+import { systemClock } from '../adapters/clock.js';
 
 export interface DrainOptions {
   sqs: SQSClient;
@@ -50,9 +51,9 @@ function toRecord(m: Message, queueArn: string): SQSRecord {
     body: m.Body ?? '',
     attributes: {
       ApproximateReceiveCount: a.ApproximateReceiveCount ?? '1',
-      SentTimestamp: a.SentTimestamp ?? String(Date.now()),
+      SentTimestamp: a.SentTimestamp ?? String(systemClock.now().getTime()),
       SenderId: a.SenderId ?? 'duofeed-local',
-      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
+      ApproximateFirstReceiveTimestamp: a.ApproximateFirstReceiveTimestamp ?? String(systemClock.now().getTime()),
     },
     messageAttributes,
     md5OfBody: m.MD5OfBody ?? '',

@@ -14,9 +14,10 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { Clock, DeadLetters, ParseJob } from '../core/ports.js';
+import type { DeadLetters, ParseJob } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
 import { fetchPage } from '../adapters/http-fetcher.js';
+import { systemClock } from '../adapters/clock.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../adapters/sqs-queue.js';
@@ -68,8 +69,6 @@ export interface LocalStack {
   close(): Promise<void>;
 }
 
-const systemClock: Clock = { now: () => new Date() };
-
 class LocalStateError extends Error {
   override name = 'LocalStateError';
 }
@@ -86,7 +85,7 @@ function prepareDataDir(dir: string, fresh: boolean): void {
 
 function fileLogger(path: string, tap: (msg: string, fields: Record<string, unknown>) => void): Logger {
   const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    appendFileSync(path, JSON.stringify({ time: new Date().toISOString(), level, msg, ...fields }) + '\n');
+    appendFileSync(path, JSON.stringify({ time: systemClock.now().toISOString(), level, msg, ...fields }) + '\n');
     tap(msg, fields);
   };
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };
@@ -153,7 +152,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     out(`stand-ins  DynamoDB: dynalite ${dynamo.endpoint} (data in ${join(opts.dataDir, 'dynamo')}) · S3+SQS: fauxqs ${aws.endpoint}`);
     out(`samples    ${samples.url}/ serving ${opts.samplesDir} · sources: ${sources.map((s) => s.id).join(', ')}`);
 
-    const store = new DynamoStore({ client: dynamo.client, tableName: TABLE });
+    const store = new DynamoStore({ client: dynamo.client, tableName: TABLE, clock: systemClock });
     const raw = new MirroredRawStore(new S3RawStore({ client: aws.s3, bucket: aws.bucket }), join(dataDir, 'raw'));
     const ledger = new JobLedger(join(dataDir, 'pending'));
     const sqsQueue = new SqsJobQueue(aws.sqs, aws.queueUrl);
@@ -255,7 +254,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
         for (const s of settled) {
           if (!s.ok) {
             const reason = lastReason.get(s.messageId) ?? 'no reason recorded';
-            recordDeadLetter(s.body, { reason, receives: aws.maxReceiveCount, messageId: s.messageId, at: new Date().toISOString() }, `moved to the dead-letter queue by its redrive policy after ${aws.maxReceiveCount} tries`);
+            recordDeadLetter(s.body, { reason, receives: aws.maxReceiveCount, messageId: s.messageId, at: systemClock.now().toISOString() }, `moved to the dead-letter queue by its redrive policy after ${aws.maxReceiveCount} tries`);
           }
           lastReason.delete(s.messageId);
           const job = jobOf(s.body);

@@ -21,6 +21,7 @@ import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../ad
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
+import { systemClock } from '../adapters/clock.js';
 import { jsonLogger, parseJobFrom, processJob, type JobResult, type Logger, type ParseFn } from './process.js';
 
 export interface ParseHandlerDeps {
@@ -117,8 +118,6 @@ function receivesOf(record: SQSRecord): number {
   return Number.isInteger(n) && n > 0 ? n : 1;
 }
 
-const systemClock: Clock = { now: () => new Date() };
-
 let cached: ParseHandler | undefined;
 
 /** SQS allows maxReceiveCount 1..1000; anything else means the stack and the function disagree. */
@@ -139,7 +138,7 @@ function coldStart(env: NodeJS.ProcessEnv): ParseHandler {
   const maxReceives = maxReceivesFrom(env);
   return makeParseHandler({
     raw: new S3RawStore({ client: makeS3Client(), bucket }),
-    articles: new DynamoStore({ client: makeDynamoClient(), tableName }),
+    articles: new DynamoStore({ client: makeDynamoClient(), tableName, clock: systemClock }),
     clock: systemClock,
     log: jsonLogger(),
     deadLetter: { queue: new SqsDeadLetters(makeSqsClient(), dlqUrl), maxReceives },

@@ -19,7 +19,7 @@ export interface ReprocessOptions {
   /** Key prefix to replay: `raw/` for everything, `raw/<sourceId>/` for one source. */
   prefix: string;
   log: Logger;
-  clock?: Clock;
+  clock: Clock;
   parse?: ParseFn;
   /** Called after each page (the CLI prints progress on stderr). */
   onProgress?(done: number, total: number, key: string, outcome: UpsertOutcome | 'failed'): void;
@@ -47,7 +47,7 @@ export function prefixFor(sourceId?: string): string {
 }
 
 export async function reprocessAll(opts: ReprocessOptions): Promise<ReprocessSummary> {
-  const clock = opts.clock ?? { now: () => new Date() };
+  const clock = opts.clock;
   const parse = opts.parse ?? parseArticle;
   const summary: ReprocessSummary = { pages: 0, created: 0, updated: 0, unchanged: 0, failed: 0, olderVersions: 0, failures: [] };
 
