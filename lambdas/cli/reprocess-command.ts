@@ -8,8 +8,7 @@ import { existsSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RawEntry } from '../adapters/store-model.js';
-import type { Clock, RawStore } from '../core/ports.js';
-import type { Logger } from '../parse/process.js';
+import type { Logger, RawStore } from '../core/ports.js';
 import type { DeadLetterRecord } from '../local/run.js';
 
 const HELP = `usage: duofeed reprocess [--source ID] [--data DIR]
@@ -46,13 +45,16 @@ function parseArgs(argv: string[]): Args | string {
   return a;
 }
 
-/** Progress and failures on stderr; the JSON log lines go to the data folder's log file. */
-function logger(logPath: string, clock: Clock): Logger {
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    void appendFile(logPath, JSON.stringify({ time: clock.now().toISOString(), level, cmd: 'reprocess', msg, ...fields }) + '\n').catch(() => undefined);
-    if (level === 'error') process.stderr.write(`reprocess  failed     ${String(fields.rawKey)}: ${String(fields.reason)}\n`);
+/** Failures on stderr as well as in the file (the JSON log lines go to the data folder's log). */
+function withFailuresOnStderr(file: Logger): Logger {
+  return {
+    info: file.info,
+    warn: file.warn,
+    error(msg, fields = {}) {
+      file.error(msg, fields);
+      process.stderr.write(`reprocess  failed     ${String(fields.rawKey)}: ${String(fields.reason)}\n`);
+    },
   };
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -74,6 +76,7 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
   const dataDir = resolve(args.data);
+  const logPath = join(dataDir, 'duofeed.log');
   const rawDir = join(dataDir, 'raw');
   if (!existsSync(join(dataDir, 'dynamo')) || !existsSync(rawDir)) {
     process.stderr.write(`duofeed reprocess: no stored pages in ${args.data} (expected ${join(args.data, 'raw')} and ${join(args.data, 'dynamo')}); run \`npm start\` first, or pass --data DIR\n`);
@@ -89,6 +92,7 @@ export async function run(argv: string[]): Promise<number> {
       s3: await import('../adapters/s3-raw-store.js'),
       dynamo: await import('../adapters/dynamo-store.js'),
       clock: await import('../adapters/clock.js'),
+      logger: await import('../adapters/logger.js'),
     };
   } catch (err) {
     process.stderr.write(`duofeed reprocess: the local stand-ins (lambdas/local) are not available in this build: ${(err as Error).message}\n`);
@@ -142,7 +146,13 @@ export async function run(argv: string[]): Promise<number> {
       articles: store,
       prefix,
       clock: local.clock.systemClock,
-      log: logger(join(dataDir, 'duofeed.log'), local.clock.systemClock),
+      log: withFailuresOnStderr(
+        local.logger.jsonLogger({
+          write: (line) => void appendFile(logPath, line + '\n').catch(() => undefined),
+          base: { cmd: 'reprocess' },
+          clock: local.clock.systemClock,
+        }),
+      ),
       onProgress: (done, total, key, outcome) => {
         if (outcome === 'failed') return;
         // The newest page of an article folder stands for the older ones too (reprocess replays only it).

@@ -5,6 +5,13 @@
  */
 import type { Article, StoredArticle } from './article.js';
 
+/** Structured log sink: one record per event, with fields (CloudWatch Logs Insights reads them). */
+export interface Logger {
+  info(msg: string, fields?: Record<string, unknown>): void;
+  warn(msg: string, fields?: Record<string, unknown>): void;
+  error(msg: string, fields?: Record<string, unknown>): void;
+}
+
 /** The only way code outside adapters learns the time. */
 export interface Clock {
   now(): Date;

@@ -6,12 +6,13 @@ import { gzipSync } from 'node:zlib';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
 import { answer, routeRequest, type CachedBody } from '../core/feed/index.js';
 import { formatHttpDate, parseHttpDate } from '../core/feed/dates.js';
-import type { ArticleReader, Clock } from '../core/ports.js';
+import type { ArticleReader, Clock, Logger } from '../core/ports.js';
 import { ConfigError } from '../core/errors.js';
 import type { Source } from '../core/sources.js';
 import { makeDynamoClient, requireEnv } from '../adapters/aws-clients.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { systemClock } from '../adapters/clock.js';
+import { jsonLogger } from '../adapters/logger.js';
 import { loadSources } from '../fetch/config.js';
 
 export interface FeedDeps {
@@ -20,6 +21,8 @@ export interface FeedDeps {
   /** Absolute base URL for links; else derived from the request's forwarded host. */
   publicUrl?: string;
   clock: Clock;
+  /** Where a failed request's details go (never to the client); default JSON lines on stdout. */
+  log?: Logger;
 }
 
 type Handler = (event: LambdaFunctionURLEvent) => Promise<LambdaFunctionURLResult>;
@@ -114,6 +117,7 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
   const sourceIds = new Set(deps.sources.map((s) => s.id));
   const bodies = new Lru<CachedBody>((c) => c.body.length);
   const gzipped = new Lru<string>((b) => b.length);
+  const log = deps.log ?? jsonLogger();
   return async (event) => {
     const method = event.requestContext?.http?.method?.toUpperCase() ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return text(405, `method ${method} not allowed`, { allow: 'GET, HEAD' });
@@ -137,7 +141,7 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
       answered = await answer(route, { reader: deps.reader, sources: deps.sources, baseUrl, now: deps.clock.now(), isFresh, bodies });
     } catch (err) {
       // Details go to the log, never to the client.
-      console.error(JSON.stringify({ msg: 'feed request failed', path: event.rawPath, error: String(err), cause: String((err as Error)?.cause ?? '') }));
+      log.error('feed request failed', { path: event.rawPath, error: String(err), cause: String((err as Error)?.cause ?? '') });
       return text(500, 'internal error', {}, method);
     }
     if ('message' in answered) return text(answered.status, answered.message, {}, method);

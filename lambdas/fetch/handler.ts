@@ -10,8 +10,9 @@ import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../adapters/sqs-queue.js';
 import { systemClock } from '../adapters/clock.js';
+import { jsonLogger } from '../adapters/logger.js';
 import { loadSources } from './config.js';
-import { jsonLogger, runFetch, type FetchDeps, type FetchRunResult } from './ingest.js';
+import { runFetch, type FetchDeps, type FetchRunResult } from './ingest.js';
 
 export type { FetchDeps, FetchRunResult } from './ingest.js';
 

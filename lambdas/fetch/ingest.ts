@@ -7,25 +7,12 @@
  * next run refetches the page (at worst a duplicate job, which the idempotent upsert absorbs);
  * marking first would lose the article for good.
  */
-import type { Clock, FetchStateStore, JobQueue, ParseJob, RawStore } from '../core/ports.js';
+import type { Clock, FetchStateStore, JobQueue, Logger, ParseJob, RawStore } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
 import { articleIdFor, sha256Hex } from '../core/ids.js';
 import { decodeBody, extractLinks } from '../core/links.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type RobotsPolicy } from '../core/robots.js';
 import type { FetchPage, FetchPageOptions } from '../adapters/http-fetcher.js';
-
-/** Structured log sink: one JSON object per event (CloudWatch Logs Insights reads the fields). */
-export interface Logger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
-
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n'), base: Record<string, unknown> = {}): Logger {
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) =>
-    write(JSON.stringify({ level, msg, ...base, ...fields }));
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
 
 /** Our product token in robots.txt groups. */
 export const ROBOTS_AGENT = 'duofeed';

@@ -14,17 +14,18 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import type { DeadLetters, ParseJob } from '../core/ports.js';
+import type { DeadLetters, Logger, ParseJob } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
 import { fetchPage } from '../adapters/http-fetcher.js';
 import { systemClock } from '../adapters/clock.js';
+import { jsonLogger } from '../adapters/logger.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../adapters/sqs-queue.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { loadSources, withBaseUrl } from '../fetch/config.js';
 import { makeFetchHandler } from '../fetch/handler.js';
-import type { Logger, SourceRunResult } from '../fetch/ingest.js';
+import type { SourceRunResult } from '../fetch/ingest.js';
 import { makeParseHandler } from '../parse/handler.js';
 import { drainQueue } from './drain.js';
 import { JobLedger, LedgeredJobQueue } from './ledger.js';
@@ -84,8 +85,9 @@ function prepareDataDir(dir: string, fresh: boolean): void {
 }
 
 function fileLogger(path: string, tap: (msg: string, fields: Record<string, unknown>) => void): Logger {
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => {
-    appendFileSync(path, JSON.stringify({ time: systemClock.now().toISOString(), level, msg, ...fields }) + '\n');
+  const file = jsonLogger({ write: (line) => appendFileSync(path, line + '\n'), clock: systemClock });
+  const emit = (level: keyof Logger) => (msg: string, fields: Record<string, unknown> = {}) => {
+    file[level](msg, fields);
     tap(msg, fields);
   };
   return { info: emit('info'), warn: emit('warn'), error: emit('error') };

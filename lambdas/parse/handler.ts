@@ -14,7 +14,7 @@
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, DeadLetters, RawStore } from '../core/ports.js';
+import type { ArticleWriter, Clock, DeadLetters, Logger, RawStore } from '../core/ports.js';
 // Static imports, so esbuild can drop the SDK commands this function never sends.
 import { ConfigError } from '../core/errors.js';
 import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
@@ -22,7 +22,8 @@ import { DynamoStore } from '../adapters/dynamo-store.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { systemClock } from '../adapters/clock.js';
-import { jsonLogger, parseJobFrom, processJob, type JobResult, type Logger, type ParseFn } from './process.js';
+import { jsonLogger } from '../adapters/logger.js';
+import { parseJobFrom, processJob, type JobResult, type ParseFn } from './process.js';
 
 export interface ParseHandlerDeps {
   raw: RawStore;

@@ -8,18 +8,6 @@ import type { ArticleWriter, Clock, ParseJob, RawPage, RawStore, UpsertOutcome }
 
 export type ParseFn = (input: ParseInput) => ParseOutcome;
 
-/** Structured log sink (same shape as the fetch side's): one JSON object per event. */
-export interface Logger {
-  info(msg: string, fields?: Record<string, unknown>): void;
-  warn(msg: string, fields?: Record<string, unknown>): void;
-  error(msg: string, fields?: Record<string, unknown>): void;
-}
-
-export function jsonLogger(write: (line: string) => void = (l) => process.stdout.write(l + '\n'), base: Record<string, unknown> = {}): Logger {
-  const emit = (level: string) => (msg: string, fields: Record<string, unknown> = {}) => write(JSON.stringify({ level, msg, ...base, ...fields }));
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
-
 export interface ProcessDeps {
   raw: RawStore;
   articles: ArticleWriter;

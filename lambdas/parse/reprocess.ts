@@ -9,9 +9,9 @@
  * cannot tell fall back to the last key.
  */
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, RawStore, UpsertOutcome } from '../core/ports.js';
+import type { ArticleWriter, Clock, Logger, RawStore, UpsertOutcome } from '../core/ports.js';
 import type { RawEntry } from '../adapters/store-model.js';
-import { processPage, type Logger, type ParseFn } from './process.js';
+import { processPage, type ParseFn } from './process.js';
 
 export interface ReprocessOptions {
   raw: RawStore & { listWithDates?(prefix: string): AsyncIterable<RawEntry> };

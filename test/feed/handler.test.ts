@@ -5,6 +5,7 @@ import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { answer, routeRequest } from '../../lambdas/core/feed/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
 import { MemoryArticleStore } from '../../lambdas/adapters/memory.js';
+import { memoryLog } from '../support/memory-log.js';
 import { DAILY, FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 
 type Result = Exclude<LambdaFunctionURLResult, string> & { headers: Record<string, string> };
@@ -79,16 +80,18 @@ describe('feed handler: status codes and media types', () => {
     expect((await get('/feeds/all.rss', { query: 'limit=abc' })).body).toContain('limit must be a whole number from 1 to 200');
   });
 
-  it('answers 500 without leaking the error when the store fails', async () => {
-    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('answers 500 without leaking the error when the store fails; the log has it', async () => {
     const broken: ArticleReader = {
       list: () => Promise.reject(new Error('secret table arn:aws:dynamodb:xyz')),
       get: () => Promise.reject(new Error('x')),
       sourceStates: () => Promise.reject(new Error('x')),
     };
-    const r = await setup(broken)('/feeds/all.atom');
+    const log = memoryLog();
+    const h = makeFeedHandler({ reader: broken, sources: SOURCES, clock: FIXED_CLOCK, log });
+    const r = (await h(event('/feeds/all.atom'))) as Result;
     expect(r.statusCode).toBe(500);
     expect(r.body).not.toContain('arn:');
+    expect(log.lines).toEqual([expect.objectContaining({ level: 'error', msg: 'feed request failed', path: '/feeds/all.atom', error: expect.stringContaining('arn:aws:dynamodb:xyz') })]);
   });
 });
 

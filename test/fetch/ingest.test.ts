@@ -8,7 +8,8 @@ import { articleIdFor } from '../../lambdas/core/ids.js';
 import type { FetchStateStore } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
 import { makeFetchHandler, BadEventError, parseFetchEvent } from '../../lambdas/fetch/handler.js';
-import { HostPacer, UnknownSourceError, type FetchDeps, type Logger } from '../../lambdas/fetch/ingest.js';
+import type { Logger } from '../../lambdas/core/ports.js';
+import { HostPacer, UnknownSourceError, type FetchDeps } from '../../lambdas/fetch/ingest.js';
 
 /** A tiny news site on loopback whose pages and robots.txt each test can change. */
 const site = new Map<string, { status?: number; body: string; type?: string; headers?: Record<string, string> }>();

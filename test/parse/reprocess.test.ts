@@ -7,7 +7,8 @@ import { MemoryArticleStore, MemoryRawStore } from '../../lambdas/adapters/memor
 import { S3RawStore } from '../../lambdas/adapters/s3-raw-store.js';
 import type { Article } from '../../lambdas/core/article.js';
 import type { ArticleReader, ArticleWriter, RawStore } from '../../lambdas/core/ports.js';
-import type { Logger, ParseFn } from '../../lambdas/parse/process.js';
+import type { Logger } from '../../lambdas/core/ports.js';
+import type { ParseFn } from '../../lambdas/parse/process.js';
 import { prefixFor, reprocessAll } from '../../lambdas/parse/reprocess.js';
 import { startDynalite, startFauxqs, uniqueName, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
 

@@ -39,7 +39,7 @@ import type { Source } from '../../lambdas/core/sources.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { drainQueue } from '../../lambdas/local/drain.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
-import type { Logger } from '../../lambdas/parse/process.js';
+import type { Logger } from '../../lambdas/core/ports.js';
 import { bilingualPage, inspectFeed } from '../reliability/support.js';
 import type { StandinsReady } from './standins-process.js';
 

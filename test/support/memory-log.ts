@@ -1,5 +1,5 @@
 /** A structured logger for tests: every line kept, in order, as the object it was logged as. */
-import type { Logger } from '../../lambdas/parse/process.js';
+import type { Logger } from '../../lambdas/core/ports.js';
 
 export function memoryLog(): Logger & { lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
