@@ -7,6 +7,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArticle } from '../core/parse/index.js';
+import { readArgs } from './args.js';
 
 const USAGE = `usage: duofeed parse [--pretty] [--allow-private] [--quiet] PATH|URL…
 
@@ -27,18 +28,11 @@ interface Options {
   inputs: string[];
 }
 
-function parseArgs(argv: string[]): Options | string {
-  const o: Options = { pretty: false, allowPrivate: false, quiet: false, inputs: [] };
-  for (const a of argv) {
-    if (a === '--pretty') o.pretty = true;
-    else if (a === '--allow-private') o.allowPrivate = true;
-    else if (a === '--quiet' || a === '-q') o.quiet = true;
-    else if (a.startsWith('-') && a !== '-') return `unknown option ${a}`;
-    else o.inputs.push(a);
-  }
-  if (o.inputs.length === 0) return 'no inputs given';
-  return o;
-}
+const FLAGS = {
+  pretty: { type: 'boolean' },
+  'allow-private': { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+} as const;
 
 const isUrl = (s: string) => /^https?:\/\//i.test(s);
 
@@ -88,15 +82,21 @@ async function parseOne(input: string, opts: Options): Promise<{ line: Line; war
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const args = readArgs(argv, FLAGS, { positionals: true });
+  if (args.help) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const opts = parseArgs(argv);
-  if (typeof opts === 'string') {
-    process.stderr.write(`duofeed parse: ${opts}\n${USAGE}\n`);
+  if ('error' in args || args.positionals.length === 0) {
+    process.stderr.write(`duofeed parse: ${'error' in args ? args.error : 'no inputs given'}\n${USAGE}\n`);
     return 2;
   }
+  const opts: Options = {
+    pretty: args.values.pretty ?? false,
+    allowPrivate: args.values['allow-private'] ?? false,
+    quiet: args.values.quiet ?? false,
+    inputs: args.positionals,
+  };
   let failed = 0;
   let done = 0;
   for (const arg of opts.inputs) {

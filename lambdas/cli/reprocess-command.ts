@@ -9,6 +9,7 @@ import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { RawEntry } from '../adapters/store-model.js';
 import type { Logger, RawStore } from '../core/ports.js';
+import { readArgs } from './args.js';
 import type { DeadLetterRecord } from '../local/run.js';
 
 const HELP = `usage: duofeed reprocess [--source ID] [--data DIR]
@@ -25,25 +26,10 @@ the summary to stdout; the exit code is 1 when any page failed.
 Stop \`duofeed start\` first: both use the data folder's database.
 `;
 
-interface Args {
-  source?: string;
-  data: string;
-}
-
-function parseArgs(argv: string[]): Args | string {
-  const a: Args = { data: '.duofeed' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const v = argv[i + 1];
-    if (arg === '--source' || arg === '--data') {
-      if (v === undefined || v.startsWith('--')) return `${arg} needs a value`;
-      if (arg === '--source') a.source = v;
-      else a.data = v;
-      i++;
-    } else return `unknown option ${arg}`;
-  }
-  return a;
-}
+const FLAGS = {
+  source: { type: 'string' },
+  data: { type: 'string', default: '.duofeed' },
+} as const;
 
 /** Failures on stderr as well as in the file (the JSON log lines go to the data folder's log). */
 function withFailuresOnStderr(file: Logger): Logger {
@@ -58,15 +44,16 @@ function withFailuresOnStderr(file: Logger): Logger {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const read = readArgs(argv, FLAGS, { positionals: false });
+  if (read.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const args = parseArgs(argv);
-  if (typeof args === 'string') {
-    process.stderr.write(`duofeed reprocess: ${args}\n${HELP}`);
+  if ('error' in read) {
+    process.stderr.write(`duofeed reprocess: ${read.error}\n${HELP}`);
     return 2;
   }
+  const args = read.values;
   const { prefixFor, reprocessAll } = await import('../parse/reprocess.js');
   let prefix: string;
   try {

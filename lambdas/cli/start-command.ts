@@ -3,6 +3,7 @@
  * the feeds on http://127.0.0.1:8080 (PORT overrides) until Ctrl-C.
  */
 import { existsSync } from 'node:fs';
+import { readArgs } from './args.js';
 
 const HELP = `usage: duofeed start [--fresh] [--once] [--json] [--data DIR] [--sources FILE] [--samples DIR]
 
@@ -28,40 +29,33 @@ interface Args {
   pace?: number;
 }
 
-function parseArgs(argv: string[]): Args | string {
-  const a: Args = { fresh: false, once: false, json: false, data: '.duofeed', sources: 'samples/sources.json', samples: 'samples' };
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    const value = () => {
-      const v = argv[++i];
-      if (v === undefined || v.startsWith('--')) throw new Error(`${arg} needs a value`);
-      return v;
-    };
-    try {
-      if (arg === '--fresh') a.fresh = true;
-      else if (arg === '--once') a.once = true;
-      else if (arg === '--json') a.json = true;
-      else if (arg === '--data') a.data = value();
-      else if (arg === '--sources') a.sources = value();
-      else if (arg === '--samples') a.samples = value();
-      else if (arg === '--pace') {
-        const v = Number(value());
-        if (!Number.isInteger(v) || v < 0) return `--pace needs a whole number of milliseconds`;
-        a.pace = v;
-      } else return `unknown option ${arg}`;
-    } catch (e) {
-      return (e as Error).message;
-    }
+const FLAGS = {
+  fresh: { type: 'boolean' },
+  once: { type: 'boolean' },
+  json: { type: 'boolean' },
+  data: { type: 'string', default: '.duofeed' },
+  sources: { type: 'string', default: 'samples/sources.json' },
+  samples: { type: 'string', default: 'samples' },
+  pace: { type: 'string' },
+} as const;
+
+function toArgs(values: { fresh?: boolean; once?: boolean; json?: boolean; data: string; sources: string; samples: string; pace?: string }): Args | string {
+  const a: Args = { fresh: values.fresh ?? false, once: values.once ?? false, json: values.json ?? false, data: values.data, sources: values.sources, samples: values.samples };
+  if (values.pace !== undefined) {
+    const v = Number(values.pace);
+    if (values.pace.trim() === '' || !Number.isInteger(v) || v < 0) return `--pace needs a whole number of milliseconds`;
+    a.pace = v;
   }
   return a;
 }
 
 export async function run(argv: string[]): Promise<number> {
-  if (argv.includes('--help') || argv.includes('-h')) {
+  const read = readArgs(argv, FLAGS, { positionals: false });
+  if (read.help) {
     process.stdout.write(HELP);
     return 0;
   }
-  const args = parseArgs(argv);
+  const args = 'error' in read ? read.error : toArgs(read.values);
   if (typeof args === 'string') {
     process.stderr.write(`duofeed start: ${args}\n${HELP}`);
     return 2;

@@ -135,3 +135,26 @@ describe('duofeed parse', () => {
     });
   });
 });
+
+describe('the other commands refuse bad flags before doing anything', () => {
+  it.each([
+    [['start', '--bogus'], /^duofeed start: unknown option --bogus\nusage: duofeed start/],
+    [['start', '--data'], /^duofeed start: --data needs a value\n/],
+    [['start', '--pace', 'soon'], /^duofeed start: --pace needs a whole number of milliseconds\n/],
+    [['start', '--once=yes'], /^duofeed start: --once takes no value\n/],
+    [['reprocess', 'extra'], /^duofeed reprocess: unknown option extra\nusage: duofeed reprocess/],
+    [['parse', '--bogus', 'x.html'], /^duofeed parse: unknown option --bogus\nusage: duofeed parse/],
+  ])('%j exits 2 naming the mistake, then the usage', async (argv, message) => {
+    const r = await duofeed(argv);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+
+  it.each([['start'], ['reprocess']])('%s --help prints the usage with every flag', async (cmd) => {
+    const r = await duofeed([cmd, '--bogus', '--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^usage: duofeed ${cmd}`));
+    for (const flag of cmd === 'start' ? ['--fresh', '--once', '--json', '--data', '--sources', '--samples', '--pace'] : ['--source', '--data']) expect(r.stdout).toContain(flag);
+  });
+});
