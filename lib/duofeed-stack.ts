@@ -32,6 +32,7 @@ import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { cdkBundling, entryFor, RUNTIME_NODE_OPTIONS, type FunctionName } from './bundling.js';
+import { INDEXES, TABLE } from '../lambdas/adapters/table-schema.js';
 import { ConfigError, LAMBDA_ENV_LIMIT_BYTES, RAW_IA_AFTER_DAYS, type DuofeedConfig } from './config.js';
 
 /** The repository root: entries and package-lock.json are resolved from here. */
@@ -124,26 +125,24 @@ export class DuofeedStack extends Stack {
       removalPolicy: RemovalPolicy.RETAIN,
     });
 
+    // Keys, indexes and TTL as the store reads and writes them (lambdas/adapters/table-schema.ts).
+    const key = (name: string) => ({ name, type: dynamodb.AttributeType.STRING });
     this.table = new dynamodb.Table(this, 'Articles', {
-      partitionKey: { name: 'pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'sk', type: dynamodb.AttributeType.STRING },
+      partitionKey: key(TABLE.partitionKey),
+      sortKey: key(TABLE.sortKey),
       billingMode: dynamodb.BillingMode.PAY_PER_REQUEST,
       pointInTimeRecoverySpecification: { pointInTimeRecoveryEnabled: true },
-      timeToLiveAttribute: 'expiresAt',
+      timeToLiveAttribute: TABLE.ttlAttribute,
       removalPolicy: RemovalPolicy.RETAIN,
     });
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'bySource',
-      partitionKey: { name: 'gsi1pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'gsi1sk', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
-    this.table.addGlobalSecondaryIndex({
-      indexName: 'byTime',
-      partitionKey: { name: 'gsi2pk', type: dynamodb.AttributeType.STRING },
-      sortKey: { name: 'gsi2sk', type: dynamodb.AttributeType.STRING },
-      projectionType: dynamodb.ProjectionType.ALL,
-    });
+    for (const index of INDEXES) {
+      this.table.addGlobalSecondaryIndex({
+        indexName: index.name,
+        partitionKey: key(index.partitionKey),
+        sortKey: key(index.sortKey),
+        projectionType: dynamodb.ProjectionType[index.projection],
+      });
+    }
 
     // ---- queue ---------------------------------------------------------------------------
     this.deadLetterQueue = new sqs.Queue(this, 'ParseDeadLetters', {

@@ -1,18 +1,12 @@
 /**
  * DynamoDB single-table store: articles (ArticleReader + ArticleWriter) and fetch state
- * (FetchStateStore) in one on-demand table.
+ * (FetchStateStore) in one on-demand table. The table, its indexes and how each item is
+ * keyed are described once, in table-schema.ts; items are read and written as plain objects
+ * through the SDK's DynamoDBDocumentClient (no hand-marshalled attribute values).
  *
- * Items (pk / sk):
- *   A#<articleId>   / A              the article: bookkeeping attributes + `doc` (JSON of the
- *                                    parsed Article) or `docGz` (gzip of it, binary) when big
- *   U#<sha256(url)> / SEEN           URL handed to the parse queue            (TTL expiresAt)
- *   U#<sha256(url)> / HTTP           ETag / Last-Modified for conditional GET (TTL expiresAt)
- *   SOURCES         / <sourceId>     per-source counters and last fetch run
- *   META            / BUCKETS        string set of the time buckets that hold articles
- *
- * Indexes (both project ALL, so a feed page is one Query with no follow-up reads):
- *   bySource  gsi1pk = S#<sourceId>   gsi1sk = <sortTime>#<id>   one source, newest first
- *   byTime    gsi2pk = T#<YYYY-MM>    gsi2sk = <sortTime>#<id>   all sources, newest first
+ * An article item: its keys, bookkeeping attributes and `doc` (JSON of the parsed Article)
+ * or `docGz` (gzip of it, binary) when big. Both indexes project ALL, so a feed page is one
+ * Query with no follow-up reads.
  *
  * Why byTime is bucketed by month rather than one constant partition key: every article
  * written would land on the same GSI partition, capping the whole table's ingest at one
@@ -39,19 +33,15 @@ import {
   ConditionalCheckFailedException,
   CreateTableCommand,
   DescribeTableCommand,
-  GetItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  UpdateItemCommand,
   UpdateTimeToLiveCommand,
   waitUntilTableExists,
   type AttributeValue,
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Article, StoredArticle } from '../core/article.js';
-import { sha256Hex } from '../core/ids.js';
 import type {
   ArticleReader,
   ArticleWriter,
@@ -78,50 +68,34 @@ import {
   toStored,
 } from './store-model.js';
 import { systemClock } from './clock.js';
-
-export const INDEX_BY_SOURCE = 'bySource';
-export const INDEX_BY_TIME = 'byTime';
-export const TTL_ATTRIBUTE = 'expiresAt';
+import { INDEXES, KEYS, TABLE, keyAttributes, type IndexSchema } from './table-schema.js';
 
 /** DynamoDB's limit is 400 KB; 1 KB of headroom covers rounding in our size estimate. */
 export const MAX_ITEM_BYTES = 400 * 1024 - 1024;
 
-/** The table schema; the CDK stack must create exactly this (plus TTL on `expiresAt`). */
+/** CreateTable input for the table described in table-schema.ts (the local stand-ins and the tests create it). */
 export function tableSchema(tableName: string): CreateTableCommandInput {
-  const s = (AttributeName: string) => ({ AttributeName, AttributeType: 'S' as const });
+  const keys = (pk: string, sk: string) => [
+    { AttributeName: pk, KeyType: 'HASH' as const },
+    { AttributeName: sk, KeyType: 'RANGE' as const },
+  ];
   return {
     TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [s('pk'), s('sk'), s('gsi1pk'), s('gsi1sk'), s('gsi2pk'), s('gsi2sk')],
-    KeySchema: [
-      { AttributeName: 'pk', KeyType: 'HASH' },
-      { AttributeName: 'sk', KeyType: 'RANGE' },
-    ],
-    GlobalSecondaryIndexes: [
-      {
-        IndexName: INDEX_BY_SOURCE,
-        KeySchema: [
-          { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-          { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-      {
-        IndexName: INDEX_BY_TIME,
-        KeySchema: [
-          { AttributeName: 'gsi2pk', KeyType: 'HASH' },
-          { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      },
-    ],
+    BillingMode: TABLE.billingMode,
+    AttributeDefinitions: keyAttributes().map((AttributeName) => ({ AttributeName, AttributeType: TABLE.keyType })),
+    KeySchema: keys(TABLE.partitionKey, TABLE.sortKey),
+    GlobalSecondaryIndexes: INDEXES.map((i) => ({
+      IndexName: i.name,
+      KeySchema: keys(i.partitionKey, i.sortKey),
+      Projection: { ProjectionType: i.projection },
+    })),
   };
 }
 
 /**
  * Creates the table, waits until it is ACTIVE and turns TTL on. Stand-ins that do not know
  * TTL (dynalite) are tolerated: TTL is housekeeping, and the store never relies on items
- * actually disappearing (it checks `expiresAt` itself).
+ * actually disappearing (it checks the TTL attribute itself).
  */
 export async function createTable(client: DynamoDBClient, tableName: string): Promise<void> {
   await client.send(new CreateTableCommand(tableSchema(tableName)));
@@ -137,7 +111,7 @@ export async function createTable(client: DynamoDBClient, tableName: string): Pr
     await client.send(
       new UpdateTimeToLiveCommand({
         TableName: tableName,
-        TimeToLiveSpecification: { AttributeName: TTL_ATTRIBUTE, Enabled: true },
+        TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
       }),
     );
   } catch (err) {
@@ -164,13 +138,14 @@ export function itemSize(item: Record<string, AttributeValue>): number {
   return n;
 }
 
-const ARTICLE_SK = 'A';
-const SOURCES_PK = 'SOURCES';
-const META_KEY = { pk: { S: 'META' }, sk: { S: 'BUCKETS' } };
+/**
+ * How items are written: plain JS values, absent optional fields left out. A function, not a
+ * shared object: the document client adds its own flags to the options it is given.
+ */
+const marshallOptions = () => ({ removeUndefinedValues: true });
 
-const articleKey = (id: string) => ({ pk: { S: `A#${id}` }, sk: { S: ARTICLE_SK } });
-const urlKey = (url: string, sk: 'SEEN' | 'HTTP') => ({ pk: { S: `U#${sha256Hex(url)}` }, sk: { S: sk } });
-const bucketPk = (bucket: string) => `T#${bucket}`;
+/** `#pk`-style placeholders for the key attributes, so expressions follow table-schema.ts. */
+const PK = '#pk';
 
 export interface DynamoStoreOptions {
   client: DynamoDBClient;
@@ -186,15 +161,17 @@ interface CurrentVersion {
   writeId: string;
 }
 
+type Item = Record<string, unknown>;
+
 export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStore {
-  private readonly client: DynamoDBClient;
+  private readonly db: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly clock: Clock;
   /** Buckets this instance knows exist; the set only ever grows, so a cached hit is always true. */
   private readonly knownBuckets = new Set<string>();
 
   constructor(opts: DynamoStoreOptions) {
-    this.client = opts.client;
+    this.db = DynamoDBDocumentClient.from(opts.client, { marshallOptions: marshallOptions() });
     this.table = opts.tableName;
     this.clock = opts.clock ?? systemClock;
   }
@@ -234,22 +211,22 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
       };
       const sortTime = sortTimeOf(article.published, meta.firstSeen);
       const bucket = bucketOf(sortTime);
-      const item = { ...this.articleItem(article, meta, sortTime, bucket), writeId: { S: writeId } };
+      const item = { ...this.articleItem(article, meta, sortTime, bucket), writeId };
       // Register the bucket before the article: a crash in between leaves an empty bucket
       // (harmless), never an article that the all-sources feed cannot reach.
       await this.ensureBucket(bucket);
       try {
-        await this.client.send(
-          new PutItemCommand({
+        await this.db.send(
+          new PutCommand({
             TableName: this.table,
             Item: item,
             ...(current
               ? {
                   ConditionExpression: '#v = :prev',
                   ExpressionAttributeNames: { '#v': 'version' },
-                  ExpressionAttributeValues: { ':prev': { N: String(current.version) } },
+                  ExpressionAttributeValues: { ':prev': current.version },
                 }
-              : { ConditionExpression: 'attribute_not_exists(pk)' }),
+              : { ConditionExpression: `attribute_not_exists(${PK})`, ExpressionAttributeNames: { [PK]: TABLE.partitionKey } }),
           }),
         );
       } catch (err) {
@@ -265,17 +242,17 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   }
 
   private async currentVersion(id: string): Promise<CurrentVersion | undefined> {
-    const out = await this.client.send(
-      new GetItemCommand({
+    const out = await this.db.send(
+      new GetCommand({
         TableName: this.table,
-        Key: articleKey(id),
+        Key: KEYS.article(id),
         ConsistentRead: true,
         ProjectionExpression: '#v, contentHash, firstSeen, writeId',
         ExpressionAttributeNames: { '#v': 'version' },
       }),
     );
     if (!out.Item) return undefined;
-    const v = unmarshall(out.Item) as Partial<CurrentVersion>;
+    const v = out.Item as Partial<CurrentVersion>;
     return {
       version: Number(v.version ?? 0),
       contentHash: String(v.contentHash ?? ''),
@@ -289,35 +266,40 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
     meta: { sourceId: string; url: string; rawKey: string; firstSeen: string; updated: string; version: number; contentHash: string },
     sortTime: string,
     bucket: string,
-  ): Record<string, AttributeValue> {
-    const keyAndMeta: Record<string, AttributeValue> = {
-      ...articleKey(article.id),
-      ...marshall({ type: 'article', id: article.id, ...meta, sortTime }),
-      gsi1pk: { S: `S#${meta.sourceId}` },
-      gsi1sk: { S: listKey(sortTime, article.id) },
-      gsi2pk: { S: bucketPk(bucket) },
-      gsi2sk: { S: listKey(sortTime, article.id) },
+  ): Item {
+    const { bySource, byTime } = TABLE.indexes;
+    const keyAndMeta: Item = {
+      ...KEYS.article(article.id),
+      type: 'article',
+      id: article.id,
+      ...meta,
+      sortTime,
+      [bySource.partitionKey]: KEYS.bySourcePk(meta.sourceId),
+      [bySource.sortKey]: listKey(sortTime, article.id),
+      [byTime.partitionKey]: KEYS.byTimePk(bucket),
+      [byTime.sortKey]: listKey(sortTime, article.id),
     };
     const json = JSON.stringify(article);
-    const plain = { ...keyAndMeta, doc: { S: json } };
-    if (itemSize(plain) <= MAX_ITEM_BYTES) return plain;
-    const packed = { ...keyAndMeta, docGz: { B: gzipSync(json) } };
-    const size = itemSize(packed);
+    const plain = { ...keyAndMeta, doc: json };
+    const plainSize = sizeOf(plain);
+    if (plainSize <= MAX_ITEM_BYTES) return plain;
+    const packed = { ...keyAndMeta, docGz: gzipSync(json) };
+    const size = sizeOf(packed);
     if (size <= MAX_ITEM_BYTES) return packed;
     throw new ItemTooLargeError(
-      `article ${article.id} (${meta.url}) is too large to store: ${itemSize(plain)} bytes, ${size} bytes gzip-compressed; DynamoDB's limit is 400 KB`,
+      `article ${article.id} (${meta.url}) is too large to store: ${plainSize} bytes, ${size} bytes gzip-compressed; DynamoDB's limit is 400 KB`,
     );
   }
 
   private async ensureBucket(bucket: string): Promise<void> {
     if (this.knownBuckets.has(bucket)) return;
     // ADD on a string set is idempotent, so racing writers need no condition.
-    await this.client.send(
-      new UpdateItemCommand({
+    await this.db.send(
+      new UpdateCommand({
         TableName: this.table,
-        Key: META_KEY,
+        Key: KEYS.buckets,
         UpdateExpression: 'ADD buckets :b',
-        ExpressionAttributeValues: { ':b': { SS: [bucket] } },
+        ExpressionAttributeValues: { ':b': new Set([bucket]) },
       }),
     );
     this.knownBuckets.add(bucket);
@@ -329,12 +311,12 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
    * the index page's number shows.
    */
   private async bumpArticleCount(sourceId: string): Promise<void> {
-    await this.client.send(
-      new UpdateItemCommand({
+    await this.db.send(
+      new UpdateCommand({
         TableName: this.table,
-        Key: { pk: { S: SOURCES_PK }, sk: { S: sourceId } },
+        Key: KEYS.source(sourceId),
         UpdateExpression: 'ADD articles :one',
-        ExpressionAttributeValues: { ':one': { N: '1' } },
+        ExpressionAttributeValues: { ':one': 1 },
       }),
     );
   }
@@ -342,7 +324,7 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   // ---- ArticleReader -------------------------------------------------------------------
 
   async get(id: string): Promise<StoredArticle | undefined> {
-    const out = await this.client.send(new GetItemCommand({ TableName: this.table, Key: articleKey(id) }));
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: KEYS.article(id) }));
     return out.Item ? fromItem(out.Item) : undefined;
   }
 
@@ -352,54 +334,57 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   }
 
   private async listSource(sourceId: string, limit: number, cursor: string | undefined): Promise<Page<StoredArticle>> {
-    const pk = `S#${sourceId}`;
-    let start = cursor === undefined ? undefined : keyFromCursor(cursor, 'gsi1pk', pk);
+    const index = TABLE.indexes.bySource;
+    const pk = KEYS.bySourcePk(sourceId);
+    let start = cursor === undefined ? undefined : keyFromCursor(cursor, index.partitionKey, pk);
     const items: StoredArticle[] = [];
     // Loops only when DynamoDB stops a page early at its 1 MB response cap.
     for (;;) {
-      const out = await this.queryNewestFirst(INDEX_BY_SOURCE, 'gsi1pk', pk, limit - items.length, start);
+      const out = await this.queryNewestFirst(index, pk, limit - items.length, start);
       for (const it of out.Items ?? []) items.push(fromItem(it));
       start = out.LastEvaluatedKey;
       if (!start) return { items };
-      if (items.length >= limit) return { items, next: encodeCursor(start) };
+      if (items.length >= limit) return { items, next: cursorOf(start) };
     }
   }
 
   private async listAll(limit: number, cursor: string | undefined): Promise<Page<StoredArticle>> {
-    const buckets = (await this.bucketsNewestFirst()).map(bucketPk);
+    const index = TABLE.indexes.byTime;
+    const buckets = (await this.bucketsNewestFirst()).map(KEYS.byTimePk);
     let bucketIndex = 0;
-    let start: Record<string, AttributeValue> | undefined;
+    let start: Item | undefined;
     if (cursor !== undefined) {
-      const key = keyFromCursor(cursor, 'gsi2pk');
-      bucketIndex = buckets.indexOf(key.gsi2pk?.S ?? '');
+      const key = keyFromCursor(cursor, index.partitionKey);
+      bucketIndex = buckets.indexOf(String(key[index.partitionKey]));
       if (bucketIndex < 0) throw new InvalidCursorError(`cursor names an unknown time bucket`);
       // A cursor holding only the bucket means "start at the top of that bucket".
-      start = key.gsi2sk ? key : undefined;
+      start = key[index.sortKey] !== undefined ? key : undefined;
     }
     const items: StoredArticle[] = [];
     while (bucketIndex < buckets.length) {
       const pk = buckets[bucketIndex] as string;
-      const out = await this.queryNewestFirst(INDEX_BY_TIME, 'gsi2pk', pk, limit - items.length, start);
+      const out = await this.queryNewestFirst(index, pk, limit - items.length, start);
       for (const it of out.Items ?? []) items.push(fromItem(it));
       start = out.LastEvaluatedKey;
       if (!start) bucketIndex++;
       if (items.length >= limit) {
-        if (start) return { items, next: encodeCursor(start) };
+        if (start) return { items, next: cursorOf(start) };
         const nextBucket = buckets[bucketIndex];
-        return nextBucket ? { items, next: encodeCursor({ gsi2pk: { S: nextBucket } }) } : { items };
+        return nextBucket ? { items, next: cursorOf({ [index.partitionKey]: nextBucket }) } : { items };
       }
     }
     return { items };
   }
 
   /** One page of an index partition, newest first: the one Query shape both listings use. */
-  private queryNewestFirst(index: string, pkAttr: 'gsi1pk' | 'gsi2pk', pk: string, limit: number, start: Record<string, AttributeValue> | undefined) {
-    return this.client.send(
+  private queryNewestFirst(index: IndexSchema, pk: string, limit: number, start: Item | undefined) {
+    return this.db.send(
       new QueryCommand({
         TableName: this.table,
-        IndexName: index,
-        KeyConditionExpression: `${pkAttr} = :pk`,
-        ExpressionAttributeValues: { ':pk': { S: pk } },
+        IndexName: index.name,
+        KeyConditionExpression: `${PK} = :pk`,
+        ExpressionAttributeNames: { [PK]: index.partitionKey },
+        ExpressionAttributeValues: { ':pk': pk },
         ScanIndexForward: false,
         Limit: limit,
         ...(start ? { ExclusiveStartKey: start } : {}),
@@ -408,26 +393,26 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   }
 
   private async bucketsNewestFirst(): Promise<string[]> {
-    const out = await this.client.send(new GetItemCommand({ TableName: this.table, Key: META_KEY }));
-    const set = out.Item?.buckets?.SS ?? [];
-    return [...set].sort().reverse();
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: KEYS.buckets }));
+    const set = out.Item?.buckets as Set<string> | undefined;
+    return [...(set ?? [])].sort().reverse();
   }
 
   async sourceStates(): Promise<SourceState[]> {
     const states: SourceState[] = [];
-    let start: Record<string, AttributeValue> | undefined;
+    let start: Item | undefined;
     do {
-      const out = await this.client.send(
+      const out = await this.db.send(
         new QueryCommand({
           TableName: this.table,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: { ':pk': { S: SOURCES_PK } },
+          KeyConditionExpression: `${PK} = :pk`,
+          ExpressionAttributeNames: { [PK]: TABLE.partitionKey },
+          ExpressionAttributeValues: { ':pk': KEYS.sourcesPk },
           ...(start ? { ExclusiveStartKey: start } : {}),
         }),
       );
-      for (const it of out.Items ?? []) {
-        const v = unmarshall(it) as Record<string, unknown>;
-        const state: SourceState = { sourceId: String(v.sk) };
+      for (const v of out.Items ?? []) {
+        const state: SourceState = { sourceId: String(v[TABLE.sortKey]) };
         if (typeof v.lastFetch === 'string') state.lastFetch = v.lastFetch;
         if (typeof v.lastError === 'string') state.lastError = v.lastError;
         if (typeof v.articles === 'number') state.articles = v.articles;
@@ -442,27 +427,29 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   // ---- FetchStateStore -----------------------------------------------------------------
 
   async isSeen(url: string): Promise<boolean> {
-    const out = await this.client.send(
-      new GetItemCommand({ TableName: this.table, Key: urlKey(url, 'SEEN'), ProjectionExpression: TTL_ATTRIBUTE }),
+    const out = await this.db.send(
+      new GetCommand({
+        TableName: this.table,
+        Key: KEYS.seenUrl(url),
+        ProjectionExpression: '#exp',
+        ExpressionAttributeNames: { '#exp': TABLE.ttlAttribute },
+      }),
     );
     // TTL deletes lazily (up to days late), so an expired record counts as absent.
-    const exp = out.Item?.[TTL_ATTRIBUTE]?.N;
-    return exp !== undefined && Number(exp) > epochSeconds(this.clock.now());
+    const exp = out.Item?.[TABLE.ttlAttribute];
+    return typeof exp === 'number' && exp > epochSeconds(this.clock.now());
   }
 
   async markSeen(url: string, sourceId: string, now: Date): Promise<boolean> {
     const nowS = epochSeconds(now);
     try {
-      await this.client.send(
-        new PutItemCommand({
+      await this.db.send(
+        new PutCommand({
           TableName: this.table,
-          Item: {
-            ...urlKey(url, 'SEEN'),
-            ...marshall({ type: 'seen', url, sourceId, seenAt: now.toISOString(), [TTL_ATTRIBUTE]: nowS + SEEN_TTL_SECONDS }),
-          },
-          ConditionExpression: 'attribute_not_exists(pk) OR #exp <= :now',
-          ExpressionAttributeNames: { '#exp': TTL_ATTRIBUTE },
-          ExpressionAttributeValues: { ':now': { N: String(nowS) } },
+          Item: { ...KEYS.seenUrl(url), type: 'seen', url, sourceId, seenAt: now.toISOString(), [TABLE.ttlAttribute]: nowS + SEEN_TTL_SECONDS },
+          ConditionExpression: `attribute_not_exists(${PK}) OR #exp <= :now`,
+          ExpressionAttributeNames: { [PK]: TABLE.partitionKey, '#exp': TABLE.ttlAttribute },
+          ExpressionAttributeValues: { ':now': nowS },
         }),
       );
       return true;
@@ -473,10 +460,11 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   }
 
   async getValidators(url: string): Promise<HttpValidators | undefined> {
-    const out = await this.client.send(new GetItemCommand({ TableName: this.table, Key: urlKey(url, 'HTTP') }));
-    if (!out.Item) return undefined;
-    const v = unmarshall(out.Item) as Record<string, unknown>;
-    if (typeof v[TTL_ATTRIBUTE] === 'number' && (v[TTL_ATTRIBUTE] as number) <= epochSeconds(this.clock.now())) return undefined;
+    const out = await this.db.send(new GetCommand({ TableName: this.table, Key: KEYS.urlValidators(url) }));
+    const v = out.Item;
+    if (!v) return undefined;
+    const exp = v[TABLE.ttlAttribute];
+    if (typeof exp === 'number' && exp <= epochSeconds(this.clock.now())) return undefined;
     const validators: HttpValidators = {};
     if (typeof v.etag === 'string') validators.etag = v.etag;
     if (typeof v.lastModified === 'string') validators.lastModified = v.lastModified;
@@ -484,38 +472,27 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   }
 
   async putValidators(url: string, validators: HttpValidators, now: Date): Promise<void> {
-    await this.client.send(
-      new PutItemCommand({
+    await this.db.send(
+      new PutCommand({
         TableName: this.table,
-        Item: {
-          ...urlKey(url, 'HTTP'),
-          ...marshall(
-            { type: 'validators', url, ...validators, [TTL_ATTRIBUTE]: epochSeconds(now) + VALIDATORS_TTL_SECONDS },
-            { removeUndefinedValues: true },
-          ),
-        },
+        Item: { ...KEYS.urlValidators(url), type: 'validators', url, ...validators, [TABLE.ttlAttribute]: epochSeconds(now) + VALIDATORS_TTL_SECONDS },
       }),
     );
   }
 
   async recordRun(sourceId: string, run: { at: string; fetched: number; skipped: number; failed: number; error?: string }): Promise<void> {
-    const values: Record<string, AttributeValue> = {
-      ':at': { S: run.at },
-      ':fetched': { N: String(run.fetched) },
-      ':skipped': { N: String(run.skipped) },
-      ':failed': { N: String(run.failed) },
-    };
+    const values: Item = { ':at': run.at, ':fetched': run.fetched, ':skipped': run.skipped, ':failed': run.failed };
     let expr = 'SET lastFetch = :at, lastFetched = :fetched, lastSkipped = :skipped, failures = :failed';
     if (run.error) {
       expr += ', lastError = :err';
-      values[':err'] = { S: run.error };
+      values[':err'] = run.error;
     } else {
       expr += ' REMOVE lastError';
     }
-    await this.client.send(
-      new UpdateItemCommand({
+    await this.db.send(
+      new UpdateCommand({
         TableName: this.table,
-        Key: { pk: { S: SOURCES_PK }, sk: { S: sourceId } },
+        Key: KEYS.source(sourceId),
         UpdateExpression: expr,
         ExpressionAttributeValues: values,
       }),
@@ -523,34 +500,49 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   }
 }
 
-function fromItem(item: Record<string, AttributeValue>): StoredArticle {
-  const { doc, docGz, writeId: _w, ...rest } = item;
-  const json = doc?.S ?? (docGz?.B ? gunzipSync(docGz.B).toString('utf8') : undefined);
-  if (json === undefined) throw new Error(`item ${item.pk?.S ?? '?'} has neither doc nor docGz`);
+/** The item's size as DynamoDB will count it. */
+function sizeOf(item: Item): number {
+  return itemSize(marshall(item, marshallOptions()));
+}
+
+function fromItem(item: Item): StoredArticle {
+  const { doc, docGz } = item;
+  const json = typeof doc === 'string' ? doc : docGz instanceof Uint8Array ? gunzipSync(docGz).toString('utf8') : undefined;
+  if (json === undefined) throw new Error(`item ${String(item[TABLE.partitionKey] ?? '?')} has neither doc nor docGz`);
   const article = JSON.parse(json) as Article;
-  const m = unmarshall(rest) as Record<string, unknown>;
   return toStored(article, {
-    sourceId: String(m.sourceId),
-    url: String(m.url),
-    rawKey: String(m.rawKey),
-    firstSeen: String(m.firstSeen),
-    updated: String(m.updated),
-    version: Number(m.version),
-    contentHash: String(m.contentHash),
+    sourceId: String(item.sourceId),
+    url: String(item.url),
+    rawKey: String(item.rawKey),
+    firstSeen: String(item.firstSeen),
+    updated: String(item.updated),
+    version: Number(item.version),
+    contentHash: String(item.contentHash),
   });
 }
 
+/**
+ * A paging cursor is the Query's LastEvaluatedKey in DynamoDB's attribute-value form
+ * (`{"pk":{"S":…},…}`), base64url: the form cursors have always had, so links handed out
+ * before stay valid.
+ */
+function cursorOf(key: Item): string {
+  return encodeCursor(marshall(key, marshallOptions()));
+}
+
+const KEY_ATTRIBUTES = new Set(keyAttributes());
+
 /** Decodes a cursor into an ExclusiveStartKey, checking it belongs to this listing. */
-function keyFromCursor(cursor: string, pkName: 'gsi1pk' | 'gsi2pk', expectedPk?: string): Record<string, AttributeValue> {
+function keyFromCursor(cursor: string, pkName: string, expectedPk?: string): Item {
   const raw = decodeCursor(cursor);
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) throw new InvalidCursorError('cursor is not a key object');
-  const key: Record<string, AttributeValue> = {};
+  const key: Item = {};
   for (const [k, v] of Object.entries(raw as Record<string, unknown>)) {
     const s = (v as { S?: unknown } | null)?.S;
-    if (typeof s !== 'string' || !/^(pk|sk|gsi[12](pk|sk))$/.test(k)) throw new InvalidCursorError(`cursor attribute '${k}' is not a key`);
-    key[k] = { S: s };
+    if (typeof s !== 'string' || !KEY_ATTRIBUTES.has(k)) throw new InvalidCursorError(`cursor attribute '${k}' is not a key`);
+    key[k] = s;
   }
-  const pk = key[pkName]?.S;
+  const pk = key[pkName];
   if (pk === undefined || (expectedPk !== undefined && pk !== expectedPk)) {
     throw new InvalidCursorError(`cursor does not belong to this listing`);
   }

@@ -20,6 +20,7 @@ import { fetchPage } from '../adapters/http-fetcher.js';
 import { systemClock } from '../adapters/clock.js';
 import { jsonLogger } from '../adapters/logger.js';
 import { DynamoStore } from '../adapters/dynamo-store.js';
+import { TABLE as TABLE_SCHEMA } from '../adapters/table-schema.js';
 import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsJobQueue } from '../adapters/sqs-queue.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
@@ -33,7 +34,8 @@ import { MirroredRawStore } from './raw-mirror.js';
 import { ensureTable, startLocalDynamo, startLocalS3Sqs, type LocalDynamo, type LocalS3Sqs } from './standins.js';
 import { serveStatic, type StaticServer } from './static-server.js';
 
-export const TABLE = 'duofeed';
+/** The table's local name comes with its schema (adapters/table-schema.ts). */
+export const TABLE = TABLE_SCHEMA.localName;
 export const BUCKET = 'duofeed-raw';
 export const QUEUE = 'duofeed-parse';
 const MARKER = '.duofeed-data';

@@ -12,6 +12,8 @@ import { loadConfig, type DuofeedConfig } from '../../lib/config.js';
 import { ESM_REQUIRE_BANNER } from '../../lib/bundling.js';
 import { createDuofeedApp } from '../../lib/duofeed-app.js';
 import { FEED_QUERY_PARAMS, PARSE_BATCH_SIZE, PARSE_MAX_RECEIVES, PROJECT_ROOT, SIZING } from '../../lib/duofeed-stack.js';
+import { INDEXES, TABLE } from '../../lambdas/adapters/table-schema.js';
+import { tableSchema } from '../../lambdas/adapters/dynamo-store.js';
 import { asArray, cdkJsonContext, logicalId, policyStatements, synth, type Synthesized } from './helpers.js';
 
 let s: Synthesized;
@@ -73,37 +75,47 @@ describe('raw pages bucket', () => {
 });
 
 describe('articles table', () => {
-  it('is on-demand with PITR, TTL on expiresAt, pk/sk and the two GSIs', () => {
+  const tableProps = () => Object.values(t.findResources('AWS::DynamoDB::Table'))[0]!.Properties as Props;
+
+  it('is on-demand with PITR, and built from the shared schema (keys, indexes, projections, TTL)', () => {
     t.resourceCountIs('AWS::DynamoDB::Table', 1);
+    const keys = (pk: string, sk: string) => [
+      { AttributeName: pk, KeyType: 'HASH' },
+      { AttributeName: sk, KeyType: 'RANGE' },
+    ];
     t.hasResourceProperties('AWS::DynamoDB::Table', {
-      BillingMode: 'PAY_PER_REQUEST',
+      BillingMode: TABLE.billingMode,
       PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
-      KeySchema: [
-        { AttributeName: 'pk', KeyType: 'HASH' },
-        { AttributeName: 'sk', KeyType: 'RANGE' },
-      ],
-      GlobalSecondaryIndexes: [
-        {
-          IndexName: 'bySource',
-          KeySchema: [
-            { AttributeName: 'gsi1pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi1sk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-        {
-          IndexName: 'byTime',
-          KeySchema: [
-            { AttributeName: 'gsi2pk', KeyType: 'HASH' },
-            { AttributeName: 'gsi2sk', KeyType: 'RANGE' },
-          ],
-          Projection: { ProjectionType: 'ALL' },
-        },
-      ],
+      TimeToLiveSpecification: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+      KeySchema: keys(TABLE.partitionKey, TABLE.sortKey),
+      GlobalSecondaryIndexes: INDEXES.map((i) => ({ IndexName: i.name, KeySchema: keys(i.partitionKey, i.sortKey), Projection: { ProjectionType: i.projection } })),
     });
-    const attrs = Object.values(t.findResources('AWS::DynamoDB::Table'))[0]!.Properties.AttributeDefinitions as Props[];
-    expect(attrs.every((a) => a.AttributeType === 'S')).toBe(true);
+  });
+
+  it('has nothing the schema lacks: the synthesized table, read back, is what the local stand-ins create', () => {
+    // The other direction: from the template to a CreateTable input, compared with the one
+    // the DynamoDB adapter builds from table-schema.ts. An extra index, attribute or key in
+    // the stack (or a changed projection) fails here even if every assertion above holds.
+    const p = tableProps();
+    const byName = (a: { AttributeName?: string }, b: { AttributeName?: string }) => String(a.AttributeName).localeCompare(String(b.AttributeName));
+    const fromStack = {
+      BillingMode: p.BillingMode,
+      AttributeDefinitions: [...(p.AttributeDefinitions as Props[])].sort(byName),
+      KeySchema: p.KeySchema,
+      GlobalSecondaryIndexes: (p.GlobalSecondaryIndexes as Props[]).map(({ IndexName, KeySchema, Projection }) => ({ IndexName, KeySchema, Projection })),
+      ttl: p.TimeToLiveSpecification,
+    };
+    const local = tableSchema('any');
+    expect(fromStack).toEqual({
+      BillingMode: local.BillingMode,
+      AttributeDefinitions: [...(local.AttributeDefinitions ?? [])].sort(byName),
+      KeySchema: local.KeySchema,
+      GlobalSecondaryIndexes: local.GlobalSecondaryIndexes,
+      ttl: { AttributeName: TABLE.ttlAttribute, Enabled: true },
+    });
+    expect(Object.keys(p).sort()).toEqual(
+      ['AttributeDefinitions', 'BillingMode', 'GlobalSecondaryIndexes', 'KeySchema', 'PointInTimeRecoverySpecification', 'Tags', 'TimeToLiveSpecification'].sort(),
+    );
   });
 });
 
