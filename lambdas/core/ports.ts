@@ -12,6 +12,23 @@ export interface Logger {
   error(msg: string, fields?: Record<string, unknown>): void;
 }
 
+/**
+ * What the fetch and parse sides report as they go, as typed values: the local run prints its
+ * progress from these, never from log text, so rewording a log line cannot silence it.
+ * In AWS nobody listens (the log lines carry the same facts for CloudWatch).
+ */
+export type PipelineEvent =
+  /** An article page was stored raw and its parse job enqueued. */
+  | { type: 'article-fetched'; sourceId: string; url: string; rawKey: string; bytes: number }
+  /** A start page or an article page could not be fetched or handed on. */
+  | { type: 'fetch-failed'; sourceId: string; url: string; error: string; startPage: boolean }
+  /** A parse job finished: its article created, updated or unchanged. */
+  | { type: 'record-done'; messageId: string; outcome: UpsertOutcome; id: string; url: string }
+  /** A parse job failed on this receive (it is retried, or dead-lettered: `action` says which). */
+  | { type: 'record-failed'; messageId: string; reason: string; url?: string; action: 'dead-lettered' | 'retry' | 'left to the redrive policy' };
+
+export type PipelineEvents = (event: PipelineEvent) => void;
+
 /** The only way code outside adapters learns the time. */
 export interface Clock {
   now(): Date;

@@ -7,7 +7,7 @@
  * next run refetches the page (at worst a duplicate job, which the idempotent upsert absorbs);
  * marking first would lose the article for good.
  */
-import type { Clock, FetchStateStore, JobQueue, Logger, ParseJob, RawStore } from '../core/ports.js';
+import type { Clock, FetchStateStore, JobQueue, Logger, ParseJob, PipelineEvents, RawStore } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
 import { articleIdFor, sha256Hex } from '../core/ids.js';
 import { decodeBody, extractLinks } from '../core/links.js';
@@ -25,6 +25,8 @@ export interface FetchDeps {
   state: FetchStateStore;
   clock: Clock;
   log: Logger;
+  /** Typed progress (article fetched, fetch failed) for whoever runs the pipeline; optional. */
+  events?: PipelineEvents;
   sleep: (ms: number) => Promise<void>;
   /** Extra options for every fetch (user agent, timeouts, size cap). */
   fetchOptions?: FetchPageOptions;
@@ -201,6 +203,7 @@ async function runSource(
       result.failed++;
       sourceError = message(err);
       log.error('start page failed', { sourceId: source.id, url: startUrl, error: sourceError, code: (err as { code?: string }).code });
+      deps.events?.({ type: 'fetch-failed', sourceId: source.id, url: startUrl, error: sourceError, startPage: true });
     }
   }
   if (result.failed > 0 && !sourceError) sourceError = `${result.failed} page(s) failed`;
@@ -248,9 +251,11 @@ async function handleLink(
     await deps.state.markSeen(url, source.id, now);
     if (page.etag || page.lastModified) await deps.state.putValidators(url, { etag: page.etag, lastModified: page.lastModified }, now);
     log.info('article fetched', { sourceId: source.id, url, rawKey, bytes: page.bytes.length });
+    deps.events?.({ type: 'article-fetched', sourceId: source.id, url, rawKey, bytes: page.bytes.length });
     return 'fetched';
   } catch (err) {
     log.error('article failed', { sourceId: source.id, url, error: message(err), code: (err as { code?: string }).code });
+    deps.events?.({ type: 'fetch-failed', sourceId: source.id, url, error: message(err), startPage: false });
     return 'failed';
   }
 }

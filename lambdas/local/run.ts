@@ -49,6 +49,8 @@ export interface LocalOptions {
   out: (line: string) => void;
   /** Pacing override for the sample sources (ms between requests); lets tests slow a run down. */
   paceMs?: number;
+  /** Where the handlers' structured log goes; default the data folder's duofeed.log. */
+  log?: Logger;
 }
 
 export interface IngestSummary {
@@ -86,14 +88,6 @@ function prepareDataDir(dir: string, fresh: boolean): void {
   writeFileSync(join(dir, MARKER), 'duofeed local data; safe to delete (same as npm start -- --fresh)\n');
 }
 
-function fileLogger(path: string, tap: (msg: string, fields: Record<string, unknown>) => void): Logger {
-  const file = jsonLogger({ write: (line) => appendFileSync(path, line + '\n'), clock: systemClock });
-  const emit = (level: keyof Logger) => (msg: string, fields: Record<string, unknown> = {}) => {
-    file[level](msg, fields);
-    tap(msg, fields);
-  };
-  return { info: emit('info'), warn: emit('warn'), error: emit('error') };
-}
 
 async function startSamples(opts: LocalOptions): Promise<StaticServer> {
   const stateFile = join(opts.dataDir, 'local.json');
@@ -161,7 +155,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const ledger = new JobLedger(join(dataDir, 'pending'));
     const sqsQueue = new SqsJobQueue(aws.sqs, aws.queueUrl);
     const queue = new LedgeredJobQueue(sqsQueue, ledger);
-    const logPath = join(dataDir, 'duofeed.log');
+    // The handlers' JSON log lines go to a file; the progress above comes from their events.
+    const log = opts.log ?? jsonLogger({ write: (line) => appendFileSync(join(dataDir, 'duofeed.log'), line + '\n'), clock: systemClock });
 
     // Reconcile what a killed run left behind, before fetching anything.
     const restoredRaw = await raw.restore();
@@ -201,10 +196,11 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       state: store,
       clock: systemClock,
       sleep: (ms) => delay(ms),
-      log: fileLogger(logPath, (msg, f) => {
-        if (msg === 'article fetched') out(`fetch      ${String(f.sourceId).padEnd(14)} + ${f.url}`);
-        if (msg === 'article failed' || msg === 'start page failed') out(`fetch      ${String(f.sourceId).padEnd(14)} ! ${f.error}`);
-      }),
+      log,
+      events(e) {
+        if (e.type === 'article-fetched') out(`fetch      ${e.sourceId.padEnd(14)} + ${e.url}`);
+        if (e.type === 'fetch-failed') out(`fetch      ${e.sourceId.padEnd(14)} ! ${e.error}`);
+      },
     });
     const fetched = await fetchHandler({});
     for (const s of fetched.sources) {
@@ -240,14 +236,15 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       articles: store,
       clock: systemClock,
       deadLetter: { queue: deadLetters, maxReceives: aws.maxReceiveCount },
-      log: fileLogger(logPath, (msg, f) => {
-        if (msg === 'record done') {
+      log,
+      events(e) {
+        if (e.type === 'record-done') {
           doneCount++;
-          parsed[f.outcome as 'created' | 'updated' | 'unchanged']++;
-          out(`parse      ${`${doneCount}/${total}`.padEnd(7)} ${String(f.outcome).padEnd(9)} ${f.url}`);
+          parsed[e.outcome]++;
+          out(`parse      ${`${doneCount}/${total}`.padEnd(7)} ${e.outcome.padEnd(9)} ${e.url}`);
         }
-        if (msg === 'record failed') lastReason.set(String(f.messageId), String(f.reason));
-      }),
+        if (e.type === 'record-failed') lastReason.set(e.messageId, e.reason);
+      },
     });
     await drainQueue({
       sqs: aws.sqs,

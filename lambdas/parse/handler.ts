@@ -14,7 +14,7 @@
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, DeadLetters, Logger, RawStore } from '../core/ports.js';
+import type { ArticleWriter, Clock, DeadLetters, Logger, PipelineEvents, RawStore } from '../core/ports.js';
 // Static imports, so esbuild can drop the SDK commands this function never sends.
 import { ConfigError } from '../core/errors.js';
 import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
@@ -30,6 +30,8 @@ export interface ParseHandlerDeps {
   articles: ArticleWriter;
   clock: Clock;
   log: Logger;
+  /** Typed progress (record done, record failed) for whoever runs the pipeline; optional. */
+  events?: PipelineEvents;
   /** The parser; injectable so tests can drive every outcome. Defaults to parseArticle. */
   parse?: ParseFn;
   /**
@@ -105,8 +107,10 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
         if (action === 'dead-lettered') counts.deadLettered++;
         else failures.push({ itemIdentifier: messageId });
         deps.log.error('record failed', { messageId, outcome: 'failed', url: result.url, id: result.id, reason: result.reason, receives: receivesOf(record), permanent: result.permanent, action });
+        deps.events?.({ type: 'record-failed', messageId, reason: result.reason, ...(result.url !== undefined ? { url: result.url } : {}), action });
       } else {
         deps.log.info('record done', { messageId, outcome: result.outcome, id: result.id, url: result.url, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
+        deps.events?.({ type: 'record-done', messageId, outcome: result.outcome, id: result.id, url: result.url });
       }
     }
     deps.log.info('batch done', { records: records.length, ...counts });

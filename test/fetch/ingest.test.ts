@@ -8,7 +8,7 @@ import { articleIdFor } from '../../lambdas/core/ids.js';
 import type { FetchStateStore } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
 import { makeFetchHandler, BadEventError, parseFetchEvent } from '../../lambdas/fetch/handler.js';
-import type { Logger } from '../../lambdas/core/ports.js';
+import type { Logger, PipelineEvent } from '../../lambdas/core/ports.js';
 import { HostPacer, UnknownSourceError, type FetchDeps } from '../../lambdas/fetch/ingest.js';
 
 /** A tiny news site on loopback whose pages and robots.txt each test can change. */
@@ -107,6 +107,18 @@ beforeEach(() => {
 });
 
 describe('fetch handler', () => {
+  it('reports each page it hands on, and each failure, as a typed event', async () => {
+    site.set('/a/2.html', { status: 500, body: 'down' });
+    const events: PipelineEvent[] = [];
+    const w = world([source()], { events: (e) => void events.push(e) });
+    await makeFetchHandler(w.deps)({});
+    const [job] = w.queue.drain();
+    expect(events).toEqual([
+      { type: 'article-fetched', sourceId: 'site', url: `${base}/a/1.html`, rawKey: job!.rawKey, bytes: Buffer.byteLength('<p>one 一</p>') },
+      { type: 'fetch-failed', sourceId: 'site', url: `${base}/a/2.html`, error: expect.stringContaining('HTTP 500'), startPage: false },
+    ]);
+  });
+
   it('stores raw pages, enqueues one job per new article, marks them seen, then a rerun is a 304', async () => {
     const w = world([source()]);
     const run = makeFetchHandler(w.deps);

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
 import { MemoryArticleStore, MemoryRawStore } from '../../lambdas/adapters/memory.js';
 import type { Article } from '../../lambdas/core/article.js';
-import type { DeadLetterFailure, DeadLetters } from '../../lambdas/core/ports.js';
+import type { DeadLetterFailure, DeadLetters, PipelineEvent } from '../../lambdas/core/ports.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';
 import type { ParseFn } from '../../lambdas/parse/process.js';
 import { memoryLog } from '../support/memory-log.js';
@@ -87,5 +87,20 @@ describe('parse handler time budget', () => {
   it('without a context (local drain, tests) processes every record', async () => {
     const { handler } = await setup(3);
     expect((await handler(eventOf(3))).batchItemFailures).toEqual([]);
+  });
+});
+
+describe('parse handler events', () => {
+  it('reports each record done and each record failed, typed', async () => {
+    const raw = new MemoryRawStore();
+    await raw.put('raw/src/a0/x.html', { bytes: Buffer.from(JSON.stringify(article(0))) });
+    const events: PipelineEvent[] = [];
+    const handler = makeParseHandler({ raw, articles: new MemoryArticleStore({ now: () => NOW }), clock: { now: () => NOW }, log: memoryLog(), parse, events: (e) => void events.push(e) });
+    // The second record's raw page does not exist.
+    await handler(eventOf(2));
+    expect(events).toEqual([
+      { type: 'record-done', messageId: 'm0', outcome: 'created', id: 'a0', url: 'https://example.org/0.html' },
+      { type: 'record-failed', messageId: 'm1', reason: expect.stringContaining("cannot read raw page raw/src/a1/x.html"), url: 'https://example.org/1.html', action: 'retry' },
+    ]);
   });
 });
