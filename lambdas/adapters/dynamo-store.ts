@@ -42,20 +42,20 @@ import {
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Article, StoredArticle } from '../core/article.js';
-import type {
-  ArticleReader,
-  ArticleWriter,
-  Clock,
-  FetchStateStore,
-  HttpValidators,
-  Page,
-  SourceState,
-  UpsertOutcome,
-} from '../core/ports.js';
 import {
   ConcurrentUpdateError,
   InvalidCursorError,
   ItemTooLargeError,
+  type ArticleReader,
+  type ArticleWriter,
+  type Clock,
+  type FetchStateStore,
+  type HttpValidators,
+  type Page,
+  type SourceState,
+  type UpsertOutcome,
+} from '../core/ports.js';
+import {
   SEEN_TTL_SECONDS,
   VALIDATORS_TTL_SECONDS,
   bucketOf,

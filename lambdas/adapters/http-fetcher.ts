@@ -12,7 +12,7 @@ import zlib from 'node:zlib';
 import { setTimeout as delay } from 'node:timers/promises';
 import { checkHost, classifyAddress, pinnedLookup, SsrfError, type AddressVerdict, type Resolver } from './ssrf.js';
 import { backoffDelay, parseRetryAfter, type BackoffPolicy, DEFAULT_BACKOFF } from '../core/backoff.js';
-import type { Clock } from '../core/ports.js';
+import type { Clock, FetchedPage, PageRequest } from '../core/ports.js';
 import { systemClock } from './clock.js';
 
 export const DEFAULT_USER_AGENT =
@@ -44,16 +44,11 @@ export class FetchError extends Error {
   readonly retryAfterMs?: number;
 }
 
-export interface FetchPageOptions {
-  /** Only for local sample sources: skip the SSRF guard's private-address refusal. */
-  allowPrivateNetwork?: boolean;
+/** The port's request (private network, validators, size cap) plus this client's own policy. */
+export interface FetchPageOptions extends PageRequest {
   userAgent?: string;
   /** Whole-attempt deadline (connect + headers + body), ms. Default 20 s. */
   timeoutMs?: number;
-  /** Cap on the body, compressed and decompressed alike. Default 5 MiB. */
-  maxBytes?: number;
-  /** Sent as If-None-Match / If-Modified-Since; a 304 answer comes back with empty bytes. */
-  validators?: { etag?: string; lastModified?: string };
   /** Default 5. */
   maxRedirects?: number;
   /** Retries after the first attempt for 429/5xx/network/timeout. Default 2. */
@@ -69,16 +64,6 @@ export interface FetchPageOptions {
   addressPolicy?: (address: string) => AddressVerdict;
   /** For Retry-After given as a date. */
   clock?: Clock;
-}
-
-export interface FetchedPage {
-  status: number;
-  /** The final URL, after redirects. */
-  url: string;
-  bytes: Uint8Array;
-  contentType?: string;
-  etag?: string;
-  lastModified?: string;
 }
 
 export type FetchPage = (url: string, opts?: FetchPageOptions) => Promise<FetchedPage>;

@@ -4,8 +4,7 @@
  * replay (`duofeed reprocess`) sees exactly what the first parse saw.
  */
 import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { RawPage, RawStore } from '../core/ports.js';
-import { NotFoundError, type RawEntry } from './store-model.js';
+import { NotFoundError, type DatedRawStore, type RawEntry, type RawPage } from '../core/ports.js';
 
 export interface S3RawStoreOptions {
   client: S3Client;
@@ -22,7 +21,7 @@ function asciiUrl(url: string): string {
   return url.replace(/[^\x20-\x7e]/gu, (c) => encodeURIComponent(c));
 }
 
-export class S3RawStore implements RawStore {
+export class S3RawStore implements DatedRawStore {
   private readonly client: S3Client;
   private readonly bucket: string;
   private readonly pageSize: number;

@@ -1,33 +1,16 @@
 /**
  * What the DynamoDB store and the in-memory store share, so both order, hash and page
- * articles the same way: sort time, time buckets, content hash, cursors, errors.
+ * articles the same way: sort time, time buckets, content hash, cursors. The errors they
+ * throw belong to the ports (core/ports.ts).
  */
 import type { Article, StoredArticle } from '../core/article.js';
 import { canonicalJson, sha256Hex } from '../core/ids.js';
+import { InvalidCursorError } from '../core/ports.js';
 
 /** A seen-URL record lives this long; after that the URL is refetched and its parse comes out 'unchanged'. */
 export const SEEN_TTL_SECONDS = 180 * 24 * 3600;
 /** Validators (ETag/Last-Modified) are only an optimisation; a month keeps the table small. */
 export const VALIDATORS_TTL_SECONDS = 30 * 24 * 3600;
-
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
-
-/** The article cannot be stored even compressed: DynamoDB's 400 KB item limit. */
-export class ItemTooLargeError extends StoreError {
-  override name = 'ItemTooLargeError';
-}
-
-/** Two writers changed the same article at once and the retry lost again. */
-export class ConcurrentUpdateError extends StoreError {
-  override name = 'ConcurrentUpdateError';
-}
-
-/** A paging cursor that this store did not issue (or that belongs to another listing). */
-export class InvalidCursorError extends StoreError {
-  override name = 'InvalidCursorError';
-}
 
 /** The parser sets contentHash; when it did not, hash the content ourselves (minus the hash field). */
 export function contentHashOf(article: Article): string {
@@ -93,15 +76,4 @@ export function toStored(article: Article, meta: Bookkeeping): StoredArticle {
 /** Epoch seconds for DynamoDB's TTL attribute. */
 export function epochSeconds(d: Date): number {
   return Math.floor(d.getTime() / 1000);
-}
-
-/** RawStore.get on a key that does not exist (the port's NotFoundError). */
-export class NotFoundError extends StoreError {
-  override name = 'NotFoundError';
-}
-
-/** A raw page's key and, where the store knows it, when it was written. */
-export interface RawEntry {
-  key: string;
-  lastModified?: Date;
 }

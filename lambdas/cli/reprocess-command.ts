@@ -7,8 +7,7 @@
 import { existsSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { RawEntry } from '../adapters/store-model.js';
-import type { Logger, RawStore } from '../core/ports.js';
+import type { DatedRawStore, Logger } from '../core/ports.js';
 import { readArgs } from './args.js';
 import type { DeadLetterRecord } from '../local/run.js';
 
@@ -106,7 +105,7 @@ export async function run(argv: string[]): Promise<number> {
 
     // The restore just rewrote every object, so S3's LastModified says nothing; the mirror
     // files' modification times are when the pages were fetched.
-    const raw: RawStore & { listWithDates(prefix: string): AsyncIterable<RawEntry> } = {
+    const raw: DatedRawStore = {
       put: (k, p) => s3raw.put(k, p),
       get: (k) => s3raw.get(k),
       list: (p) => s3raw.list(p),

@@ -1,9 +1,35 @@
 /**
- * Ports: the small interfaces the core and the handlers receive as arguments.
- * Implementations live in lambdas/adapters (DynamoDB, S3, SQS, HTTP) and, for tests and
- * the local run, in lambdas/adapters/memory.ts. Nothing here imports the AWS SDK.
+ * Ports: the small interfaces the core and the handlers receive as arguments, with the
+ * errors they promise to throw. Implementations live in lambdas/adapters (DynamoDB, S3, SQS,
+ * HTTP); in-memory ones for tests live in test/support/memory.ts. Nothing here imports the
+ * AWS SDK.
  */
 import type { Article, StoredArticle } from './article.js';
+
+/** What a storage port throws when it refuses; the subclasses say why. */
+export class StoreError extends Error {
+  override name = 'StoreError';
+}
+
+/** RawStore.get on a key that does not exist. */
+export class NotFoundError extends StoreError {
+  override name = 'NotFoundError';
+}
+
+/** ArticleWriter.upsert: the article cannot be stored even compressed (DynamoDB's 400 KB item limit). */
+export class ItemTooLargeError extends StoreError {
+  override name = 'ItemTooLargeError';
+}
+
+/** ArticleWriter.upsert: two writers changed the same article at once and the retry lost again. */
+export class ConcurrentUpdateError extends StoreError {
+  override name = 'ConcurrentUpdateError';
+}
+
+/** ArticleReader.list: a paging cursor that this store did not issue (or that belongs to another listing). */
+export class InvalidCursorError extends StoreError {
+  override name = 'InvalidCursorError';
+}
 
 /** Structured log sink: one record per event, with fields (CloudWatch Logs Insights reads them). */
 export interface Logger {
@@ -51,6 +77,17 @@ export interface RawStore {
   list(prefix: string): AsyncIterable<string>;
 }
 
+/** A raw page's key and, where the store knows it, when it was written. */
+export interface RawEntry {
+  key: string;
+  lastModified?: Date;
+}
+
+/** A RawStore that can also say when each page was written (S3's LastModified), so a replay takes the newest. */
+export interface DatedRawStore extends RawStore {
+  listWithDates(prefix: string): AsyncIterable<RawEntry>;
+}
+
 /** The message the fetch side sends the parse side (SQS body, JSON). */
 export interface ParseJob {
   sourceId: string;
@@ -74,7 +111,10 @@ export interface Page<T> {
 
 /** The read side the feed handler needs: one Query per call. */
 export interface ArticleReader {
-  /** Newest first (by published, else firstSeen). sourceId undefined = all sources. */
+  /**
+   * Newest first (by published, else firstSeen). sourceId undefined = all sources.
+   * A cursor this reader did not issue for this listing is refused with InvalidCursorError.
+   */
   list(sourceId: string | undefined, opts: { limit: number; cursor?: string }): Promise<Page<StoredArticle>>;
   get(id: string): Promise<StoredArticle | undefined>;
   /** Per-source state for the index page. */
@@ -85,7 +125,8 @@ export interface ArticleReader {
 export interface ArticleWriter {
   /**
    * Idempotent upsert keyed by article.id: same contentHash → 'unchanged' (no write);
-   * new content → same id, version + 1, new `updated`.
+   * new content → same id, version + 1, new `updated`. Refuses with ItemTooLargeError or
+   * ConcurrentUpdateError (both StoreErrors).
    */
   upsert(article: Article, ctx: { sourceId: string; url: string; rawKey: string; now: Date }): Promise<UpsertOutcome>;
 }
@@ -104,6 +145,32 @@ export interface HttpValidators {
   etag?: string;
   lastModified?: string;
 }
+
+/** One GET as the fetch side asks for it; the HTTP adapter adds its own policy (timeouts, retries, SSRF guard, user agent). */
+export interface PageRequest {
+  /** Only for local sample sources: the SSRF guard lets private and loopback addresses through. */
+  allowPrivateNetwork?: boolean;
+  /** Sent as If-None-Match / If-Modified-Since; a 304 answer comes back with empty bytes. */
+  validators?: HttpValidators;
+  /** Cap on the body, compressed and decompressed alike (the adapter's default otherwise). */
+  maxBytes?: number;
+}
+
+export interface FetchedPage {
+  status: number;
+  /** The final URL, after redirects. */
+  url: string;
+  bytes: Uint8Array;
+  contentType?: string;
+  etag?: string;
+  lastModified?: string;
+}
+
+/**
+ * Outbound HTTP (node:http in AWS and locally). Resolves for 2xx and 304; anything else
+ * rejects with an error naming the URL and the reason, with `status` for an HTTP status.
+ */
+export type PageFetcher = (url: string, request?: PageRequest) => Promise<FetchedPage>;
 
 /** What the fetch side remembers between runs (DynamoDB items with TTL in AWS). */
 export interface FetchStateStore {

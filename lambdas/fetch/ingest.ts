@@ -7,19 +7,18 @@
  * next run refetches the page (at worst a duplicate job, which the idempotent upsert absorbs);
  * marking first would lose the article for good.
  */
-import type { Clock, FetchStateStore, JobQueue, Logger, ParseJob, PipelineEvents, RawStore } from '../core/ports.js';
+import type { Clock, FetchStateStore, HttpValidators, JobQueue, Logger, PageFetcher, PageRequest, ParseJob, PipelineEvents, RawStore } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
 import { articleIdFor, sha256Hex } from '../core/ids.js';
 import { decodeBody, extractLinks } from '../core/links.js';
 import { ALLOW_ALL, DISALLOW_ALL, isAllowed, parseRobots, type RobotsPolicy } from '../core/robots.js';
-import type { FetchPage, FetchPageOptions } from '../adapters/http-fetcher.js';
 
 /** Our product token in robots.txt groups. */
 export const ROBOTS_AGENT = 'duofeed';
 
 export interface FetchDeps {
   sources: Source[];
-  fetchPage: FetchPage;
+  fetchPage: PageFetcher;
   raw: RawStore;
   queue: JobQueue;
   state: FetchStateStore;
@@ -28,8 +27,6 @@ export interface FetchDeps {
   /** Typed progress (article fetched, fetch failed) for whoever runs the pipeline; optional. */
   events?: PipelineEvents;
   sleep: (ms: number) => Promise<void>;
-  /** Extra options for every fetch (user agent, timeouts, size cap). */
-  fetchOptions?: FetchPageOptions;
   /** Cap on new article pages fetched per source per run (the rest wait for the next run). */
   maxPagesPerSource?: number;
 }
@@ -120,7 +117,7 @@ async function runSource(
 ): Promise<SourceRunResult> {
   const result: SourceRunResult = { sourceId: source.id, fetched: 0, skipped: 0, failed: 0, notModified: 0 };
   const log = deps.log;
-  const opts: FetchPageOptions = { ...deps.fetchOptions, allowPrivateNetwork: source.allowPrivateNetwork ?? false };
+  const opts: PageRequest = { allowPrivateNetwork: source.allowPrivateNetwork ?? false };
   const linkPattern = new RegExp(source.linkPattern);
   const maxPages = deps.maxPagesPerSource ?? 100;
 
@@ -225,7 +222,7 @@ async function handleLink(
   source: Source,
   url: string,
   robots: RobotsPolicy,
-  politeFetch: (url: string, v?: { etag?: string; lastModified?: string }) => ReturnType<FetchPage>,
+  politeFetch: (url: string, v?: HttpValidators) => ReturnType<PageFetcher>,
   withinBudget: boolean,
 ): Promise<LinkOutcome> {
   const log = deps.log;

@@ -9,12 +9,12 @@
  * cannot tell fall back to the last key.
  */
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, Logger, RawStore, UpsertOutcome } from '../core/ports.js';
-import type { RawEntry } from '../adapters/store-model.js';
+import type { ArticleWriter, Clock, DatedRawStore, Logger, RawEntry, RawStore, UpsertOutcome } from '../core/ports.js';
 import { processPage, type ParseFn } from './process.js';
 
 export interface ReprocessOptions {
-  raw: RawStore & { listWithDates?(prefix: string): AsyncIterable<RawEntry> };
+  /** With dates when the store has them (DatedRawStore); else the last key of a folder counts as newest. */
+  raw: RawStore | DatedRawStore;
   articles: ArticleWriter;
   /** Key prefix to replay: `raw/` for everything, `raw/<sourceId>/` for one source. */
   prefix: string;
@@ -52,7 +52,7 @@ export async function reprocessAll(opts: ReprocessOptions): Promise<ReprocessSum
   const summary: ReprocessSummary = { pages: 0, created: 0, updated: 0, unchanged: 0, failed: 0, olderVersions: 0, failures: [] };
 
   const entries: RawEntry[] = [];
-  if (opts.raw.listWithDates) for await (const e of opts.raw.listWithDates(opts.prefix)) entries.push(e);
+  if ('listWithDates' in opts.raw) for await (const e of opts.raw.listWithDates(opts.prefix)) entries.push(e);
   else for await (const key of opts.raw.list(opts.prefix)) entries.push({ key });
 
   // Newest raw version per article directory; keys outside the layout are reported, not guessed at.

@@ -24,7 +24,7 @@ import type { LambdaFunctionURLEvent } from 'aws-lambda';
 import { createRequire } from 'node:module';
 import { performance } from 'node:perf_hooks';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
-import { MemoryArticleStore } from '../../lambdas/adapters/memory.js';
+import { MemoryArticleStore } from '../support/memory.js';
 import type { ArticleReader, ArticleWriter } from '../../lambdas/core/ports.js';
 import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js';
 import { parseArticle } from '../../lambdas/core/parse/index.js';

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { answer, routeRequest } from '../../lambdas/core/feed/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
-import { MemoryArticleStore } from '../../lambdas/adapters/memory.js';
+import { MemoryArticleStore } from '../support/memory.js';
 import { memoryLog } from '../support/memory-log.js';
 import { DAILY, FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 

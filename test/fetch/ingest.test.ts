@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHash } from 'node:crypto';
 import { fetchPage } from '../../lambdas/adapters/http-fetcher.js';
-import { MemoryArticleStore, MemoryJobQueue, MemoryRawStore } from '../../lambdas/adapters/memory.js';
+import { MemoryArticleStore, MemoryJobQueue, MemoryRawStore } from '../support/memory.js';
 import { articleIdFor } from '../../lambdas/core/ids.js';
 import type { FetchStateStore } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
@@ -82,7 +82,7 @@ function world(sources: Source[], over: Partial<FetchDeps> = {}): World {
   const queue = new MemoryJobQueue();
   const deps: FetchDeps = {
     sources,
-    fetchPage,
+    fetchPage: (url, request) => fetchPage(url, { ...request, retries: 0 }),
     raw,
     queue,
     state,
@@ -92,7 +92,6 @@ function world(sources: Source[], over: Partial<FetchDeps> = {}): World {
       sleeps.push(ms);
       t += ms;
     },
-    fetchOptions: { retries: 0 },
     ...over,
   };
   return { deps, state, raw, queue, logs, sleeps };

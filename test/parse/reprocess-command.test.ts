@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
-import { MemoryRawStore } from '../../lambdas/adapters/memory.js';
+import { MemoryRawStore } from '../support/memory.js';
 import { run } from '../../lambdas/cli/reprocess-command.js';
 import { MirroredRawStore } from '../../lambdas/local/raw-mirror.js';
 import { TABLE } from '../../lambdas/local/run.js';

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
-import { MemoryArticleStore, MemoryRawStore } from '../../lambdas/adapters/memory.js';
+import { MemoryArticleStore, MemoryRawStore } from '../support/memory.js';
 import { S3RawStore } from '../../lambdas/adapters/s3-raw-store.js';
 import type { Article } from '../../lambdas/core/article.js';
 import type { ArticleReader, ArticleWriter, RawStore } from '../../lambdas/core/ports.js';

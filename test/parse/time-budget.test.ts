@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SQSEvent } from 'aws-lambda';
-import { MemoryArticleStore, MemoryRawStore } from '../../lambdas/adapters/memory.js';
+import { MemoryArticleStore, MemoryRawStore } from '../support/memory.js';
 import type { Article } from '../../lambdas/core/article.js';
 import type { DeadLetterFailure, DeadLetters, PipelineEvent } from '../../lambdas/core/ports.js';
 import { makeParseHandler } from '../../lambdas/parse/handler.js';

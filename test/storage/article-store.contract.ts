@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../lambdas/core/article.js';
 import type { ArticleReader, ArticleWriter, Clock, FetchStateStore } from '../../lambdas/core/ports.js';
-import { InvalidCursorError, ItemTooLargeError } from '../../lambdas/adapters/store-model.js';
+import { InvalidCursorError, ItemTooLargeError } from '../../lambdas/core/ports.js';
 
 export type ArticleStore = ArticleReader & ArticleWriter & FetchStateStore;
 

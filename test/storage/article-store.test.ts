@@ -1,7 +1,7 @@
 /** The storage contract against every implementation: in-memory, dynalite, DynamoDB Local. */
 import { afterAll, beforeAll } from 'vitest';
 import { DynamoStore } from '../../lambdas/adapters/dynamo-store.js';
-import { MemoryArticleStore } from '../../lambdas/adapters/memory.js';
+import { MemoryArticleStore } from '../support/memory.js';
 import { startDynalite, startDynamoDbLocal, type DynamoStandin } from '../support/standins.js';
 import { articleStoreContract } from './article-store.contract.js';
 

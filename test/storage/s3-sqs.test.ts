@@ -5,8 +5,8 @@ import { ReceiveMessageCommand, DeleteMessageBatchCommand, type SendMessageBatch
 import { makeSqsClient } from '../../lambdas/adapters/aws-clients.js';
 import { S3RawStore } from '../../lambdas/adapters/s3-raw-store.js';
 import { EnqueueError, SqsJobQueue } from '../../lambdas/adapters/sqs-queue.js';
-import { MemoryJobQueue, MemoryRawStore } from '../../lambdas/adapters/memory.js';
-import { NotFoundError } from '../../lambdas/adapters/store-model.js';
+import { MemoryJobQueue, MemoryRawStore } from '../support/memory.js';
+import { NotFoundError } from '../../lambdas/core/ports.js';
 import type { ParseJob, RawStore } from '../../lambdas/core/ports.js';
 import { clientOptions, startFauxqs, uniqueName, type FauxqsStandin } from '../support/standins.js';
 

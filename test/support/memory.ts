@@ -1,30 +1,31 @@
 /**
  * In-memory implementations of the storage ports, with the same observable semantics as
  * the AWS adapters (checked by the shared contract suite in test/storage): for unit tests
- * of other parts, and anywhere a stand-in server would be overkill. Not for production:
- * nothing persists, and one process sees one store.
+ * of other parts, benchmarks and the soak, anywhere a stand-in server would be overkill.
+ * Test code only (it lives under test/, so no Lambda bundle can include it): nothing
+ * persists, and one process sees one store.
  */
 import { gzipSync } from 'node:zlib';
-import type { Article, StoredArticle } from '../core/article.js';
-import type {
-  ArticleReader,
-  ArticleWriter,
-  Clock,
-  FetchStateStore,
-  HttpValidators,
-  JobQueue,
-  Page,
-  ParseJob,
-  RawPage,
-  RawStore,
-  SourceState,
-  UpsertOutcome,
-} from '../core/ports.js';
+import type { Article, StoredArticle } from '../../lambdas/core/article.js';
 import {
   InvalidCursorError,
   ItemTooLargeError,
   NotFoundError,
+  type ArticleReader,
+  type ArticleWriter,
+  type Clock,
+  type DatedRawStore,
+  type FetchStateStore,
+  type HttpValidators,
+  type JobQueue,
+  type Page,
+  type ParseJob,
   type RawEntry,
+  type RawPage,
+  type SourceState,
+  type UpsertOutcome,
+} from '../../lambdas/core/ports.js';
+import {
   SEEN_TTL_SECONDS,
   VALIDATORS_TTL_SECONDS,
   contentHashOf,
@@ -34,8 +35,8 @@ import {
   listKey,
   sortTimeOf,
   toStored,
-} from './store-model.js';
-import { systemClock } from './clock.js';
+} from '../../lambdas/adapters/store-model.js';
+import { systemClock } from '../../lambdas/adapters/clock.js';
 
 /** Same limit the DynamoDB store enforces (400 KB less headroom for the bookkeeping attributes). */
 const MAX_ARTICLE_BYTES = 400 * 1024 - 2048;
@@ -174,7 +175,7 @@ export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchSt
   }
 }
 
-export class MemoryRawStore implements RawStore {
+export class MemoryRawStore implements DatedRawStore {
   private readonly pages = new Map<string, RawPage>();
   /** Write order stands in for S3's LastModified (a clock here would add nothing but flakiness). */
   private readonly written = new Map<string, number>();
