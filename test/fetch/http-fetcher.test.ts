@@ -99,6 +99,29 @@ describe('fetchPage', () => {
     expect(e.message).toContain('http://127.0.0.2:');
   });
 
+  it('judges the address the socket actually reached, after connecting, and refuses it there', async () => {
+    routes.set('/after-connect', (_q, s) => s.end('should not be read'));
+    // The check before connecting passes; the policy refuses the second look, which only the
+    // post-connect check makes (as it would when a proxy or a changed agent connected elsewhere).
+    const asked: string[] = [];
+    const policy = (a: string) => {
+      asked.push(a);
+      return asked.length === 1 ? { allowed: true as const } : { allowed: false as const, reason: 'refused after connecting' };
+    };
+    const e = await failure(fetchPage(`${base}/after-connect`, { retries: 0, addressPolicy: policy }));
+    expect(e.code).toBe('ssrf');
+    expect(e.message).toBe(`fetch ${base}/after-connect: connected to 127.0.0.1, refused after connecting`);
+    expect(asked).toEqual(['127.0.0.1', '127.0.0.1']);
+  });
+
+  it('with allowPrivateNetwork, neither check refuses loopback', async () => {
+    routes.set('/private-ok', (_q, s) => s.end('ok'));
+    const asked: string[] = [];
+    const r = await fetchPage(`${base}/private-ok`, { ...local, addressPolicy: (a) => (asked.push(a), { allowed: false as const, reason: 'never' }) });
+    expect(new TextDecoder().decode(r.bytes)).toBe('ok');
+    expect(asked).toEqual([]);
+  });
+
   it('connects to the address it checked, not a second DNS answer (rebinding)', async () => {
     routes.set('/pinned', (_q, s) => s.end('pinned'));
     const answers = ['127.0.0.1', '10.9.9.9'];
