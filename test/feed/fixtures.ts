@@ -4,7 +4,7 @@
  * character, 1-2 and 1-0 segments, a revised article and one with no publication date.
  */
 import type { StoredArticle } from '../../lambdas/core/article.js';
-import type { ArticleReader, Page, SourceState } from '../../lambdas/core/ports.js';
+import { InvalidCursorError, type ArticleReader, type Page, type SourceState } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
 
 export const SOURCES: Source[] = [
@@ -106,10 +106,6 @@ export function filler(n: number, sourceId = 'sample-daily'): StoredArticle {
     updated: `2025-02-${day}T12:00:00Z`,
     version: 1,
   };
-}
-
-export class InvalidCursorError extends Error {
-  override name = 'InvalidCursorError';
 }
 
 function sortKey(a: StoredArticle): number {
