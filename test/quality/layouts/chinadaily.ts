@@ -20,7 +20,7 @@ interface CdProfile {
   photo: boolean;
   colon: ColonStyle;
   /** Where the English byline is when the info line does not carry it. */
-  byline: 'by-en-in-body' | 'wen-zh-in-body' | 'none';
+  byline: 'by-en-in-body' | 'wen-zh-in-body' | 'author-zh-in-body' | 'none';
   notesTop: boolean;
 }
 
@@ -43,7 +43,8 @@ function render(ctx: PageContext, p: CdProfile) {
     meta.byline = { en: a.byline.en };
   } else {
     info = p.info === 'date-label' ? `<div class="info"><span>发布时间${c}${esc(d.text)}</span></div>` : `<div class="info"><span>${esc(ctx.site.name.zh)}</span> <span>${esc(d.text)}</span></div>`;
-    const by = printByline(a.byline, p.byline === 'by-en-in-body' ? 'by-en' : p.byline === 'wen-zh-in-body' ? 'wen-zh' : 'none', p.colon);
+    const form = ({ 'by-en-in-body': 'by-en', 'wen-zh-in-body': 'wen-zh', 'author-zh-in-body': 'author-zh', none: 'none' } as const)[p.byline];
+    const by = printByline(a.byline, form, p.colon);
     bodyTop.push(...by.lines.map((l) => `<p>${esc(l)}</p>`));
     if (by.gold) meta.byline = by.gold;
   }
@@ -130,7 +131,7 @@ export const chinadaily: Layout<CdProfile> = {
     glossaryFirst: rng.chance(0.3),
     photo: rng.chance(0.5),
     colon: rng.pick(['full', 'full', 'half'] as const),
-    byline: rng.pick(['by-en-in-body', 'wen-zh-in-body', 'none'] as const),
+    byline: rng.pick(['by-en-in-body', 'wen-zh-in-body', 'author-zh-in-body', 'none'] as const),
     notesTop: rng.chance(0.5),
   }),
   showcase: () => ({ title: 'h1-h2', info: 'site-date', dateForm: 'isoMin', credits: 'lines', translatorForm: 'fanyi', editorLabel: '编辑', glossary: 'xiangguan', glossaryFirst: false, photo: true, colon: 'full', byline: 'by-en-in-body', notesTop: true }),

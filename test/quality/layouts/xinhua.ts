@@ -14,7 +14,7 @@ interface XhProfile {
   info: 'zh' | 'en-one-line';
   dateForm: 'iso' | 'zhPad' | 'enDayGmt';
   dateOffset: number;
-  bylineForm: 'reporter-zh' | 'by-en' | 'none';
+  bylineForm: 'reporter-zh' | 'author-zh' | 'by-en' | 'none';
   jiucuo: boolean;
 }
 
@@ -82,7 +82,7 @@ export const xinhua: Layout<XhProfile> = {
     info: index === 1 ? 'en-one-line' : 'zh',
     dateForm: index === 1 ? rng.pick(['iso', 'enDayGmt'] as const) : rng.pick(['iso', 'zhPad'] as const),
     dateOffset: rng.pick([0, 480, -300]),
-    bylineForm: rng.pick(['reporter-zh', 'by-en', 'none'] as const),
+    bylineForm: rng.pick(['reporter-zh', 'author-zh', 'by-en', 'none'] as const),
     jiucuo: rng.chance(0.6),
   }),
   showcase: () => ({ zhFirst: true, info: 'zh', dateForm: 'iso', dateOffset: 480, bylineForm: 'reporter-zh', jiucuo: true }),
