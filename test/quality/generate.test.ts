@@ -193,8 +193,9 @@ describe('hand-made samples (samples/sites)', () => {
     .filter((d) => d.isDirectory())
     .flatMap((d) => readdirSync(join(root, d.name)).filter((f) => f.endsWith('.gold.json')).map((f) => join(root, d.name, f)));
 
-  it('has one page or more per layout, a GBK one among them', () => {
+  it('has one page or more per layout, a GBK one among them, and no two pages with one file name', () => {
     const gs = golds.map((f) => JSON.parse(readFileSync(f, 'utf8')) as Gold);
+    expect(new Set(gs.map((g) => g.file)).size).toBe(gs.length);
     expect(new Set(gs.map((g) => g.layout)).size).toBe(7);
     expect(gs.some((g) => g.encoding === 'gbk')).toBe(true);
   });

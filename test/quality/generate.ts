@@ -129,7 +129,8 @@ export function renderPage(spec: SiteSpec, article: Article, damage: DamageKind,
   let k = Math.max(0, cycle.indexOf(damage));
   for (let tries = 0; tries < cycle.length && !applyDamage(plan, cycle[k]!, rng, INLINE_CHROME, HIDDEN_NOISE); tries++) k = (k + 1) % cycle.length;
   const r = spec.layout.render({ article, plan, site: spec.site, rng, others, showcase }, spec.profile);
-  const file = `${showcase ? '' : `${spec.site.id}-`}${article.id}${spec.site.ext}`;
+  // Unique across a set: score.mjs matches predictions to gold by file name alone.
+  const file = `${spec.site.id}-${article.id}${spec.site.ext}`;
   const record = { file, site: spec.site.id, layout: spec.site.layout, article: article.id, set: article.set, damage: plan.damage, encoding: spec.site.charset };
   return { bytes: encodePage(r.html, spec.site.charset), html: r.html, gold: buildGold(r.meta, plan, record), record };
 }
