@@ -18,15 +18,6 @@ export interface Bead {
   confidence: number;
 }
 
-interface Feat {
-  len: number;
-  /** For Chinese: Latin words and numbers it contains. For English: its words and numbers. */
-  tokens: Set<string>;
-  nums: Set<string>;
-  tokenList: string[];
-  numList: string[];
-}
-
 /** English characters per Chinese text, measured on news translations (Han ≈ 3.5, Latin ≈ 0.85). */
 const HAN_RATIO = 3.5;
 const LATIN_RATIO = 0.85;
@@ -78,7 +69,7 @@ function addDistinct(out: string[], s: string): void {
 }
 
 /** Distinct numbers of a text as strings, in the order they were first found. */
-function numbers(text: string, english: boolean): string[] {
+export function numbers(text: string, english: boolean): string[] {
   const out: string[] = [];
   if (!english) {
     ZH_NUMBER.lastIndex = 0;
@@ -120,114 +111,7 @@ function latinWords(text: string): string[] {
   return out;
 }
 
-const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-
-/** Hash of a lower-cased word's char codes, the same one keptWords computes while scanning. */
-function wordHash(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
-}
-
-/** Up to this many kept words, searching each one beats scanning every English word. */
-const FEW_KEPT = 12;
-
 const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
-
-/**
- * The kept words that are whole WORD matches of lower (already lower-cased), found by
- * indexOf. An occurrence is a match when no letter, nor a '-' or '.' joined to a letter,
- * touches it on either side: a kept word is itself a complete match of WORD.
- */
-function keptWordsByIndexOf(lower: string, words: Set<string>, out: string[]): void {
-  const n = lower.length;
-  for (const w of words) {
-    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-      const b = at > 0 ? lower.charCodeAt(at - 1) : 0;
-      if (isLower(b) || ((b === 0x2d || b === 0x2e) && at > 1 && isLower(lower.charCodeAt(at - 2)))) continue;
-      const q = at + w.length;
-      const c = q < n ? lower.charCodeAt(q) : 0;
-      if (isLower(c) || ((c === 0x2d || c === 0x2e) && q + 1 < n && isLower(lower.charCodeAt(q + 1)))) continue;
-      out.push(w);
-      break;
-    }
-  }
-}
-
-/** The kept words and their hashes, built once per page. */
-export interface KeepIndex {
-  words: Set<string>;
-  hashes: Set<number>;
-}
-
-export function keepIndex(words: Set<string>): KeepIndex {
-  const hashes = new Set<number>();
-  for (const w of words) hashes.add(wordHash(w));
-  return { words, hashes };
-}
-
-/**
- * The WORD matches of the lower-cased text that keep holds, distinct. A char-code scan
- * hashing as it goes: only a match whose hash a kept word has is sliced. İ and the Kelvin
- * sign lower-case to ASCII letters and so move the word boundaries: such text takes the regex path.
- */
-function keptWords(text: string, keep: KeepIndex, out: string[]): void {
-  if (keep.words.size <= FEW_KEPT) {
-    keptWordsByIndexOf(text.toLowerCase(), keep.words, out);
-    return;
-  }
-  if (text.includes('\u0130') || text.includes('\u212a')) {
-    const lower = text.toLowerCase();
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.words.has(m[0])) addDistinct(out, m[0]);
-    return;
-  }
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    if (!isAsciiLetter(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = 0;
-    for (;;) {
-      while (i < n && isAsciiLetter((c = text.charCodeAt(i)))) {
-        h = (Math.imul(h, 31) + (c | 0x20)) | 0;
-        i++;
-      }
-      c = i < n ? text.charCodeAt(i) : 0;
-      if ((c === 0x2d || c === 0x2e) && i + 1 < n && isAsciiLetter(text.charCodeAt(i + 1))) {
-        h = (Math.imul(h, 31) + c) | 0;
-        i++;
-      } else break;
-    }
-    if (keep.hashes.has(h)) {
-      const w = text.slice(start, i).toLowerCase();
-      if (keep.words.has(w)) addDistinct(out, w);
-    }
-  }
-}
-
-/** A paragraph's length and anchors (as sets, for callers outside the aligner). */
-export function features(p: Para, keep?: KeepIndex): Feat {
-  const en = p.lang === 'en';
-  const numList = numbers(p.text, en);
-  let tokenList: string[];
-  let len: number;
-  if (en) {
-    tokenList = [];
-    if (!keep) tokenList = latinWords(p.text);
-    else if (keep.words.size > 0) keptWords(p.text, keep, tokenList);
-    len = p.text.length;
-  } else {
-    const { han, latin, digits } = countScripts(p.text);
-    tokenList = latinWords(p.text);
-    len = HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1;
-  }
-  return { len, tokens: new Set(tokenList), nums: new Set(numList), tokenList, numList };
-}
 
 /**
  * Length evidence as a Laplace cost on the log length ratio. Gale & Church's normal model is

@@ -277,7 +277,6 @@ function isFolded(s: string): boolean {
 }
 
 const NON_SPACE = /[^\s\u200b\ufeff]/;
-const SPACES = /[^\S\n\r]+|[\u200b\ufeff]+/g;
 
 /** Fold whitespace inside a line; keep the line structure. */
 export function foldLine(s: string): string {

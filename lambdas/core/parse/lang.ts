@@ -19,7 +19,7 @@ export interface ScriptCounts {
  * 2^13 keep every field below its neighbour, and 4 x 13 bits stay within a double's 53-bit
  * exact integers. A high surrogate of the CJK extension planes steps by NaN, sending the
  * text to the character-by-character loop, which counts the pair once; so does a raw line
- * break ('\r', which split.ts cuts paragraphs at), so that lastPlain() tells of one too.
+ * break ('\r', which split.ts cuts paragraphs at), so that scanScripts' `plain` tells of one too.
  */
 const LATIN = 1;
 const DIGIT = 2 ** 13;
