@@ -4,6 +4,26 @@
  * window over per-unit weights: long low-link text counts for, menus, link lists, share
  * bars and copyright lines count against), so chrome around it falls away without site rules.
  */
+import {
+  CHROME_LINE_MAX,
+  CHROME_LINE_WORDS,
+  COPYRIGHT_LINE,
+  LINK_LIST_DENSITY,
+  LONG_PARAGRAPH,
+  META_LINE_IN_BODY_MAX,
+  META_LOOK_AROUND,
+  SHORT_LINE,
+  SITE_NAME_SHARE,
+  TITLE_GUESS_MAX,
+  TITLE_GUESS_MAX_ENDED,
+  TITLE_LINK_DENSITY_MAX,
+  TITLE_LOOK_BACK,
+  TITLE_MAX,
+  TITLE_PART_MIN,
+  TITLE_STEP_BACK,
+  TOP_HEADING_LEVEL,
+  WEIGHT,
+} from './heuristics.js';
 import type { PageMeta } from './html.js';
 import { englishEquivalent, type Lang } from './lang.js';
 import {
@@ -18,29 +38,22 @@ import {
   titleParts,
   type MetaLine,
 } from './metadata.js';
+import { withoutIgnoreCase } from './regex.js';
 import type { Unit } from './split.js';
 import { detectLang } from './lang.js';
 
-/**
- * Words of page furniture, in both languages; a short line made only of these is chrome.
- * Both patterns are sticky: onlyChromeWords tries them one position at a time.
- */
-const CHROME_AT =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/iy;
+/** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
+const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
 /** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
 const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
+/** COPYRIGHT_LINE without the i flag (its letters spelled in both cases): the same matches, faster. */
+const COPYRIGHT = withoutIgnoreCase(COPYRIGHT_LINE);
 /**
- * Copyright and licence lines: /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|
- * ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i, with its letters spelled in both
- * cases instead of the i flag (which, without the u flag, folds ASCII letters only).
+ * Every COPYRIGHT_LINE alternative holds one of these ("copyright" and "all rights" both hold
+ * "gh"): a line without any cannot be a copyright line. test/core/parse/reference.test.ts
+ * checks each alternative against it.
  */
-const COPYRIGHT =
-  /[cC][oO][pP][yY][rR][iI][gG][hH][tT]|©|\([cC]\)\s*\d{4}|[aA][lL][lL] [rR][iI][gG][hH][tT][sS] [rR][eE][sS][eE][rR][vV][eE][dD]|版权所有|版權所有|[iI][cC][pP]\s*备|[iI][cC][pP]\s*證|[iI][cC][pP]\s*证|备案号|備案號|京公网安备|违法和不良信息/;
-/**
- * Every COPYRIGHT alternative holds one of these ("copyright" and "all rights" both hold "gh",
- * in either case: without the u flag, i folds only ASCII letters).
- */
-const MAYBE_COPYRIGHT = /[©(版备證证備违]|[gG][hH]/;
+export const MAYBE_COPYRIGHT = withoutIgnoreCase(/[©(版备證证備违]|gh/i);
 
 /**
  * Is the text made only of chrome words and punctuation? The same verdict as deleting every
@@ -66,8 +79,8 @@ function onlyChromeWords(text: string): boolean {
 }
 
 export function isChromeLine(text: string): boolean {
-  if (text.length < 60 && onlyChromeWords(text)) return true;
-  return text.length < 240 && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
+  if (text.length < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
+  return text.length < SHORT_LINE && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
 }
 
 /** Per-unit verdicts computed once and shared by the window and the parts pass. */
@@ -76,19 +89,19 @@ function chromeOf(u: Unit): boolean {
   return u.chrome;
 }
 function metaOf(u: Unit): MetaLine | undefined {
-  if (u.meta === undefined) u.meta = u.text.length < 240 ? parseMetaLine(u.text) ?? null : null;
+  if (u.meta === undefined) u.meta = u.text.length < SHORT_LINE ? parseMetaLine(u.text) ?? null : null;
   return (u.meta as MetaLine | null) ?? undefined;
 }
 
 function weight(u: Unit): number {
-  if (u.text.length < 240 && chromeOf(u)) return -40;
+  if (u.text.length < SHORT_LINE && chromeOf(u)) return WEIGHT.chrome;
   // Label lines often link their values (来源：<a>新华网</a>); they are not link lists.
-  if (u.linkDensity > 0.5) return u.text.length < 240 && metaOf(u) ? 10 : -Math.min(200, u.text.length * 2) - 10;
-  if (u.lang === 'other') return metaOf(u) ? 8 : -3;
-  if (u.heading > 0 && u.heading <= 2) return 20;
-  if (u.text.length < 240 && metaOf(u)) return 10;
+  if (u.linkDensity > LINK_LIST_DENSITY) return u.text.length < SHORT_LINE && metaOf(u) ? WEIGHT.metaLine : -Math.min(WEIGHT.linkListCostMax, u.text.length * WEIGHT.linkCharCost) - WEIGHT.linkListCost;
+  if (u.lang === 'other') return metaOf(u) ? WEIGHT.otherMeta : WEIGHT.other;
+  if (u.heading > 0 && u.heading <= TOP_HEADING_LEVEL) return WEIGHT.topHeading;
+  if (u.text.length < SHORT_LINE && metaOf(u)) return WEIGHT.metaLine;
   const eq = englishEquivalent(u.text, u.lang, u.counts);
-  return Math.min(eq, 600) * (1 - u.linkDensity) - 25;
+  return Math.min(eq, WEIGHT.bodyCreditMax) * (1 - u.linkDensity) - WEIGHT.bodyCost;
 }
 
 /** Maximum-sum window over unit weights (Kadane). */
@@ -123,8 +136,6 @@ export interface ArticleParts {
   editorNote: Partial<Record<Lang, string>>;
   body: Array<{ text: string; lang: Lang }>;
 }
-
-const TITLE_MAX: Record<Lang, number> = { en: 250, zh: 100 };
 
 /** Text without whitespace (most Chinese lines have none: then no new string is built). */
 const squash = (s: string) => (HAS_SPACE.test(s) ? s.replace(SPACES, '') : s);
@@ -165,7 +176,7 @@ class DocTitle {
 function looksLikeTitle(text: string, lang: Lang, doc: DocTitle): boolean {
   if (doc.present) return doc.holds(squash(text));
   const ended = lang === 'en' ? /[.!?]["'”’]?$/.test(text) : /[。！？]["'”’」]?$/.test(text);
-  return lang === 'en' ? text.length <= 150 && (!ended || text.length <= 80) : text.length <= 60 && (!ended || text.length <= 30);
+  return text.length <= TITLE_GUESS_MAX[lang] && (!ended || text.length <= TITLE_GUESS_MAX_ENDED[lang]);
 }
 
 /** Sort the window's units into article parts; look around it for what it lacks. */
@@ -186,9 +197,9 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   // A headline is short and weighs little, so the window may start just after it: step back
   // over up to three title-like lines.
   let start = window.start;
-  for (let k = 0; k < 3 && start > 0; k++) {
+  for (let k = 0; k < TITLE_STEP_BACK && start > 0; k++) {
     const p = units[start - 1]!;
-    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < 0.3 && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, doc));
+    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < TITLE_LINK_DENSITY_MAX && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, doc));
     if (!titleLike) break;
     start--;
   }
@@ -197,7 +208,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   let firstLong = window.end + 1;
   for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
-    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang, u.counts) > 300) {
+    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang, u.counts) > LONG_PARAGRAPH) {
       firstLong = i;
       break;
     }
@@ -215,7 +226,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     const text = u.text;
     let kind = 'body';
     const lang = u.lang;
-    if ((text.length < 240 && chromeOf(u)) || (u.linkDensity > 0.5 && !metaOf(u))) kind = 'chrome';
+    if ((text.length < SHORT_LINE && chromeOf(u)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) kind = 'chrome';
     else if (lang === 'other') {
       const m = metaOf(u);
       if (m) metaFields(m, 'other');
@@ -241,7 +252,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       } else if (lang === 'zh' && (inHead || body.length === 0) && (zhBy = zhBylineOf(text))) {
         parts.byline.zh ??= zhBy;
         kind = 'byline';
-      } else if (m && (inHead || text.length < 120)) {
+      } else if (m && (inHead || text.length < META_LINE_IN_BODY_MAX)) {
         metaFields(m, lang);
         kind = m.author && !m.source && !m.editor && !m.date ? 'byline' : 'meta';
       } else if (inHead && lang === 'zh' && isChineseNameLine(text) && (prevKind === 'byline' || (units[i + 1] && bylineOf(units[i + 1]!.text)))) {
@@ -260,7 +271,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
         if (!cur || (weakTitle[lang] && inDoc === true)) {
           parts.title[lang] = text;
           // Weak: not in <title>, or possibly just the site name that <title> also carries.
-          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squashed.length * 2 < doc.mainLength);
+          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squashed.length * SITE_NAME_SHARE < doc.mainLength);
         } else if (weakTitle[lang] && inDoc && squashed.length > squash(cur).length) parts.title[lang] = text;
         kind = 'title';
       } else if (
@@ -306,9 +317,9 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   // Titles the window missed: the nearest heading before it, then <title>/og:title.
   for (const lang of ['en', 'zh'] as const) {
     if (parts.title[lang]) continue;
-    for (let i = window.start - 1; i >= 0 && i >= window.start - 30; i--) {
+    for (let i = window.start - 1; i >= 0 && i >= window.start - TITLE_LOOK_BACK; i--) {
       const u = units[i]!;
-      if (u.heading > 0 && u.lang === lang && u.text.length <= TITLE_MAX[lang] && u.linkDensity < 0.5) {
+      if (u.heading > 0 && u.lang === lang && u.text.length <= TITLE_MAX[lang] && u.linkDensity < LINK_LIST_DENSITY) {
         parts.title[lang] = u.text;
         break;
       }
@@ -318,7 +329,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
       if (!doc) continue;
       const cands = titleParts(doc).filter((p) => detectLang(p) === lang);
       const bestPart = cands.sort((a, b) => b.length - a.length)[0];
-      if (bestPart && bestPart.length > (lang === 'zh' ? 3 : 12)) {
+      if (bestPart && bestPart.length > TITLE_PART_MIN[lang]) {
         parts.title[lang] = bestPart;
         break;
       }
@@ -327,12 +338,12 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
 
   // Label lines outside the window (e.g. 责任编辑 under the article, outside its container).
   if (!parts.source || !parts.editor || dates.length === 0) {
-    const lo = Math.max(0, window.start - 15);
-    const hi = Math.min(units.length - 1, window.end + 15);
+    const lo = Math.max(0, window.start - META_LOOK_AROUND);
+    const hi = Math.min(units.length - 1, window.end + META_LOOK_AROUND);
     for (let i = lo; i <= hi; i++) {
       if (i >= window.start && i <= window.end) continue;
       const u = units[i]!;
-      if (u.text.length > 240) continue;
+      if (u.text.length > SHORT_LINE) continue;
       const m = metaOf(u);
       if (!m) continue;
       if (m.source && !parts.source) parts.source = m.source;

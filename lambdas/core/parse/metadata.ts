@@ -5,7 +5,27 @@
  * one), author notes ("(The author is …)", "（作者系…）") and editor's notes ("Editor's Note:",
  * "编者按："). Every reader here is lenient: it returns undefined rather than throwing.
  */
+import {
+  AUTHOR_NOTE_EN,
+  AUTHOR_NOTE_EN_LABEL,
+  AUTHOR_NOTE_MAX,
+  AUTHOR_NOTE_ZH,
+  AUTHOR_NOTE_ZH_LABEL,
+  BYLINE,
+  BYLINE_LOWER_WORDS,
+  BYLINE_MAX,
+  BYLINE_NAME_WORDS_MAX,
+  BYLINE_TIGHT,
+  EDITOR_NOTE,
+  META_DATE_REST_MAX,
+  META_LABELS,
+  META_PREFIX_MAX,
+  META_SENTENCE_MIN,
+  SHORT_LINE,
+  ZH_BYLINE,
+} from './heuristics.js';
 import type { Lang } from './lang.js';
+import { alternation, startChars, withoutIgnoreCase } from './regex.js';
 
 export interface FoundDate {
   /** RFC 3339, e.g. 2025-03-29T16:13:28+08:00. */
@@ -96,15 +116,7 @@ export function parseMetaDate(value: string | undefined): string | undefined {
 
 type Field = 'source' | 'editor' | 'author' | 'date' | 'noise';
 
-// Pattern sources: String.raw keeps \s a whitespace class (a plain string would make it 's').
-const LABEL_WORDS: Array<[string, Field]> = [
-  [String.raw`责任编辑|責任編輯|责编|責編|编辑|編輯|Editor[- ]in[- ]charge|Chief\s+Editor|Executive\s+Editor|Editors?`, 'editor'],
-  ['来源|來源|稿源|出处|出處|Source|From', 'source'],
-  ['作者|记者|記者|撰文|撰稿|供稿|Author|Writer|Reporter', 'author'],
-  [String.raw`发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|时间|時間|日期|Published(?:\s+(?:on|at|time))?|Publish(?:ed)?\s+time|Release\s+time|Posted(?:\s+on)?|Updated(?:\s+on)?|Date|Time`, 'date'],
-  // Labels we do not keep, listed so that they end the value before them.
-  [String.raw`点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer`, 'noise'],
-];
+const LABEL_WORDS: Array<[string, Field]> = (['editor', 'source', 'author', 'date', 'noise'] as const).map((f) => [META_LABELS[f], f]);
 /**
  * One pass finds every label: colon-labels, plus "By"/"Edited by"/"Written by" which take none.
  * Group k+1 holds LABEL_WORDS[k]; the last group the label that takes no colon.
@@ -138,12 +150,8 @@ function stripSep(s: string): string {
   if (s === '' || (!SEP_CHAR.test(s[0]!) && !SEP_CHAR.test(s[s.length - 1]!))) return s;
   return s.replace(SEP, '');
 }
-/**
- * Every meta line has a label colon, a "by", or a year; most body lines have none. (That is
- * /[:：]|\bby\s|\d{4}/i spelled without the i flag, which irregexp runs markedly faster:
- * without the u flag, i folds only ASCII letters.)
- */
-const MAYBE_META = /[:：]|\d\d\d\d|\b[bB][yY]\s/;
+/** Every meta line has a label colon, a "by", or a year; most body lines have none. */
+export const MAYBE_META = withoutIgnoreCase(/[:：]|\d{4}|\bby\s/i);
 const SENTENCE_END = '.!?。！？"”」';
 /** Where a value ends: two spaces or a separator start the next, unlabelled, item. */
 const VALUE_END = /\s{2,}|[|｜]/;
@@ -161,16 +169,21 @@ function takeDates(segment: string, out: MetaLine): string {
  * Returns undefined when the line carries other text (a body paragraph that mentions a date).
  */
 export function parseMetaLine(text: string): MetaLine | undefined {
-  if (text.length > 240) return undefined;
+  if (text.length >= SHORT_LINE) return undefined;
   // A line ending like a sentence is a sentence (the cheaper test first).
-  if (text.length > 60 && SENTENCE_END.includes(text[text.length - 1]!)) return undefined;
+  if (text.length > META_SENTENCE_MIN && SENTENCE_END.includes(text[text.length - 1]!)) return undefined;
   if (!MAYBE_META.test(text)) return undefined;
+  return readMetaLine(text);
+}
+
+/** parseMetaLine after its cheap refusals (exported for the test that checks MAYBE_META never refuses a meta line). */
+export function readMetaLine(text: string): MetaLine | undefined {
   LABEL_SCAN.lastIndex = 0;
   let m = LABEL_SCAN.exec(text);
   const out: MetaLine = {};
   if (!m) {
     const rest = takeDates(text, out);
-    if (!out.date || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > 6) return undefined;
+    if (!out.date || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return undefined;
     return out;
   }
   const firstField = fieldOf(m);
@@ -178,7 +191,7 @@ export function parseMetaLine(text: string): MetaLine | undefined {
   const firstEnd = m.index + m[0].length;
   // Text before the first label: allowed only if it is a date or a short site name (the
   // labels after it could not change that verdict, so it is given at once).
-  if (stripSep(takeDates(text.slice(0, firstStart), out)).length > 12) return undefined;
+  if (stripSep(takeDates(text.slice(0, firstStart), out)).length > META_PREFIX_MAX) return undefined;
   let field = firstField;
   let end = firstEnd;
   let count = 0;
@@ -211,39 +224,45 @@ export function parseMetaLine(text: string): MetaLine | undefined {
 
 /**
  * A letter, digit or Han character: trimming and unwrapping keep it, so a text starting with
- * one starts with it for every anchored pattern below too (their quick first-character exits).
+ * one starts with it for every anchored pattern below too — and a text whose first such
+ * character no pattern starts with (startChars: read off the patterns when this module loads)
+ * matches none of them.
  */
 function plainStart(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff);
 }
+const union = (...sets: Set<number>[]) => new Set(sets.flatMap((x) => [...x]));
+const BYLINE_START = union(startChars(BYLINE), startChars(BYLINE_TIGHT));
+const ZH_BYLINE_START = startChars(ZH_BYLINE);
+const AUTHOR_NOTE_START = { en: union(startChars(AUTHOR_NOTE_EN), startChars(AUTHOR_NOTE_EN_LABEL)), zh: union(startChars(AUTHOR_NOTE_ZH), startChars(AUTHOR_NOTE_ZH_LABEL)) };
+const EDITOR_NOTE_START = startChars(EDITOR_NOTE);
+const BYLINE_LOWER_WORD = new RegExp(`^(?:${alternation(BYLINE_LOWER_WORDS)})$`);
+/** The labelled author note with the note after its label. */
+const AUTHOR_NOTE_EN_LABELLED = new RegExp(`${AUTHOR_NOTE_EN_LABEL.source}(.+)$`, AUTHOR_NOTE_EN_LABEL.flags);
 
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
 export function bylineOf(text: string): string | undefined {
-  if (text.length > 120) return undefined;
-  // Both patterns start with B, W, A or R (case-insensitive in ASCII only, without the u flag).
-  const c = text.charCodeAt(0) | 0x20;
-  if (c !== 0x62 && c !== 0x77 && c !== 0x61 && c !== 0x72) return undefined;
-  const m = /^(?:By|Written by|Author|Reporter)\s*[:：]?\s+(.+)$/i.exec(text) ?? /^(?:By|Written by)\s*[:：]\s*(.+)$/i.exec(text);
+  if (text.length > BYLINE_MAX) return undefined;
+  if (!BYLINE_START.has(text.charCodeAt(0))) return undefined;
+  const m = BYLINE.exec(text) ?? BYLINE_TIGHT.exec(text);
   if (!m) return undefined;
   // "By Friday, the storm had passed." is a sentence, not a byline: what follows a name is an
   // affiliation or place (capitalized), never running lower-case prose.
   const words = m[1]!.split(/\s+/);
-  const prose = words.filter((w) => /^[a-z]/.test(w) && !/^(?:and|in|for|from|at|of|the|de|van|von|bin|da|di|le|la|staff|reporter|correspondent|writer)$/.test(w)).length;
+  const prose = words.filter((w) => /^[a-z]/.test(w) && !BYLINE_LOWER_WORD.test(w)).length;
   if (prose > 0) return undefined;
   let name = m[1]!.split(/\s*[,，|｜(（/]|\s+(?:in|for|from|at|on)\s+(?=[A-Z0-9])|\s+\d/)[0]!.trim();
   name = name.replace(/[.;:]+$/, '');
   if (!/^[A-Z\u00c0-\u024f]/.test(name)) return undefined;
-  if (name.split(/\s+/).length > 8) return undefined;
+  if (name.split(/\s+/).length > BYLINE_NAME_WORDS_MAX) return undefined;
   return name;
 }
 
 /** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
 export function zhBylineOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
-  // 本 特 作 文 记 記 撰
-  if (plainStart(c) && c !== 0x672c && c !== 0x7279 && c !== 0x4f5c && c !== 0x6587 && c !== 0x8bb0 && c !== 0x8a18 && c !== 0x64b0) return undefined;
-  const m = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/.exec(text.trim());
-  return m?.[1];
+  if (plainStart(c) && !ZH_BYLINE_START.has(c)) return undefined;
+  return ZH_BYLINE.exec(text.trim())?.[1];
 }
 
 /** A line holding only a Chinese personal name (or two), as printed under an English byline. */
@@ -272,29 +291,23 @@ function unwrap(text: string): string {
 
 /** "(The author is …)" / "（作者系…）" → the sentence without parentheses. */
 export function authorNoteOf(text: string, lang: Lang): string | undefined {
-  if (text.length > 600) return undefined;
+  if (text.length > AUTHOR_NOTE_MAX) return undefined;
   const c = text.charCodeAt(0);
-  // The patterns start with T or A (ASCII case-insensitive), or with 作 or 本.
-  if (plainStart(c) && (lang === 'en' ? (c | 0x20) !== 0x74 && (c | 0x20) !== 0x61 : c !== 0x4f5c && c !== 0x672c)) return undefined;
+  if (plainStart(c) && !AUTHOR_NOTE_START[lang].has(c)) return undefined;
   const t = unwrap(text);
   if (lang === 'en') {
-    if (/^(?:The|This)\s+(?:author|writer|columnist|commentator)s?\s+(?:is|are|was|were|works|serves|has)\b/i.test(t)) return t;
-    if (/^About the author\s*[:：]\s*(.+)$/i.test(t)) return t.replace(/^About the author\s*[:：]\s*/i, '');
+    if (AUTHOR_NOTE_EN.test(t)) return t;
+    if (AUTHOR_NOTE_EN_LABELLED.test(t)) return t.replace(AUTHOR_NOTE_EN_LABEL, '');
     return undefined;
   }
-  if (/^(?:作者|本文作者|作者简介|作者簡介)\s*(?:系|是|为|為|现为|現為|现任|現任|单位|單位|[:：]\s*\S+?[，,]\s*\S*(?:研究|教授|学者|學者|记者|記者|主任|专家|專家))/.test(t)) {
-    return t.replace(/^(?:作者简介|作者簡介)\s*[:：]\s*/, '');
-  }
+  if (AUTHOR_NOTE_ZH.test(t)) return t.replace(AUTHOR_NOTE_ZH_LABEL, '');
   return undefined;
 }
-
-const EDITOR_NOTE = /^[(（[【]?\s*(?:Editor['’]?s['’]?\s+notes?|Editor\s+notes?|Editorial\s+note|Note\s+from\s+the\s+editor|Ed(?:itor)?\.?\s+note|编者按|編者按|编者注|編者註|編者注|编辑按|編輯按|编者的话|編者的話)\s*[)）\]】]?\s*[:：]?\s*/i;
 
 /** "Editor's Note: …" / "编者按：…" → the note without its label and brackets. */
 export function editorNoteOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
-  // The labels start with E or N (ASCII case-insensitive), 编 or 編.
-  if (plainStart(c) && (c | 0x20) !== 0x65 && (c | 0x20) !== 0x6e && c !== 0x7f16 && c !== 0x7de8) return undefined;
+  if (plainStart(c) && !EDITOR_NOTE_START.has(c)) return undefined;
   const m = EDITOR_NOTE.exec(text);
   if (!m) return undefined;
   let rest = text.slice(m[0].length).trim();
