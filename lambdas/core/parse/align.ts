@@ -151,7 +151,7 @@ const SEP = '\u0001';
  * the lower-cased page lines up with the texts; when İ makes it longer, each text is searched
  * on its own.
  */
-function keptWordIds(texts: string[], words: string[]): number[][] {
+export function keptWordIds(texts: string[], words: string[]): number[][] {
   const np = texts.length;
   const out: number[][] = new Array(np);
   for (let p = 0; p < np; p++) out[p] = [];

@@ -45,7 +45,7 @@ import { detectLang } from './lang.js';
 /** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
 const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
 /** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
-const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
+export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
 /** COPYRIGHT_LINE without the i flag (its letters spelled in both cases): the same matches, faster. */
 const COPYRIGHT = withoutIgnoreCase(COPYRIGHT_LINE);
 /**
@@ -62,7 +62,7 @@ export const MAYBE_COPYRIGHT = withoutIgnoreCase(/[©(版备證证備违]|gh/i);
  * replace would, and stop at the first character neither would delete. No chrome word starts
  * with punctuation, so a punctuation run can be skipped before trying the words.
  */
-function onlyChromeWords(text: string): boolean {
+export function onlyChromeWords(text: string): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {

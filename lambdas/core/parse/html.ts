@@ -66,7 +66,7 @@ const CHROME_WORDS = new Set<string>(CHROME_CLASS_WORDS);
 const CHROME_WORD_MIN = Math.min(...CHROME_CLASS_WORDS.map((w) => w.length));
 const CHROME_WORD_MAX = Math.max(...CHROME_CLASS_WORDS.map((w) => w.length));
 
-function chromeClass(attr: string | undefined): boolean {
+export function chromeClass(attr: string | undefined): boolean {
   if (!attr) return false;
   // ASCII (nearly every class list) is split by a char-code scan; anything else takes the
   // regex path, whose Unicode lower-casing and \s the scan does not reproduce.

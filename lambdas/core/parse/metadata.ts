@@ -142,11 +142,12 @@ export interface MetaLine {
   date?: string;
 }
 
-const SEP = /^[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+|[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]+$/g;
+/** Separators around label values: spaces, bars, slashes, dots, commas, dashes, brackets. */
 const SEP_CHAR = /[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]/;
+const SEP = new RegExp(`^${SEP_CHAR.source}+|${SEP_CHAR.source}+$`, 'g');
 
 /** s.replace(SEP, ''): SEP can only match where s starts or ends with one of its characters. */
-function stripSep(s: string): string {
+export function stripSep(s: string): string {
   if (s === '' || (!SEP_CHAR.test(s[0]!) && !SEP_CHAR.test(s[s.length - 1]!))) return s;
   return s.replace(SEP, '');
 }
@@ -283,7 +284,7 @@ const OPEN = /^[(（[【]\s*/;
  */
 const closes = (t: string) => t.length > 0 && ')）]】'.includes(t[t.length - 1]!);
 
-function unwrap(text: string): string {
+export function unwrap(text: string): string {
   const t = text.trim();
   if (OPEN.test(t) && closes(t)) return t.replace(OPEN, '').slice(0, -1).trim();
   return t;

@@ -130,7 +130,7 @@ const CLOSING = '。！？”」』）)》．.!?';
  * no other Han is the last one, and the punctuation holds none, so this is where the pattern
  * /[\u3400-\u9fff][。！？”」』）)》．.!?]*(?=[^\u3400-\u9fff]*$)/ ends its match.)
  */
-function afterLastHan(line: string): number {
+export function afterLastHan(line: string): number {
   let p = line.length - 1;
   while (p >= 0) {
     const c = line.charCodeAt(p);
