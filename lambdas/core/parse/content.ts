@@ -4,6 +4,7 @@
  * window over per-unit weights: long low-link text counts for, menus, link lists, share
  * bars and copyright lines count against), so chrome around it falls away without site rules.
  */
+import { parsePageDate } from '../dates.js';
 import {
   CHROME_LINE_MAX,
   CHROME_LINE_WORDS,
@@ -25,7 +26,7 @@ import {
   WEIGHT,
 } from './heuristics.js';
 import type { PageMeta } from './html.js';
-import { englishEquivalent, type Lang } from './lang.js';
+import { detectLang, englishEquivalent, type Lang } from './lang.js';
 import {
   authorNoteOf,
   bylineOf,
@@ -33,14 +34,12 @@ import {
   isChineseNameLine,
   isLatinNameLine,
   zhBylineOf,
-  parseMetaDate,
   parseMetaLine,
   titleParts,
   type MetaLine,
 } from './metadata.js';
 import { withoutIgnoreCase } from './regex.js';
 import type { Unit } from './split.js';
-import { detectLang } from './lang.js';
 
 /** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
 const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
@@ -432,6 +431,6 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     if (title) parts.title[lang] = title;
   }
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
-  parts.published = w.dates[0] ?? parseMetaDate(meta.published);
+  parts.published = w.dates[0] ?? parsePageDate(meta.published);
   return parts;
 }

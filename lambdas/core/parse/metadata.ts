@@ -1,7 +1,7 @@
 /**
  * Metadata in the forms bilingual news sites print: label lines (来源：/Source:, 责任编辑：/
- * Editor:, full- or half-width colons, several labels on one line), dates in numeric,
- * Chinese and English forms, bylines ("By …", 作者：…, a bare Chinese name under the English
+ * Editor:, full- or half-width colons, several labels on one line) with their dates (read by
+ * ../dates.ts), bylines ("By …", 作者：…, a bare Chinese name under the English
  * one), author notes ("(The author is …)", "（作者系…）") and editor's notes ("Editor's Note:",
  * "编者按："). Every reader here is lenient: it returns undefined rather than throwing.
  */
@@ -24,95 +24,9 @@ import {
   SHORT_LINE,
   ZH_BYLINE,
 } from './heuristics.js';
+import { findPageDate } from '../dates.js';
 import type { Lang } from './lang.js';
 import { alternation, startChars, withoutIgnoreCase } from './regex.js';
-
-export interface FoundDate {
-  /** RFC 3339, e.g. 2025-03-29T16:13:28+08:00. */
-  iso: string;
-  index: number;
-  length: number;
-}
-
-const MONTHS: Record<string, number> = {
-  jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
-  jul: 7, july: 7, aug: 8, august: 8, sep: 9, sept: 9, september: 9, oct: 10, october: 10, nov: 11,
-  november: 11, dec: 12, december: 12,
-};
-const MONTH_RE = '(Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)';
-const TIME_RE = '(?:[T\\s,]*(?:at\\s+)?(\\d{1,2})\\s*[:：时時]\\s*(\\d{2})(?:\\s*[:：分]\\s*(\\d{2}))?\\s*[秒分]?(?:\\.\\d+)?\\s*([ap]\\.?m\\.?)?)?';
-const ZONE_RE = '(?:\\s*(Z|[+-]\\d{2}:?\\d{2}|\\(?(?:GMT|UTC)\\s*[+-]\\s*\\d{1,2}(?::?\\d{2})?\\)?|GMT|UTC|BJT|CST|Beijing\\s+Time|北京时间|北京時間))?';
-
-const NUMERIC = new RegExp(`(?<!\\d)(\\d{4})\\s*[-/.年]\\s*(\\d{1,2})\\s*[-/.月]\\s*(\\d{1,2})(?!\\d)\\s*日?${TIME_RE}${ZONE_RE}`, 'i');
-const MDY = new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b${TIME_RE}${ZONE_RE}`, 'i');
-const DMY = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\.?,?\\s+(\\d{4})\\b${TIME_RE}${ZONE_RE}`, 'i');
-
-const YEAR = /\d{4}/;
-
-const pad = (n: number) => String(n).padStart(2, '0');
-
-function zoneOffset(zone: string | undefined): string {
-  if (!zone) return '+08:00';
-  const z = zone.replace(/[()\s]/g, '').toUpperCase();
-  if (z === 'Z' || z === 'GMT' || z === 'UTC') return '+00:00';
-  const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
-  if (m) return `${m[1]}${pad(Number(m[2]))}:${m[3] ?? '00'}`;
-  // BJT, CST (China Standard Time on Chinese sites), Beijing time.
-  return '+08:00';
-}
-
-function build(y: number, mo: number, d: number, h: string | undefined, mi: string | undefined, s: string | undefined, ampm: string | undefined, zone: string | undefined): string | undefined {
-  if (y < 1970 || y > 2200 || mo < 1 || mo > 12 || d < 1 || d > 31) return undefined;
-  let hour = h === undefined ? 0 : Number(h);
-  const min = mi === undefined ? 0 : Number(mi);
-  const sec = s === undefined ? 0 : Number(s);
-  if (ampm) {
-    const pm = /^p/i.test(ampm);
-    if (hour === 12) hour = pm ? 12 : 0;
-    else if (pm) hour += 12;
-  }
-  if (hour > 23 || min > 59 || sec > 60) return undefined;
-  return `${y}-${pad(mo)}-${pad(d)}T${pad(hour)}:${pad(min)}:${pad(sec)}${zoneOffset(zone)}`;
-}
-
-/**
- * The first date in a text. A time without a zone is read as Beijing time (+08:00): these
- * are Chinese sites, and their pages print local time.
- */
-export function findDate(text: string): FoundDate | undefined {
-  // Each of the three forms holds a four-digit year.
-  if (!YEAR.test(text)) return undefined;
-  const found: FoundDate[] = [];
-  const n = NUMERIC.exec(text);
-  if (n) {
-    const iso = build(Number(n[1]), Number(n[2]), Number(n[3]), n[4], n[5], n[6], n[7], n[8]);
-    if (iso) found.push({ iso, index: n.index, length: n[0].length });
-  }
-  const a = MDY.exec(text);
-  if (a) {
-    const iso = build(Number(a[3]), MONTHS[a[1]!.toLowerCase()] ?? 0, Number(a[2]), a[4], a[5], a[6], a[7], a[8]);
-    if (iso) found.push({ iso, index: a.index, length: a[0].length });
-  }
-  const b = DMY.exec(text);
-  if (b) {
-    const iso = build(Number(b[3]), MONTHS[b[2]!.toLowerCase()] ?? 0, Number(b[1]), b[4], b[5], b[6], b[7], b[8]);
-    if (iso) found.push({ iso, index: b.index, length: b[0].length });
-  }
-  found.sort((x, y) => x.index - y.index);
-  const first = found[0];
-  if (first) {
-    // Trim trailing whitespace/comma the optional groups may have swallowed.
-    const raw = text.slice(first.index, first.index + first.length);
-    first.length = raw.replace(/[\s,]+$/, '').length;
-  }
-  return first;
-}
-
-/** An ISO-ish timestamp from a <meta> tag, normalized; bare local times become +08:00. */
-export function parseMetaDate(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  return findDate(value)?.iso;
-}
 
 type Field = 'source' | 'editor' | 'author' | 'date' | 'noise';
 
@@ -157,14 +71,6 @@ const SENTENCE_END = '.!?。！？"”」';
 /** Where a value ends: two spaces or a separator start the next, unlabelled, item. */
 const VALUE_END = /\s{2,}|[|｜]/;
 
-/** The segment with its first date cut out (out.date takes the date if it has none yet). */
-function takeDates(segment: string, out: MetaLine): string {
-  const d = findDate(segment);
-  if (!d) return segment;
-  out.date ??= d.iso;
-  return `${segment.slice(0, d.index)} ${segment.slice(d.index + d.length)}`;
-}
-
 /**
  * Read a line made of labelled fields and/or a date ("来源：X 责任编辑：Y 2025-03-29 16:13").
  * Returns undefined when the line carries other text (a body paragraph that mentions a date).
@@ -179,12 +85,23 @@ export function parseMetaLine(text: string): MetaLine | undefined {
 
 /** parseMetaLine after its cheap refusals (exported for the test that checks MAYBE_META never refuses a meta line). */
 export function readMetaLine(text: string): MetaLine | undefined {
+  const out: MetaLine = {};
+  // A date stamp that is no date (2025-02-31) is cut like one and still marks a label line;
+  // it just gives no date.
+  let stamped = false;
+  /** The segment with its first date cut out (out.date takes the date if it has none yet). */
+  const takeDates = (segment: string): string => {
+    const d = findPageDate(segment);
+    if (!d) return segment;
+    stamped = true;
+    out.date ??= d.iso;
+    return `${segment.slice(0, d.index)} ${segment.slice(d.index + d.length)}`;
+  };
   LABEL_SCAN.lastIndex = 0;
   let m = LABEL_SCAN.exec(text);
-  const out: MetaLine = {};
   if (!m) {
-    const rest = takeDates(text, out);
-    if (!out.date || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return undefined;
+    const rest = takeDates(text);
+    if (!stamped || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return undefined;
     return out;
   }
   const firstField = fieldOf(m);
@@ -192,7 +109,7 @@ export function readMetaLine(text: string): MetaLine | undefined {
   const firstEnd = m.index + m[0].length;
   // Text before the first label: allowed only if it is a date or a short site name (the
   // labels after it could not change that verdict, so it is given at once).
-  if (stripSep(takeDates(text.slice(0, firstStart), out)).length > META_PREFIX_MAX) return undefined;
+  if (stripSep(takeDates(text.slice(0, firstStart))).length > META_PREFIX_MAX) return undefined;
   let field = firstField;
   let end = firstEnd;
   let count = 0;
@@ -200,7 +117,7 @@ export function readMetaLine(text: string): MetaLine | undefined {
     count++;
     const next = LABEL_SCAN.exec(text);
     let value = text.slice(end, next ? next.index : text.length);
-    value = takeDates(value, out);
+    value = takeDates(value);
     const cut = value.search(VALUE_END);
     value = stripSep(cut < 0 ? value : value.slice(0, cut)).trim();
     if (value && field !== 'date' && field !== 'noise') {
@@ -217,9 +134,9 @@ export function readMetaLine(text: string): MetaLine | undefined {
       end = next.index + next[0].length;
     }
   }
-  if (!out.source && !out.editor && !out.author && !out.date) return undefined;
+  if (!out.source && !out.editor && !out.author && !stamped) return undefined;
   // "By" alone is a byline, handled by bylineOf; here it must come with other fields.
-  if (count === 1 && firstField === 'author' && !out.date && /^by$/i.test(text.slice(firstStart, firstEnd).trim())) return undefined;
+  if (count === 1 && firstField === 'author' && !stamped && /^by$/i.test(text.slice(firstStart, firstEnd).trim())) return undefined;
   return out;
 }
 
