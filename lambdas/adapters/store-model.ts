@@ -3,7 +3,7 @@
  * articles the same way: sort time, time buckets, content hash, cursors, errors.
  */
 import type { Article, StoredArticle } from '../core/article.js';
-import { canonicalJson, sha256Hex } from '../core/ids.js';
+import { contentHashOf as hashOfContent } from '../core/ids.js';
 
 /** A seen-URL record lives this long; after that the URL is refetched and its parse comes out 'unchanged'. */
 export const SEEN_TTL_SECONDS = 180 * 24 * 3600;
@@ -29,11 +29,9 @@ export class InvalidCursorError extends StoreError {
   override name = 'InvalidCursorError';
 }
 
-/** The parser sets contentHash; when it did not, hash the content ourselves (minus the hash field). */
+/** The parser sets contentHash; when it did not, hash the content the way the parser does (core/ids.ts). */
 export function contentHashOf(article: Article): string {
-  if (article.contentHash) return article.contentHash;
-  const { contentHash: _drop, ...content } = article;
-  return sha256Hex(canonicalJson(content));
+  return article.contentHash || hashOfContent(article);
 }
 
 const ONE_DAY_MS = 24 * 3600 * 1000;
