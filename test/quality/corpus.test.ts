@@ -11,7 +11,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseArticle } from '../../lambdas/core/parse/index.js';
 
@@ -37,7 +37,15 @@ const FLOORS: ReadonlyArray<readonly [metric: string, read: (s: Summary) => numb
   ['meta', (s) => s.metadata, { dev: 1, seed: 1 }],
 ];
 
-const corpus = resolve(import.meta.dirname, '../../../shared/corpus');
+/** ../shared/corpus beside the checkout: the nearest one up from here (a mutation run works in a copy further down). */
+function findCorpus(): string {
+  for (let dir = resolve(import.meta.dirname, '..'); ; dir = dirname(dir)) {
+    const candidate = join(dir, '..', 'shared', 'corpus');
+    if (existsSync(join(candidate, 'score.mjs'))) return resolve(candidate);
+    if (dirname(dir) === dir) throw new Error(`no ../shared/corpus beside ${resolve(import.meta.dirname, '../..')} or any folder above it: the shared corpus must sit beside the checkout`);
+  }
+}
+const corpus = findCorpus();
 const work = mkdtempSync(join(tmpdir(), 'duofeed-corpus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
