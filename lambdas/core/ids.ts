@@ -37,6 +37,51 @@ function orderedJson(o: Record<string, unknown>, first: readonly string[], skip?
   return `{${parts.join(',')}}`;
 }
 
+/** Are the object's own keys, in their order, a subsequence of `order`? */
+function keysFollow(o: Record<string, unknown>, order: readonly string[]): boolean {
+  let at = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    while (at < order.length && order[at] !== k) at++;
+    if (at++ >= order.length) return false;
+  }
+  return true;
+}
+
+/** An array index as a key: JSON.stringify writes those first, whatever the insertion order. */
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * Is this content already as contentJson writes it, so that JSON.stringify writes the same
+ * (the parser's articles, every time)? Contract fields only, in order; language maps of
+ * strings and segments of string lists in reading order, confidence last; no language code
+ * that reads as an array index.
+ */
+function inContractOrder(a: Record<string, unknown>): boolean {
+  const langs = a.languages;
+  if (!Array.isArray(langs)) return false;
+  for (const l of langs) if (typeof l !== 'string' || INDEX_KEY.test(l)) return false;
+  if (!keysFollow(a, CONTENT_ORDER)) return false;
+  for (const k of BY_LANGUAGE) {
+    const v = a[k];
+    if (v === undefined) continue;
+    if (!isRecord(v) || !keysFollow(v, langs)) return false;
+    for (const l in v) if (typeof v[l] !== 'string') return false;
+  }
+  const segments = a.segments;
+  if (segments === undefined) return true;
+  if (!Array.isArray(segments)) return false;
+  const segmentKeys = [...langs, 'confidence'];
+  for (const seg of segments) {
+    if (!isRecord(seg) || !keysFollow(seg, segmentKeys)) return false;
+    for (const k in seg) {
+      const v = seg[k];
+      if (k === 'confidence' ? typeof v !== 'number' : !Array.isArray(v) || !v.every((x) => typeof x === 'string')) return false;
+    }
+  }
+  return true;
+}
+
 /**
  * The JSON a content hash is taken of: the article minus id and contentHash, keys in the
  * contract's order — fields as listed, a language map's and a segment's languages in the
@@ -45,6 +90,7 @@ function orderedJson(o: Record<string, unknown>, first: readonly string[], skip?
  */
 export function contentJson(article: ArticleContent): string {
   const a = article as unknown as Record<string, unknown>;
+  if (inContractOrder(a)) return JSON.stringify(a);
   const langs = Array.isArray(a.languages) ? a.languages.filter((l): l is string => typeof l === 'string') : [];
   const segmentKeys = [...langs, 'confidence'];
   return orderedJson(a, CONTENT_ORDER, NOT_CONTENT, (k, v) => {

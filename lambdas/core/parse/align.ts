@@ -494,6 +494,10 @@ const PRIOR_01 = PRIOR[4]! + 0 + 0;
  * length-costed (a log and a square root).
  */
 function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Array, enPos: number[] | undefined, zhPos: number[] | undefined, costA: Float64Array, backA: Int8Array, costB: Float64Array, backB: Int8Array): void {
+  // The weights as locals: the loop below runs for every cell of the band.
+  const reward = -ANCHOR_MATCH_REWARD;
+  const gapCost = GAP_COST;
+  const facingCost = FACING_COST;
   const W = m + 1;
   const dual = enPos !== undefined && zhPos !== undefined;
   const anchorsZ = a.anchorsZ;
@@ -558,15 +562,15 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
           const zhFirst = zHi < eLo;
           const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
           // Halves that overlap in page order face both ways: that counts against either lead.
-          pcA = GAP_COST * gap + FACING_COST * (enFirst ? 0 : 1);
-          pcB = GAP_COST * gap + FACING_COST * (zhFirst ? 0 : 1);
+          pcA = gapCost * gap + facingCost * (enFirst ? 0 : 1);
+          pcB = gapCost * gap + facingCost * (zhFirst ? 0 : 1);
         }
         // Only one-sided beads (k 3, 4) and earlier two-sided ones can be in hand: a tie goes to k unless an earlier two-sided bead holds it.
         // First bound: every Chinese anchor matched and nothing else (the anchor cost can only be higher).
         let wantA = false;
         let wantB = false;
         {
-          const low = prior + -ANCHOR_MATCH_REWARD * (k === 1 ? anchorsZ[z0]! + anchorsZ[z0 + 1]! : anchorsZ[z0]!);
+          const low = prior + reward * (k === 1 ? anchorsZ[z0]! + anchorsZ[z0 + 1]! : anchorsZ[z0]!);
           if (prevA !== INF) {
             let l = prevA + low;
             if (dual) l += pcA;

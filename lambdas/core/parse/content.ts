@@ -318,6 +318,8 @@ const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w
 
 /** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
 const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, englishByline, chineseByline, labelLine, chineseNameLine, latinNameLine, headingTitle, guessedTitle, deck];
+/** Once the body has begun only these can still recognise a unit (the others want the head). */
+const IN_BODY: readonly Classifier[] = [editorNote, authorNote, labelLine];
 
 function classify(u: Unit, i: number, w: Walk): Kind {
   if ((u.text.length < SHORT_LINE && chromeOf(u)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
@@ -326,7 +328,7 @@ function classify(u: Unit, i: number, w: Walk): Kind {
     if (m) takeMeta(w, m, 'other');
     return 'other';
   }
-  for (const c of CLASSIFIERS) {
+  for (const c of w.inHead ? CLASSIFIERS : IN_BODY) {
     const kind = c(u, u.lang, i, w);
     if (kind) return kind;
   }

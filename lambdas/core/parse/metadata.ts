@@ -65,8 +65,11 @@ export function stripSep(s: string): string {
   if (s === '' || (!SEP_CHAR.test(s[0]!) && !SEP_CHAR.test(s[s.length - 1]!))) return s;
   return s.replace(SEP, '');
 }
-/** Every meta line has a label colon, a "by", or a year; most body lines have none. */
-export const MAYBE_META = withoutIgnoreCase(/[:：]|\d{4}|\bby\s/i);
+/**
+ * Every meta line has a label colon, a "by", or a year; most body lines have none. (A year is
+ * \d\d\d\d, not \d{4}: irregexp runs the spelled-out form about twice as fast here.)
+ */
+export const MAYBE_META = withoutIgnoreCase(/[:：]|\d\d\d\d|\bby\s/i);
 const SENTENCE_END = '.!?。！？"”」';
 /** Where a value ends: two spaces or a separator start the next, unlabelled, item. */
 const VALUE_END = /\s{2,}|[|｜]/;

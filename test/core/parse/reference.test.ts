@@ -51,7 +51,7 @@ const NOISE = ['p', 'x', 's', 'a', 'shares', 'topics', 'homes', 'nexus', '人', 
 const COPYRIGHT_PIECES = ['copyright', 'COPYRIGHT', 'CopyRight', 'copy right', '©', '(c)', '(C)', '（c）', ' 2024', '2025', ' ', 'all rights reserved', 'all  rights reserved', 'rights', '版权所有', '版權所有', 'ICP', 'icp', '备', '證', '证', ' 备', '备案号', '備案號', '京公网安备', '违法和不良信息', 'gh', 'GH', 'high', 'Xinhua', '.'];
 
 describe('withoutIgnoreCase (the i flag spelled out)', () => {
-  const patterns = [H.COPYRIGHT_LINE, /[©(版备證证備违]|gh/i, /[:：]|\d{4}|\bby\s/i, /a[bc]d|\bxy\s*z|k$/i];
+  const patterns = [H.COPYRIGHT_LINE, /[©(版备證证備违]|gh/i, /[:：]|\d\d\d\d|\bby\s/i, /a[bc]d|\bxy\s*z|k$/i];
   it.each(patterns.map((p) => [String(p), p] as const))('%s matches the same strings at the same places without the flag', (_name, re) => {
     const fast = withoutIgnoreCase(re);
     expect(fast.flags).not.toContain('i');
