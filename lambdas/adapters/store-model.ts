@@ -4,7 +4,7 @@
  * throw belong to the ports (core/ports.ts).
  */
 import type { Article, StoredArticle } from '../core/article.js';
-import { canonicalJson, sha256Hex } from '../core/ids.js';
+import { contentHashOf as hashOfContent } from '../core/ids.js';
 import { InvalidCursorError } from '../core/ports.js';
 
 /** A seen-URL record lives this long; after that the URL is refetched and its parse comes out 'unchanged'. */
@@ -12,11 +12,9 @@ export const SEEN_TTL_SECONDS = 180 * 24 * 3600;
 /** Validators (ETag/Last-Modified) are only an optimisation; a month keeps the table small. */
 export const VALIDATORS_TTL_SECONDS = 30 * 24 * 3600;
 
-/** The parser sets contentHash; when it did not, hash the content ourselves (minus the hash field). */
+/** The parser sets contentHash; when it did not, hash the content the way the parser does (core/ids.ts). */
 export function contentHashOf(article: Article): string {
-  if (article.contentHash) return article.contentHash;
-  const { contentHash: _drop, ...content } = article;
-  return sha256Hex(canonicalJson(content));
+  return article.contentHash || hashOfContent(article);
 }
 
 const ONE_DAY_MS = 24 * 3600 * 1000;

@@ -1,4 +1,5 @@
 import { createHash, hash } from 'node:crypto';
+import type { Article } from './article.js';
 
 /** sha256 of a string or bytes, lower-case hex. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -14,6 +15,98 @@ export function canonicalJson(value: unknown): string {
     .filter(([, v]) => v !== undefined)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** An article's content: all of it but its id and the hash itself (either may be present; neither counts). */
+export type ArticleContent = Omit<Article, 'id' | 'contentHash'> & { id?: string; contentHash?: string };
+
+/** The contract's field order (../shared/DESIGN.md), which the parser builds its articles in. */
+const CONTENT_ORDER = ['url', 'languages', 'title', 'byline', 'source', 'editor', 'published', 'authorNote', 'editorNote', 'segments'] as const;
+const BY_LANGUAGE = new Set(['title', 'byline', 'authorNote', 'editorNote']);
+const NOT_CONTENT = new Set(['id', 'contentHash']);
+
+const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** An object's JSON with the keys `first` leads with in that order, then the others sorted; values canonical. */
+function orderedJson(o: Record<string, unknown>, first: readonly string[], skip?: ReadonlySet<string>, valueJson: (k: string, v: unknown) => string = (_k, v) => canonicalJson(v)): string {
+  const parts: string[] = [];
+  const lead = new Set(first);
+  for (const k of first) if (o[k] !== undefined) parts.push(`${JSON.stringify(k)}:${valueJson(k, o[k])}`);
+  for (const k of Object.keys(o).sort(byCodeUnit)) if (!lead.has(k) && !skip?.has(k) && o[k] !== undefined) parts.push(`${JSON.stringify(k)}:${valueJson(k, o[k])}`);
+  return `{${parts.join(',')}}`;
+}
+
+/** Are the object's own keys, in their order, a subsequence of `order`? */
+function keysFollow(o: Record<string, unknown>, order: readonly string[]): boolean {
+  let at = 0;
+  for (const k in o) {
+    if (!Object.hasOwn(o, k)) return false;
+    while (at < order.length && order[at] !== k) at++;
+    if (at++ >= order.length) return false;
+  }
+  return true;
+}
+
+/** An array index as a key: JSON.stringify writes those first, whatever the insertion order. */
+const INDEX_KEY = /^(?:0|[1-9]\d*)$/;
+
+/**
+ * Is this content already as contentJson writes it, so that JSON.stringify writes the same
+ * (the parser's articles, every time)? Contract fields only, in order; language maps of
+ * strings and segments of string lists in reading order, confidence last; no language code
+ * that reads as an array index.
+ */
+function inContractOrder(a: Record<string, unknown>): boolean {
+  const langs = a.languages;
+  if (!Array.isArray(langs)) return false;
+  for (const l of langs) if (typeof l !== 'string' || INDEX_KEY.test(l)) return false;
+  if (!keysFollow(a, CONTENT_ORDER)) return false;
+  for (const k of BY_LANGUAGE) {
+    const v = a[k];
+    if (v === undefined) continue;
+    if (!isRecord(v) || !keysFollow(v, langs)) return false;
+    for (const l in v) if (typeof v[l] !== 'string') return false;
+  }
+  const segments = a.segments;
+  if (segments === undefined) return true;
+  if (!Array.isArray(segments)) return false;
+  const segmentKeys = [...langs, 'confidence'];
+  for (const seg of segments) {
+    if (!isRecord(seg) || !keysFollow(seg, segmentKeys)) return false;
+    for (const k in seg) {
+      const v = seg[k];
+      if (k === 'confidence' ? typeof v !== 'number' : !Array.isArray(v) || !v.every((x) => typeof x === 'string')) return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The JSON a content hash is taken of: the article minus id and contentHash, keys in the
+ * contract's order — fields as listed, a language map's and a segment's languages in the
+ * article's reading order (then confidence), anything else sorted. Key order in the object
+ * given does not matter; for an article the parser built it is exactly JSON.stringify of it.
+ */
+export function contentJson(article: ArticleContent): string {
+  const a = article as unknown as Record<string, unknown>;
+  if (inContractOrder(a)) return JSON.stringify(a);
+  const langs = Array.isArray(a.languages) ? a.languages.filter((l): l is string => typeof l === 'string') : [];
+  const segmentKeys = [...langs, 'confidence'];
+  return orderedJson(a, CONTENT_ORDER, NOT_CONTENT, (k, v) => {
+    if (BY_LANGUAGE.has(k) && isRecord(v)) return orderedJson(v, langs);
+    if (k === 'segments' && Array.isArray(v)) return `[${v.map((s) => (isRecord(s) ? orderedJson(s, segmentKeys) : canonicalJson(s))).join(',')}]`;
+    return canonicalJson(v);
+  });
+}
+
+/**
+ * The content hash: sha256 (hex) of contentJson. The parser sets it on every article; the
+ * stores compute it the same way for an article that arrives without one. Equal content,
+ * equal hash, whatever the id or the order the fields were built in.
+ */
+export function contentHashOf(article: ArticleContent): string {
+  return sha256Hex(contentJson(article));
 }
 
 /**

@@ -52,7 +52,7 @@ const files = new Map<string, string>();
 let parsed: Record<string, Parsed>;
 let jing: { code: number; out: string };
 
-async function expectedFor(scope: string, lang: FeedLang): Promise<StoredArticle[]> {
+async function expectedFor(scope: string, _lang: FeedLang): Promise<StoredArticle[]> {
   return (await reader.list(scope === 'all' ? undefined : scope, { limit: 50 })).items;
 }
 

@@ -44,7 +44,7 @@ const full = (b: Bead) => b.en.length > 0 && b.zh.length > 0;
 
 /** One side dropped: its sentences go, and each remaining sentence stands alone (1-0 / 0-1). */
 function dropSide(plan: PagePlan, lang: Lang, rng: Rng): boolean {
-  const cands = plan.beads.map((b, i) => i).filter((i) => full(plan.beads[i]!));
+  const cands = plan.beads.map((_b, i) => i).filter((i) => full(plan.beads[i]!));
   if (cands.length === 0) return false;
   // Prefer a plain one-paragraph pair: a missing translation of a single paragraph is the common case.
   const simple = cands.filter((i) => plan.beads[i]!.en.length === 1 && plan.beads[i]!.zh.length === 1);

@@ -197,7 +197,7 @@ const CASES: Case[] = [
   },
   {
     name: 'emoji, ZWJ sequences, flags, astral Han',
-    bytes: utf8(withBody((p, i, l) => (l === 'en' ? `${p} 👩‍👩‍👧‍👦 🇨🇳 🎉` : `${p}𠮷野家👍🏽`))),
+    bytes: utf8(withBody((p, _i, l) => (l === 'en' ? `${p} 👩‍👩‍👧‍👦 🇨🇳 🎉` : `${p}𠮷野家👍🏽`))),
     expect: 'article',
     check: (a) => {
       expect(enBody(a).join(' ')).toContain('👩‍👩‍👧‍👦 🇨🇳 🎉');

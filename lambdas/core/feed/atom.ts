@@ -1,5 +1,5 @@
 /** Atom 1.0 (RFC 4287) with RFC 5005 paging links, written by hand for speed. */
-import { formatRfc3339 } from './dates.js';
+import { formatRfc3339 } from '../dates.js';
 import { cdata, escapeXml as x } from './escape.js';
 import type { FeedModel } from './model.js';
 

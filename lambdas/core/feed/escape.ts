@@ -47,27 +47,6 @@ export function escapeXml(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-/** Removes characters XML 1.0 cannot carry, escaping nothing else. */
-export function stripInvalidXml(s: string): string {
-  let out = '';
-  let last = 0;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x20 && c < 0xd800) continue;
-    if (c === 0x09 || c === 0x0a || c === 0x0d) continue;
-    if (c >= 0xd800 && c <= 0xdbff) {
-      const next = s.charCodeAt(i + 1);
-      if (next >= 0xdc00 && next <= 0xdfff) {
-        i++;
-        continue;
-      }
-    } else if (c >= 0xe000 && c !== 0xfffe && c !== 0xffff) continue;
-    out += s.slice(last, i);
-    last = i + 1;
-  }
-  return last === 0 ? s : out + s.slice(last);
-}
-
 /**
  * A CDATA section for markup that is already well-formed and free of invalid characters
  * (our content HTML): no second escaping pass, smaller output. `]]>` is split across sections.

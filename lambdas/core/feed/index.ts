@@ -3,6 +3,7 @@
  * error) out. Reads go through the ArticleReader port only; HTTP details (methods,
  * validators, compression) stay in the handler.
  */
+import { parseRfc3339 } from '../dates.js';
 import type { ArticleReader } from '../ports.js';
 import type { Source } from '../sources.js';
 import { renderAtom } from './atom.js';
@@ -134,13 +135,13 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
       const a = await deps.reader.get(route.id);
       if (!a) return { status: 404, message: `no article '${route.id}'` };
       const source = deps.sources.find((s) => s.id === a.sourceId);
-      const updated = Date.parse(a.updated);
+      const updated = parseRfc3339(a.updated)?.epochMs;
       return {
         status: 200,
         body: renderArticlePage(a, deps.baseUrl, source),
         contentType: HTML,
         etag: articleEtag(a, deps.baseUrl, source),
-        ...(Number.isNaN(updated) ? {} : { lastModified: updated }),
+        ...(updated === undefined ? {} : { lastModified: updated }),
         headers: { 'content-security-policy': PAGE_CSP },
       };
     }

@@ -1,5 +1,5 @@
 /** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
-import { formatRfc3339 } from './dates.js';
+import { formatRfc3339 } from '../dates.js';
 import type { FeedModel } from './model.js';
 
 export function renderJsonFeed(f: FeedModel): string {

@@ -4,9 +4,9 @@
  * narrow screen the row collapses to one column and the translation follows its original.
  */
 import { side, type StoredArticle } from '../article.js';
+import { formatRfc3339, parseRfc3339 } from '../dates.js';
 import type { Source } from '../sources.js';
 import { viewLanguages, viewTitle } from './content.js';
-import { formatRfc3339, parseRfc3339 } from './dates.js';
 import { escapeXml as x, safeHttpUrl, safeLang } from './escape.js';
 import { strongEtag } from './etag.js';
 import { feedUrl, trimBase } from './model.js';

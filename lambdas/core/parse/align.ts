@@ -4,7 +4,32 @@
  * and acronyms left inside the Chinese — and the page's own order: in an interleaved page a
  * paragraph's translation sits right beside it, so beads never cross a pair of runs.
  */
-import { countScripts, type Lang } from './lang.js';
+import {
+  ANCHOR_EN_ONLY_NUMBER_COST,
+  ANCHOR_MATCH_REWARD,
+  ANCHOR_UNMATCHED_NUMBER_COST,
+  ANCHOR_UNMATCHED_WORD_COST,
+  BAND_CELLS,
+  BAND_MIN,
+  BAND_SLACK,
+  BEAD_PROBABILITY,
+  BLOCK_RUN_MIN,
+  BLOCK_SHARE,
+  CONFIDENCE_ANCHOR_DOUBT,
+  CONFIDENCE_LENGTH_SCALE,
+  CONFIDENCE_MERGE_FACTOR,
+  CONFIDENCE_MIN,
+  CONFIDENCE_ONE_SIDED_FACTOR,
+  FACING_COST,
+  GAP_COST,
+  INTERLEAVED_BAND,
+  LENGTH_VARIANCE,
+  LENGTH_VARIANCE_SHORT,
+  NUMBER_SCALES,
+  NUMBER_WORDS,
+  ZH_MEASURE_WORDS,
+} from './heuristics.js';
+import { englishEquivalent, type Lang } from './lang.js';
 
 export interface Para {
   text: string;
@@ -18,50 +43,31 @@ export interface Bead {
   confidence: number;
 }
 
-interface Feat {
-  len: number;
-  /** For Chinese: Latin words and numbers it contains. For English: its words and numbers. */
-  tokens: Set<string>;
-  nums: Set<string>;
-  tokenList: string[];
-  numList: string[];
-}
-
-/** English characters per Chinese text, measured on news translations (Han ≈ 3.5, Latin ≈ 0.85). */
-const HAN_RATIO = 3.5;
-const LATIN_RATIO = 0.85;
-
 type BeadKind = [number, number];
+/** The bead kinds in the order ties are broken (the first wins); the prior is -log of how often each occurs. */
 const KINDS: Array<{ k: BeadKind; prior: number }> = [
-  { k: [1, 1], prior: -Math.log(0.82) },
-  { k: [1, 2], prior: -Math.log(0.08) },
-  { k: [2, 1], prior: -Math.log(0.04) },
-  { k: [1, 0], prior: -Math.log(0.025) },
-  { k: [0, 1], prior: -Math.log(0.02) },
+  { k: [1, 1], prior: -Math.log(BEAD_PROBABILITY['1-1']) },
+  { k: [1, 2], prior: -Math.log(BEAD_PROBABILITY['1-2']) },
+  { k: [2, 1], prior: -Math.log(BEAD_PROBABILITY['2-1']) },
+  { k: [1, 0], prior: -Math.log(BEAD_PROBABILITY['1-0']) },
+  { k: [0, 1], prior: -Math.log(BEAD_PROBABILITY['0-1']) },
 ];
 const DI = Int32Array.from(KINDS, (x) => x.k[0]);
 const DJ = Int32Array.from(KINDS, (x) => x.k[1]);
 const PRIOR = Float64Array.from(KINDS, (x) => x.prior);
 
-/** English number words a Chinese translation writes as digits ("four soldiers" → 4名官兵). "one" is left out: it is mostly a pronoun. */
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12,
-  thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19, twenty: 20,
-  thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90, hundred: 100,
-};
-
-const SCALE: Record<string, number> = { 万: 1e4, 萬: 1e4, 亿: 1e8, 億: 1e8, thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1e3 };
+const SCALE = new Map<string, number>(NUMBER_SCALES);
 
 /*
  * The scans below stay regexes: V8 runs them as native code, several times faster than a
  * char-code loop over the same text (measured; only the per-match work is JS).
  */
 const NUMBER_WORD_TEXT = new Map(Object.entries(NUMBER_WORDS).map(([w, v]) => [w, String(v)]));
-const NUMBER_WORD = /\b(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred)\b/gi;
+const NUMBER_WORD = new RegExp(`\\b(${Object.keys(NUMBER_WORDS).join('|')})\\b`, 'gi');
 
 const ZH_DIGIT: Record<string, number> = { 两: 2, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9, 十: 10 };
 /** Chinese numerals before a measure word ("三个岛国", "十二名"): the number a translation keeps. "一" is left out: it is mostly an article. */
-const ZH_NUMBER = /([两二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])(?=[个名位家项次年天岁人国架艘座条所支辆种批座枚颗])/g;
+const ZH_NUMBER = new RegExp(`([两二三四五六七八九]?十[一二三四五六七八九]?|[两二三四五六七八九])(?=[${ZH_MEASURE_WORDS}])`, 'g');
 
 function zhNumeral(s: string): number {
   const t = s.indexOf('十');
@@ -71,14 +77,15 @@ function zhNumeral(s: string): number {
   return tens * 10 + ones;
 }
 
-const DIGITS = /(\d[\d,]*(?:\.\d+)?)\s*(万|萬|亿|億|thousand|million|billion|trillion|bn|m\b|k\b)?/gi;
+/** A number and the scale word after it (a one-letter Latin scale word must stand alone). */
+const DIGITS = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(${NUMBER_SCALES.map(([w]) => (/^[a-z]$/.test(w) ? `${w}\\b` : w)).join('|')})?`, 'gi');
 
 function addDistinct(out: string[], s: string): void {
   if (!out.includes(s)) out.push(s);
 }
 
 /** Distinct numbers of a text as strings, in the order they were first found. */
-function numbers(text: string, english: boolean): string[] {
+export function numbers(text: string, english: boolean): string[] {
   const out: string[] = [];
   if (!english) {
     ZH_NUMBER.lastIndex = 0;
@@ -103,7 +110,7 @@ function numbers(text: string, english: boolean): string[] {
     const v = Number(raw);
     if (!Number.isFinite(v)) continue;
     addDistinct(out, String(v));
-    const scale = m[2] ? SCALE[m[2].toLowerCase()] : undefined;
+    const scale = m[2] ? SCALE.get(m[2].toLowerCase()) : undefined;
     if (scale) addDistinct(out, String(Math.round(v * scale)));
   }
   return out;
@@ -120,114 +127,7 @@ function latinWords(text: string): string[] {
   return out;
 }
 
-const isAsciiLetter = (c: number) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a);
-
-/** Hash of a lower-cased word's char codes, the same one keptWords computes while scanning. */
-function wordHash(w: string): number {
-  let h = 0;
-  for (let i = 0; i < w.length; i++) h = (Math.imul(h, 31) + w.charCodeAt(i)) | 0;
-  return h;
-}
-
-/** Up to this many kept words, searching each one beats scanning every English word. */
-const FEW_KEPT = 12;
-
 const isLower = (c: number) => c >= 0x61 && c <= 0x7a;
-
-/**
- * The kept words that are whole WORD matches of lower (already lower-cased), found by
- * indexOf. An occurrence is a match when no letter, nor a '-' or '.' joined to a letter,
- * touches it on either side: a kept word is itself a complete match of WORD.
- */
-function keptWordsByIndexOf(lower: string, words: Set<string>, out: string[]): void {
-  const n = lower.length;
-  for (const w of words) {
-    for (let at = lower.indexOf(w); at >= 0; at = lower.indexOf(w, at + 1)) {
-      const b = at > 0 ? lower.charCodeAt(at - 1) : 0;
-      if (isLower(b) || ((b === 0x2d || b === 0x2e) && at > 1 && isLower(lower.charCodeAt(at - 2)))) continue;
-      const q = at + w.length;
-      const c = q < n ? lower.charCodeAt(q) : 0;
-      if (isLower(c) || ((c === 0x2d || c === 0x2e) && q + 1 < n && isLower(lower.charCodeAt(q + 1)))) continue;
-      out.push(w);
-      break;
-    }
-  }
-}
-
-/** The kept words and their hashes, built once per page. */
-export interface KeepIndex {
-  words: Set<string>;
-  hashes: Set<number>;
-}
-
-export function keepIndex(words: Set<string>): KeepIndex {
-  const hashes = new Set<number>();
-  for (const w of words) hashes.add(wordHash(w));
-  return { words, hashes };
-}
-
-/**
- * The WORD matches of the lower-cased text that keep holds, distinct. A char-code scan
- * hashing as it goes: only a match whose hash a kept word has is sliced. İ and the Kelvin
- * sign lower-case to ASCII letters and so move the word boundaries: such text takes the regex path.
- */
-function keptWords(text: string, keep: KeepIndex, out: string[]): void {
-  if (keep.words.size <= FEW_KEPT) {
-    keptWordsByIndexOf(text.toLowerCase(), keep.words, out);
-    return;
-  }
-  if (text.includes('\u0130') || text.includes('\u212a')) {
-    const lower = text.toLowerCase();
-    WORD.lastIndex = 0;
-    for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) if (keep.words.has(m[0])) addDistinct(out, m[0]);
-    return;
-  }
-  const n = text.length;
-  let i = 0;
-  while (i < n) {
-    let c = text.charCodeAt(i);
-    if (!isAsciiLetter(c)) {
-      i++;
-      continue;
-    }
-    const start = i;
-    let h = 0;
-    for (;;) {
-      while (i < n && isAsciiLetter((c = text.charCodeAt(i)))) {
-        h = (Math.imul(h, 31) + (c | 0x20)) | 0;
-        i++;
-      }
-      c = i < n ? text.charCodeAt(i) : 0;
-      if ((c === 0x2d || c === 0x2e) && i + 1 < n && isAsciiLetter(text.charCodeAt(i + 1))) {
-        h = (Math.imul(h, 31) + c) | 0;
-        i++;
-      } else break;
-    }
-    if (keep.hashes.has(h)) {
-      const w = text.slice(start, i).toLowerCase();
-      if (keep.words.has(w)) addDistinct(out, w);
-    }
-  }
-}
-
-/** A paragraph's length and anchors (as sets, for callers outside the aligner). */
-export function features(p: Para, keep?: KeepIndex): Feat {
-  const en = p.lang === 'en';
-  const numList = numbers(p.text, en);
-  let tokenList: string[];
-  let len: number;
-  if (en) {
-    tokenList = [];
-    if (!keep) tokenList = latinWords(p.text);
-    else if (keep.words.size > 0) keptWords(p.text, keep, tokenList);
-    len = p.text.length;
-  } else {
-    const { han, latin, digits } = countScripts(p.text);
-    tokenList = latinWords(p.text);
-    len = HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1;
-  }
-  return { len, tokens: new Set(tokenList), nums: new Set(numList), tokenList, numList };
-}
 
 /**
  * Length evidence as a Laplace cost on the log length ratio. Gale & Church's normal model is
@@ -236,7 +136,7 @@ export function features(p: Para, keep?: KeepIndex): Feat {
  */
 function lengthCost(le: number, lz: number): number {
   const r = Math.log((le + 1) / (lz + 1));
-  const sigma = Math.sqrt(0.015 + 2 / ((le + lz) / 2 + 1));
+  const sigma = Math.sqrt(LENGTH_VARIANCE + LENGTH_VARIANCE_SHORT / ((le + lz) / 2 + 1));
   return Math.abs(r) / sigma;
 }
 
@@ -251,7 +151,7 @@ const SEP = '\u0001';
  * the lower-cased page lines up with the texts; when İ makes it longer, each text is searched
  * on its own.
  */
-function keptWordIds(texts: string[], words: string[]): number[][] {
+export function keptWordIds(texts: string[], words: string[]): number[][] {
   const np = texts.length;
   const out: number[][] = new Array(np);
   for (let p = 0; p < np; p++) out[p] = [];
@@ -475,7 +375,7 @@ class Anchors {
     // Integer counts: the order they were summed in cannot change them.
     const matched = mt + mn;
     this.matched = matched;
-    return -1.2 * matched + 1.2 * unmatched + 2 * unmatchedNum + 0.5 * enOnly;
+    return -ANCHOR_MATCH_REWARD * matched + ANCHOR_UNMATCHED_WORD_COST * unmatched + ANCHOR_UNMATCHED_NUMBER_COST * unmatchedNum + ANCHOR_EN_ONLY_NUMBER_COST * enOnly;
   }
 
   /** Length cost of two-sided bead kind k starting at English e0 and Chinese z0 (sums as 0 + a + b: the same doubles). */
@@ -503,8 +403,7 @@ function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
   const zhNumLists: string[][] = new Array(m);
   for (let z = 0; z < m; z++) {
     const p = paras[zhIdx[z]!]!;
-    const { han, latin, digits } = countScripts(p.text);
-    lenZ[z] = HAN_RATIO * han + LATIN_RATIO * (latin + digits) + 1;
+    lenZ[z] = englishEquivalent(p.text, 'zh');
     const toks = latinWords(p.text);
     const nums = numbers(p.text, false);
     zhWordLists[z] = toks;
@@ -571,16 +470,11 @@ function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
 function confidenceOf(k: number, len: number, matched: number): number {
   const di = DI[k]!;
   const dj = DJ[k]!;
-  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? 0.85 : 0.6;
-  let c = Math.exp(-len / 4) * typeFactor;
-  c = 1 - (1 - c) * Math.pow(0.75, matched);
-  return Math.round(Math.min(1, Math.max(0.01, c)) * 100) / 100;
+  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? CONFIDENCE_MERGE_FACTOR : CONFIDENCE_ONE_SIDED_FACTOR;
+  let c = Math.exp(-len / CONFIDENCE_LENGTH_SCALE) * typeFactor;
+  c = 1 - (1 - c) * Math.pow(CONFIDENCE_ANCHOR_DOUBT, matched);
+  return Math.round(Math.min(1, Math.max(CONFIDENCE_MIN, c)) * 100) / 100;
 }
-
-/** Cost per paragraph standing between a paragraph and its translation (interleaved pages). */
-const GAP_COST = 2;
-/** Cost of a translation placed before its original when the page puts it after (and vice versa). */
-const FACING_COST = 3;
 
 const INF = Number.POSITIVE_INFINITY;
 const PRIOR_10 = PRIOR[3]! + 0 + 0;
@@ -600,6 +494,10 @@ const PRIOR_01 = PRIOR[4]! + 0 + 0;
  * length-costed (a log and a square root).
  */
 function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Array, enPos: number[] | undefined, zhPos: number[] | undefined, costA: Float64Array, backA: Int8Array, costB: Float64Array, backB: Int8Array): void {
+  // The weights as locals: the loop below runs for every cell of the band.
+  const reward = -ANCHOR_MATCH_REWARD;
+  const gapCost = GAP_COST;
+  const facingCost = FACING_COST;
   const W = m + 1;
   const dual = enPos !== undefined && zhPos !== undefined;
   const anchorsZ = a.anchorsZ;
@@ -664,15 +562,15 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
           const zhFirst = zHi < eLo;
           const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
           // Halves that overlap in page order face both ways: that counts against either lead.
-          pcA = GAP_COST * gap + FACING_COST * (enFirst ? 0 : 1);
-          pcB = GAP_COST * gap + FACING_COST * (zhFirst ? 0 : 1);
+          pcA = gapCost * gap + facingCost * (enFirst ? 0 : 1);
+          pcB = gapCost * gap + facingCost * (zhFirst ? 0 : 1);
         }
         // Only one-sided beads (k 3, 4) and earlier two-sided ones can be in hand: a tie goes to k unless an earlier two-sided bead holds it.
         // First bound: every Chinese anchor matched and nothing else (the anchor cost can only be higher).
         let wantA = false;
         let wantB = false;
         {
-          const low = prior + -1.2 * (k === 1 ? anchorsZ[z0]! + anchorsZ[z0 + 1]! : anchorsZ[z0]!);
+          const low = prior + reward * (k === 1 ? anchorsZ[z0]! + anchorsZ[z0 + 1]! : anchorsZ[z0]!);
           if (prevA !== INF) {
             let l = prevA + low;
             if (dual) l += pcA;
@@ -733,8 +631,8 @@ function backtrack(a: Anchors, n: number, m: number, back: Int8Array, enIdx: num
     const k = back[i * W + j]!;
     if (k < 0) {
       // Outside the band: fall back to one-sided beads so nothing is lost.
-      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: 0.01 });
-      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: 0.01 });
+      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: CONFIDENCE_MIN });
+      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: CONFIDENCE_MIN });
       continue;
     }
     const di = DI[k]!;
@@ -779,7 +677,7 @@ export function detectLayout(paras: Para[]): Layout {
   }
   if (runs <= 1) return 'single';
   if (runs === 2) return 'block';
-  return top >= 4 && top + second >= 0.75 * paras.length ? 'block' : 'interleaved';
+  return top >= BLOCK_RUN_MIN && top + second >= BLOCK_SHARE * paras.length ? 'block' : 'interleaved';
 }
 
 /** Align a page's body paragraphs (in page order) into beads. Pure and deterministic. */
@@ -801,8 +699,8 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   const backB = i8(1, size);
   if (layout !== 'interleaved') {
     // Long block pages: stay near the diagonal (translations keep the order and rough length).
-    const w = Math.max(12, Math.ceil(Math.abs(n - m) + 0.2 * Math.max(n, m)));
-    const banded = n * m > 2500;
+    const w = Math.max(BAND_MIN, Math.ceil(Math.abs(n - m) + BAND_SLACK * Math.max(n, m)));
+    const banded = n * m > BAND_CELLS;
     for (let i = 0; i <= n; i++) {
       lo[i] = banded ? Math.floor((i * m) / Math.max(1, n)) - w : 0;
       hi[i] = banded ? Math.ceil((i * m) / Math.max(1, n)) + w : m;
@@ -815,7 +713,7 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   // facing against the lead; the lead is whichever explains the page at the lower cost.
   // For the i-th English paragraph, its translation is among the Chinese paragraphs next to
   // it on the page: band the DP around "how many Chinese paragraphs precede it".
-  const K = 3;
+  const K = INTERLEAVED_BAND;
   let z = 0;
   let prevBefore = 0;
   for (let i = 0; i <= n; i++) {

@@ -4,8 +4,29 @@
  * window over per-unit weights: long low-link text counts for, menus, link lists, share
  * bars and copyright lines count against), so chrome around it falls away without site rules.
  */
+import { parsePageDate } from '../dates.js';
+import {
+  CHROME_LINE_MAX,
+  CHROME_LINE_WORDS,
+  COPYRIGHT_LINE,
+  LINK_LIST_DENSITY,
+  LONG_PARAGRAPH,
+  META_LINE_IN_BODY_MAX,
+  META_LOOK_AROUND,
+  SHORT_LINE,
+  SITE_NAME_SHARE,
+  TITLE_GUESS_MAX,
+  TITLE_GUESS_MAX_ENDED,
+  TITLE_LINK_DENSITY_MAX,
+  TITLE_LOOK_BACK,
+  TITLE_MAX,
+  TITLE_PART_MIN,
+  TITLE_STEP_BACK,
+  TOP_HEADING_LEVEL,
+  WEIGHT,
+} from './heuristics.js';
 import type { PageMeta } from './html.js';
-import { englishEquivalent, type Lang } from './lang.js';
+import { detectLang, englishEquivalent, type Lang } from './lang.js';
 import {
   authorNoteOf,
   bylineOf,
@@ -13,34 +34,25 @@ import {
   isChineseNameLine,
   isLatinNameLine,
   zhBylineOf,
-  parseMetaDate,
   parseMetaLine,
   titleParts,
   type MetaLine,
 } from './metadata.js';
+import { withoutIgnoreCase } from './regex.js';
 import type { Unit } from './split.js';
-import { detectLang } from './lang.js';
 
-/**
- * Words of page furniture, in both languages; a short line made only of these is chrome.
- * Both patterns are sticky: onlyChromeWords tries them one position at a time.
- */
-const CHROME_AT =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/iy;
+/** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
+const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
 /** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
-const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
+export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
+/** COPYRIGHT_LINE without the i flag (its letters spelled in both cases): the same matches, faster. */
+const COPYRIGHT = withoutIgnoreCase(COPYRIGHT_LINE);
 /**
- * Copyright and licence lines: /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|
- * ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i, with its letters spelled in both
- * cases instead of the i flag (which, without the u flag, folds ASCII letters only).
+ * Every COPYRIGHT_LINE alternative holds one of these ("copyright" and "all rights" both hold
+ * "gh"): a line without any cannot be a copyright line. test/core/parse/reference.test.ts
+ * checks each alternative against it.
  */
-const COPYRIGHT =
-  /[cC][oO][pP][yY][rR][iI][gG][hH][tT]|©|\([cC]\)\s*\d{4}|[aA][lL][lL] [rR][iI][gG][hH][tT][sS] [rR][eE][sS][eE][rR][vV][eE][dD]|版权所有|版權所有|[iI][cC][pP]\s*备|[iI][cC][pP]\s*證|[iI][cC][pP]\s*证|备案号|備案號|京公网安备|违法和不良信息/;
-/**
- * Every COPYRIGHT alternative holds one of these ("copyright" and "all rights" both hold "gh",
- * in either case: without the u flag, i folds only ASCII letters).
- */
-const MAYBE_COPYRIGHT = /[©(版备證证備违]|[gG][hH]/;
+export const MAYBE_COPYRIGHT = withoutIgnoreCase(/[©(版备證证備违]|gh/i);
 
 /**
  * Is the text made only of chrome words and punctuation? The same verdict as deleting every
@@ -49,7 +61,7 @@ const MAYBE_COPYRIGHT = /[©(版备證证備违]|[gG][hH]/;
  * replace would, and stop at the first character neither would delete. No chrome word starts
  * with punctuation, so a punctuation run can be skipped before trying the words.
  */
-function onlyChromeWords(text: string): boolean {
+export function onlyChromeWords(text: string): boolean {
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -66,8 +78,8 @@ function onlyChromeWords(text: string): boolean {
 }
 
 export function isChromeLine(text: string): boolean {
-  if (text.length < 60 && onlyChromeWords(text)) return true;
-  return text.length < 240 && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
+  if (text.length < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
+  return text.length < SHORT_LINE && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
 }
 
 /** Per-unit verdicts computed once and shared by the window and the parts pass. */
@@ -76,19 +88,19 @@ function chromeOf(u: Unit): boolean {
   return u.chrome;
 }
 function metaOf(u: Unit): MetaLine | undefined {
-  if (u.meta === undefined) u.meta = u.text.length < 240 ? parseMetaLine(u.text) ?? null : null;
+  if (u.meta === undefined) u.meta = u.text.length < SHORT_LINE ? parseMetaLine(u.text) ?? null : null;
   return (u.meta as MetaLine | null) ?? undefined;
 }
 
 function weight(u: Unit): number {
-  if (u.text.length < 240 && chromeOf(u)) return -40;
+  if (u.text.length < SHORT_LINE && chromeOf(u)) return WEIGHT.chrome;
   // Label lines often link their values (来源：<a>新华网</a>); they are not link lists.
-  if (u.linkDensity > 0.5) return u.text.length < 240 && metaOf(u) ? 10 : -Math.min(200, u.text.length * 2) - 10;
-  if (u.lang === 'other') return metaOf(u) ? 8 : -3;
-  if (u.heading > 0 && u.heading <= 2) return 20;
-  if (u.text.length < 240 && metaOf(u)) return 10;
+  if (u.linkDensity > LINK_LIST_DENSITY) return u.text.length < SHORT_LINE && metaOf(u) ? WEIGHT.metaLine : -Math.min(WEIGHT.linkListCostMax, u.text.length * WEIGHT.linkCharCost) - WEIGHT.linkListCost;
+  if (u.lang === 'other') return metaOf(u) ? WEIGHT.otherMeta : WEIGHT.other;
+  if (u.heading > 0 && u.heading <= TOP_HEADING_LEVEL) return WEIGHT.topHeading;
+  if (u.text.length < SHORT_LINE && metaOf(u)) return WEIGHT.metaLine;
   const eq = englishEquivalent(u.text, u.lang, u.counts);
-  return Math.min(eq, 600) * (1 - u.linkDensity) - 25;
+  return Math.min(eq, WEIGHT.bodyCreditMax) * (1 - u.linkDensity) - WEIGHT.bodyCost;
 }
 
 /** Maximum-sum window over unit weights (Kadane). */
@@ -123,8 +135,6 @@ export interface ArticleParts {
   editorNote: Partial<Record<Lang, string>>;
   body: Array<{ text: string; lang: Lang }>;
 }
-
-const TITLE_MAX: Record<Lang, number> = { en: 250, zh: 100 };
 
 /** Text without whitespace (most Chinese lines have none: then no new string is built). */
 const squash = (s: string) => (HAS_SPACE.test(s) ? s.replace(SPACES, '') : s);
@@ -165,181 +175,264 @@ class DocTitle {
 function looksLikeTitle(text: string, lang: Lang, doc: DocTitle): boolean {
   if (doc.present) return doc.holds(squash(text));
   const ended = lang === 'en' ? /[.!?]["'”’]?$/.test(text) : /[。！？]["'”’」]?$/.test(text);
-  return lang === 'en' ? text.length <= 150 && (!ended || text.length <= 80) : text.length <= 60 && (!ended || text.length <= 30);
+  return text.length <= TITLE_GUESS_MAX[lang] && (!ended || text.length <= TITLE_GUESS_MAX_ENDED[lang]);
+}
+
+/** What a unit of the window is. Chrome and script-less units leave the previous kind standing. */
+type Kind = 'chrome' | 'other' | 'note' | 'byline' | 'meta' | 'title' | 'titlecand' | 'deck' | 'body';
+
+interface TitleCandidate {
+  text: string;
+  lang: Lang;
+  i: number;
+}
+
+/** The state of the walk through the window: what is known so far. */
+interface Walk {
+  readonly units: Unit[];
+  readonly parts: ArticleParts;
+  readonly doc: DocTitle;
+  /** Dates from label lines, in page order. */
+  readonly dates: string[];
+  /** Titles must be headings: some heading comes before the first long paragraph. */
+  readonly headingTitles: boolean;
+  /** Index of the first long paragraph (past the window when there is none). */
+  readonly firstLong: number;
+  /** Above the first body paragraph still. */
+  inHead: boolean;
+  /** The last unit's kind, skipping chrome and script-less units (undefined at the start). */
+  prevKind: Kind | undefined;
+  /** Headline guesses on pages whose titles are not headings. */
+  readonly titleCands: TitleCandidate[];
+  /** Per language: the title so far may be a logo or column name that a later heading should replace. */
+  readonly weakTitle: Partial<Record<Lang, boolean>>;
+}
+
+/** A label line's fields into the parts (the first source/editor wins; every date is kept, in order). */
+function takeMeta(w: Walk, m: MetaLine, lang: Lang | 'other'): void {
+  const parts = w.parts;
+  if (m.source && !parts.source) parts.source = m.source;
+  if (m.editor && !parts.editor) parts.editor = m.editor;
+  if (m.date) w.dates.push(m.date);
+  for (const a of m.authors ?? []) {
+    const l = detectLang(a) === 'zh' ? 'zh' : lang === 'zh' && detectLang(a) !== 'en' ? 'zh' : 'en';
+    parts.byline[l] ??= a.replace(/^By\s+/i, '');
+  }
+}
+
+/** One kind of unit: records what the unit holds and names the kind, or undefined when the unit is not of it. */
+type Classifier = (u: Unit, lang: Lang, i: number, w: Walk) => Kind | undefined;
+
+const editorNote: Classifier = (u, lang, _i, w) => {
+  const note = editorNoteOf(u.text);
+  if (!note) return undefined;
+  w.parts.editorNote[lang] ??= note;
+  return 'note';
+};
+
+const authorNote: Classifier = (u, lang, _i, w) => {
+  const note = authorNoteOf(u.text, lang);
+  if (!note) return undefined;
+  w.parts.authorNote[lang] ??= note;
+  return 'note';
+};
+
+/** Bylines come before the body (or while the body has not begun). */
+const bylinePlace = (w: Walk) => w.inHead || w.parts.body.length === 0;
+
+const englishByline: Classifier = (u, lang, _i, w) => {
+  if (lang !== 'en' || !bylinePlace(w)) return undefined;
+  const by = bylineOf(u.text);
+  if (!by) return undefined;
+  w.parts.byline.en ??= by;
+  // "By X | China Daily | Updated: 2025-03-29 16:13" carries more than the name.
+  const m = metaOf(u);
+  if (m) takeMeta(w, m, lang);
+  return 'byline';
+};
+
+const chineseByline: Classifier = (u, lang, _i, w) => {
+  if (lang !== 'zh' || !bylinePlace(w)) return undefined;
+  const by = zhBylineOf(u.text);
+  if (!by) return undefined;
+  w.parts.byline.zh ??= by;
+  return 'byline';
+};
+
+/** A label line (来源：…, Editor: …); in the body only a short one (a longer one is a sentence). */
+const labelLine: Classifier = (u, lang, _i, w) => {
+  const m = metaOf(u);
+  if (!m || !(w.inHead || u.text.length < META_LINE_IN_BODY_MAX)) return undefined;
+  takeMeta(w, m, lang);
+  return m.author && !m.source && !m.editor && !m.date ? 'byline' : 'meta';
+};
+
+/** A bare Chinese name right after a byline, or right before an English one. */
+const chineseNameLine: Classifier = (u, lang, i, w) => {
+  if (!w.inHead || lang !== 'zh' || !isChineseNameLine(u.text)) return undefined;
+  const next = w.units[i + 1];
+  if (w.prevKind !== 'byline' && !(next && bylineOf(next.text))) return undefined;
+  w.parts.byline.zh ??= u.text;
+  return 'byline';
+};
+
+/** A bare romanized name right after a Chinese byline. */
+const latinNameLine: Classifier = (u, lang, _i, w) => {
+  const byline = w.parts.byline;
+  if (!w.inHead || lang !== 'en' || w.prevKind !== 'byline' || !byline.zh || byline.en || !isLatinNameLine(u.text)) return undefined;
+  byline.en = u.text;
+  return 'byline';
+};
+
+/** On pages whose titles are headings: a heading (or a line continuing one) before the body. */
+const headingTitle: Classifier = (u, lang, _i, w) => {
+  const { parts, weakTitle, doc } = w;
+  const text = u.text;
+  if (!w.headingTitles || !w.inHead || (parts.title[lang] && !weakTitle[lang]) || text.length > TITLE_MAX[lang] || !(u.heading > 0 || w.prevKind === 'title')) return undefined;
+  // A heading the page's <title> does not contain (a logo, a column name) yields to a later
+  // one it does contain. inDoc: is the heading part of <title>/og:title (undefined when the
+  // page has neither)?
+  const squashed = doc.present ? squash(text) : '';
+  const inDoc = doc.present ? doc.holds(squashed) : undefined;
+  const cur = parts.title[lang];
+  if (!cur || (weakTitle[lang] && inDoc === true)) {
+    parts.title[lang] = text;
+    // Weak: not in <title>, or possibly just the site name that <title> also carries.
+    weakTitle[lang] = inDoc !== undefined && (inDoc === false || squashed.length * SITE_NAME_SHARE < doc.mainLength);
+  } else if (weakTitle[lang] && inDoc && squashed.length > squash(cur).length) parts.title[lang] = text;
+  return 'title';
+};
+
+/** On pages without title headings: a headline-like line before the labels (or right after them when none came before). */
+const guessedTitle: Classifier = (u, lang, i, w) => {
+  const prev = w.prevKind;
+  if (w.headingTitles || !w.inHead || u.text.length > TITLE_MAX[lang]) return undefined;
+  if (!(prev === undefined || prev === 'titlecand' || (w.titleCands.length === 0 && prev === 'meta'))) return undefined;
+  if (!looksLikeTitle(u.text, lang, w.doc)) return undefined;
+  w.titleCands.push({ text: u.text, lang, i });
+  return 'titlecand';
+};
+
+/** A heading between the title and the first long paragraph that is no title: a deck or standfirst, not body. */
+const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w.firstLong ? 'deck' : undefined);
+
+/** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
+const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, englishByline, chineseByline, labelLine, chineseNameLine, latinNameLine, headingTitle, guessedTitle, deck];
+/** Once the body has begun only these can still recognise a unit (the others want the head). */
+const IN_BODY: readonly Classifier[] = [editorNote, authorNote, labelLine];
+
+function classify(u: Unit, i: number, w: Walk): Kind {
+  if ((u.text.length < SHORT_LINE && chromeOf(u)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
+  if (u.lang === 'other') {
+    const m = metaOf(u);
+    if (m) takeMeta(w, m, 'other');
+    return 'other';
+  }
+  for (const c of w.inHead ? CLASSIFIERS : IN_BODY) {
+    const kind = c(u, u.lang, i, w);
+    if (kind) return kind;
+  }
+  return 'body';
+}
+
+/** A headline is short and weighs little, so the window may start just after it: step back over title-like lines. */
+function headStart(units: Unit[], from: number, doc: DocTitle): number {
+  let start = from;
+  for (let k = 0; k < TITLE_STEP_BACK && start > 0; k++) {
+    const p = units[start - 1]!;
+    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < TITLE_LINK_DENSITY_MAX && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, doc));
+    if (!titleLike) break;
+    start--;
+  }
+  return start;
+}
+
+/** Index of the first long paragraph that is no heading in units[start..end] (end + 1 when none). */
+function firstLongParagraph(units: Unit[], start: number, end: number): number {
+  for (let i = start; i <= end; i++) {
+    const u = units[i]!;
+    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang, u.counts) > LONG_PARAGRAPH) return i;
+  }
+  return end + 1;
+}
+
+/**
+ * Site names and menu words also look like headlines; the headline pair is the adjacent
+ * English/Chinese pair whose lengths agree best (all candidates when no pair is adjacent).
+ */
+function headlinePair(cands: TitleCandidate[]): TitleCandidate[] {
+  let best: [number, number] | undefined;
+  let bestScore = Infinity;
+  for (let k = 0; k + 1 < cands.length; k++) {
+    const a = cands[k]!;
+    const b = cands[k + 1]!;
+    if (a.lang === b.lang || b.i !== a.i + 1) continue;
+    const score = Math.abs(Math.log(englishEquivalent(a.text, a.lang) / englishEquivalent(b.text, b.lang)));
+    if (score < bestScore) {
+      bestScore = score;
+      best = [k, k + 1];
+    }
+  }
+  return best ? best.map((k) => cands[k]!) : cands;
+}
+
+/** A title the window missed: the nearest heading before it, then the longest fitting part of og:title or <title>. */
+function titleOutside(units: Unit[], windowStart: number, meta: PageMeta, lang: Lang): string | undefined {
+  for (let i = windowStart - 1; i >= 0 && i >= windowStart - TITLE_LOOK_BACK; i--) {
+    const u = units[i]!;
+    if (u.heading > 0 && u.lang === lang && u.text.length <= TITLE_MAX[lang] && u.linkDensity < LINK_LIST_DENSITY) return u.text;
+  }
+  for (const doc of [meta.ogTitle, meta.title]) {
+    if (!doc) continue;
+    const cands = titleParts(doc).filter((p) => detectLang(p) === lang);
+    const bestPart = cands.sort((a, b) => b.length - a.length)[0];
+    if (bestPart && bestPart.length > TITLE_PART_MIN[lang]) return bestPart;
+  }
+  return undefined;
+}
+
+/** Label lines outside the window (e.g. 责任编辑 under the article, outside its container); a date only from before it. */
+function labelsAround(w: Walk, window: { start: number; end: number }): void {
+  const { units, parts, dates } = w;
+  const lo = Math.max(0, window.start - META_LOOK_AROUND);
+  const hi = Math.min(units.length - 1, window.end + META_LOOK_AROUND);
+  for (let i = lo; i <= hi; i++) {
+    if (i >= window.start && i <= window.end) continue;
+    const m = metaOf(units[i]!);
+    if (!m) continue;
+    if (m.source && !parts.source) parts.source = m.source;
+    if (m.editor && !parts.editor) parts.editor = m.editor;
+    if (m.date && dates.length === 0 && i < window.start) dates.push(m.date);
+  }
 }
 
 /** Sort the window's units into article parts; look around it for what it lacks. */
 export function articleParts(units: Unit[], meta: PageMeta, window: { start: number; end: number }): ArticleParts {
   const parts: ArticleParts = { title: {}, byline: {}, authorNote: {}, editorNote: {}, body: [] };
   const doc = new DocTitle(meta);
-  const dates: string[] = [];
-  const metaFields = (m: MetaLine, lang: Lang | 'other') => {
-    if (m.source && !parts.source) parts.source = m.source;
-    if (m.editor && !parts.editor) parts.editor = m.editor;
-    if (m.date) dates.push(m.date);
-    for (const a of m.authors ?? []) {
-      const l = detectLang(a) === 'zh' ? 'zh' : lang === 'zh' && detectLang(a) !== 'en' ? 'zh' : 'en';
-      parts.byline[l] ??= a.replace(/^By\s+/i, '');
-    }
-  };
-
-  // A headline is short and weighs little, so the window may start just after it: step back
-  // over up to three title-like lines.
-  let start = window.start;
-  for (let k = 0; k < 3 && start > 0; k++) {
-    const p = units[start - 1]!;
-    const titleLike = (p.lang === 'en' || p.lang === 'zh') && p.linkDensity < 0.3 && !chromeOf(p) && p.text.length <= TITLE_MAX[p.lang] && (p.heading > 0 || looksLikeTitle(p.text, p.lang, doc));
-    if (!titleLike) break;
-    start--;
-  }
-
-  // Headings before the first long paragraph decide whether titles must be headings.
-  let firstLong = window.end + 1;
-  for (let i = start; i <= window.end; i++) {
-    const u = units[i]!;
-    if (u.lang !== 'other' && u.heading === 0 && englishEquivalent(u.text, u.lang, u.counts) > 300) {
-      firstLong = i;
-      break;
-    }
-  }
+  const start = headStart(units, window.start, doc);
+  const firstLong = firstLongParagraph(units, start, window.end);
   let headingTitles = false;
   for (let i = start; i < firstLong; i++) if (units[i]!.heading > 0 && units[i]!.lang !== 'other') headingTitles = true;
+  const w: Walk = { units, parts, doc, dates: [], headingTitles, firstLong, inHead: true, prevKind: undefined, titleCands: [], weakTitle: {} };
 
-  let inHead = true;
-  let prevKind = '';
-  const titleCands: Array<{ text: string; lang: Lang; i: number }> = [];
-  const weakTitle: Partial<Record<Lang, boolean>> = {};
-  const body = parts.body;
   for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
-    const text = u.text;
-    let kind = 'body';
-    const lang = u.lang;
-    if ((text.length < 240 && chromeOf(u)) || (u.linkDensity > 0.5 && !metaOf(u))) kind = 'chrome';
-    else if (lang === 'other') {
-      const m = metaOf(u);
-      if (m) metaFields(m, 'other');
-      kind = 'other';
-    } else {
-      const m = metaOf(u);
-      // The readers are pure, so each runs only when the verdicts before it came out empty.
-      let note: string | undefined;
-      let an: string | undefined;
-      let by: string | undefined;
-      let zhBy: string | undefined;
-      if ((note = editorNoteOf(text))) {
-        parts.editorNote[lang] ??= note;
-        kind = 'note';
-      } else if ((an = authorNoteOf(text, lang))) {
-        parts.authorNote[lang] ??= an;
-        kind = 'note';
-      } else if (lang === 'en' && (inHead || body.length === 0) && (by = bylineOf(text))) {
-        parts.byline.en ??= by;
-        // "By X | China Daily | Updated: 2025-03-29 16:13" carries more than the name.
-        if (m) metaFields(m, lang);
-        kind = 'byline';
-      } else if (lang === 'zh' && (inHead || body.length === 0) && (zhBy = zhBylineOf(text))) {
-        parts.byline.zh ??= zhBy;
-        kind = 'byline';
-      } else if (m && (inHead || text.length < 120)) {
-        metaFields(m, lang);
-        kind = m.author && !m.source && !m.editor && !m.date ? 'byline' : 'meta';
-      } else if (inHead && lang === 'zh' && isChineseNameLine(text) && (prevKind === 'byline' || (units[i + 1] && bylineOf(units[i + 1]!.text)))) {
-        parts.byline.zh ??= text;
-        kind = 'byline';
-      } else if (inHead && lang === 'en' && prevKind === 'byline' && parts.byline.zh && !parts.byline.en && isLatinNameLine(text)) {
-        parts.byline.en = text;
-        kind = 'byline';
-      } else if (headingTitles && inHead && (!parts.title[lang] || weakTitle[lang]) && text.length <= TITLE_MAX[lang] && (u.heading > 0 || prevKind === 'title')) {
-        // A heading the page's <title> does not contain (a logo, a column name) yields to a
-        // later one it does contain.
-        // Is the heading part of <title>/og:title? undefined when the page has neither.
-        const squashed = doc.present ? squash(text) : '';
-        const inDoc = doc.present ? doc.holds(squashed) : undefined;
-        const cur = parts.title[lang];
-        if (!cur || (weakTitle[lang] && inDoc === true)) {
-          parts.title[lang] = text;
-          // Weak: not in <title>, or possibly just the site name that <title> also carries.
-          weakTitle[lang] = inDoc !== undefined && (inDoc === false || squashed.length * 2 < doc.mainLength);
-        } else if (weakTitle[lang] && inDoc && squashed.length > squash(cur).length) parts.title[lang] = text;
-        kind = 'title';
-      } else if (
-        !headingTitles &&
-        inHead &&
-        text.length <= TITLE_MAX[lang] &&
-        // Titles come before the label lines — or right after them when none came before.
-        (prevKind === '' || prevKind === 'titlecand' || (titleCands.length === 0 && prevKind === 'meta')) &&
-        looksLikeTitle(text, lang, doc)
-      ) {
-        titleCands.push({ text, lang, i });
-        kind = 'titlecand';
-      } else if (inHead && u.heading > 0 && i < firstLong) {
-        kind = 'deck';
-      }
+    const kind = classify(u, i, w);
+    if (kind === 'body' && u.lang !== 'other') {
+      w.inHead = false;
+      parts.body.push({ text: u.text, lang: u.lang });
     }
-    if (kind === 'body' && (lang === 'en' || lang === 'zh')) {
-      inHead = false;
-      body.push({ text, lang });
-    }
-    if (kind !== 'other' && kind !== 'chrome') prevKind = kind;
+    if (kind !== 'other' && kind !== 'chrome') w.prevKind = kind;
   }
 
-  if (titleCands.length) {
-    // Site names and menu words also look like headlines; the headline pair is the adjacent
-    // English/Chinese pair whose lengths agree best.
-    let best: [number, number] | undefined;
-    let bestScore = Infinity;
-    for (let k = 0; k + 1 < titleCands.length; k++) {
-      const a = titleCands[k]!;
-      const b = titleCands[k + 1]!;
-      if (a.lang === b.lang || b.i !== a.i + 1) continue;
-      const score = Math.abs(Math.log(englishEquivalent(a.text, a.lang) / englishEquivalent(b.text, b.lang)));
-      if (score < bestScore) {
-        bestScore = score;
-        best = [k, k + 1];
-      }
-    }
-    const picked = best ? best.map((k) => titleCands[k]!) : titleCands;
-    for (const c of picked) parts.title[c.lang] ??= c.text;
-  }
-
-  // Titles the window missed: the nearest heading before it, then <title>/og:title.
+  if (w.titleCands.length) for (const c of headlinePair(w.titleCands)) parts.title[c.lang] ??= c.text;
   for (const lang of ['en', 'zh'] as const) {
     if (parts.title[lang]) continue;
-    for (let i = window.start - 1; i >= 0 && i >= window.start - 30; i--) {
-      const u = units[i]!;
-      if (u.heading > 0 && u.lang === lang && u.text.length <= TITLE_MAX[lang] && u.linkDensity < 0.5) {
-        parts.title[lang] = u.text;
-        break;
-      }
-    }
-    if (parts.title[lang]) continue;
-    for (const doc of [meta.ogTitle, meta.title]) {
-      if (!doc) continue;
-      const cands = titleParts(doc).filter((p) => detectLang(p) === lang);
-      const bestPart = cands.sort((a, b) => b.length - a.length)[0];
-      if (bestPart && bestPart.length > (lang === 'zh' ? 3 : 12)) {
-        parts.title[lang] = bestPart;
-        break;
-      }
-    }
+    const title = titleOutside(units, window.start, meta, lang);
+    if (title) parts.title[lang] = title;
   }
-
-  // Label lines outside the window (e.g. 责任编辑 under the article, outside its container).
-  if (!parts.source || !parts.editor || dates.length === 0) {
-    const lo = Math.max(0, window.start - 15);
-    const hi = Math.min(units.length - 1, window.end + 15);
-    for (let i = lo; i <= hi; i++) {
-      if (i >= window.start && i <= window.end) continue;
-      const u = units[i]!;
-      if (u.text.length > 240) continue;
-      const m = metaOf(u);
-      if (!m) continue;
-      if (m.source && !parts.source) parts.source = m.source;
-      if (m.editor && !parts.editor) parts.editor = m.editor;
-      if (m.date && dates.length === 0 && i < window.start) dates.push(m.date);
-    }
-  }
-  parts.published = dates[0] ?? parseMetaDate(meta.published);
+  if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
+  parts.published = w.dates[0] ?? parsePageDate(meta.published);
   return parts;
 }

@@ -5,6 +5,7 @@
  * mislabelled and the other candidates are tried.
  */
 import { Buffer, isAscii, isUtf8 } from 'node:buffer';
+import { BINARY_CONTROL_SHARE, BINARY_CONTROL_SLACK, BINARY_SNIFF_BYTES, DECLARED_CHARSET_MAX_BAD, META_CHARSET_SNIFF_BYTES, SNIFF_BAD_PENALTY, SNIFF_MAX_BAD, SNIFF_SAMPLE_CHARS } from './heuristics.js';
 
 export interface Decoded {
   text: string;
@@ -41,7 +42,7 @@ export function charsetFromContentType(contentType: string | undefined): string 
 export function charsetFromMeta(bytes: Uint8Array | string): string | undefined {
   // Bytes are read as Latin-1, not windows-1252: the pattern only matches ASCII, and both
   // agree on what the other bytes are not (letters, spaces, '<' or '>'), at a fraction of the cost.
-  const head = typeof bytes === 'string' ? bytes.slice(0, 4096) : Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, 4096)).toString('latin1');
+  const head = typeof bytes === 'string' ? bytes.slice(0, META_CHARSET_SNIFF_BYTES) : Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, META_CHARSET_SNIFF_BYTES)).toString('latin1');
   const m = META_CHARSET.exec(head);
   return m?.[1];
 }
@@ -73,7 +74,7 @@ const COMMON_HAN = new Set(
 
 function commonHanScore(text: string): number {
   let n = 0;
-  const limit = Math.min(text.length, 20000);
+  const limit = Math.min(text.length, SNIFF_SAMPLE_CHARS);
   for (let i = 0; i < limit; i++) if (COMMON_HAN.has(text[i]!)) n++;
   return n;
 }
@@ -125,7 +126,7 @@ export function decodeBytes(input: Uint8Array | string, contentType?: string): D
     if (label && !enc) warnings.push(`unknown charset "${label}" (${how}) ignored`);
     if (!enc) continue;
     const text = tryDecode(bytes, enc);
-    if (text !== undefined && replacementRate(text) < 0.002) return { ok: true, value: { text: stripBom(text), encoding: enc, how, warnings } };
+    if (text !== undefined && replacementRate(text) < DECLARED_CHARSET_MAX_BAD) return { ok: true, value: { text: stripBom(text), encoding: enc, how, warnings } };
     warnings.push(`declared charset ${label} (${how}) does not fit the bytes; sniffing instead`);
     break;
   }
@@ -149,10 +150,10 @@ function finish(bytes: Uint8Array, enc: string, how: Decoded['how'], warnings: s
 
 /** NUL bytes or many C0 controls mean an image, archive or other binary, not a page. */
 function looksBinary(bytes: Uint8Array): boolean {
-  const head = bytes.subarray(0, 8192);
+  const head = bytes.subarray(0, BINARY_SNIFF_BYTES);
   // UTF-16 without BOM has NULs every other byte; we do not accept it unlabelled.
   if (head.indexOf(0) >= 0) return true;
-  return controlBytes(head) > head.length * 0.01 + 2;
+  return controlBytes(head) > head.length * BINARY_CONTROL_SHARE + BINARY_CONTROL_SLACK;
 }
 
 /** A C0 control that text does not use (tab, line breaks, form feed and ESC are fine): 1, else 0. */
@@ -191,11 +192,11 @@ function sniff(bytes: Uint8Array, warnings: string[]): DecodeResult {
   const cands = ['utf-8', 'gb18030', 'big5'].map((enc) => {
     const text = enc === 'utf-8' ? utf8 : tryDecode(bytes, enc) ?? '';
     const rate = replacementRate(text);
-    return { enc, text, rate, score: commonHanScore(text) - 5 * Math.round(rate * text.length) };
+    return { enc, text, rate, score: commonHanScore(text) - SNIFF_BAD_PENALTY * Math.round(rate * text.length) };
   });
   let best = cands[0]!;
   for (const c of cands) if (c.score > best.score) best = c;
-  if (best.rate > 0.1) return { ok: false, reason: `undecodable text: no encoding fits (best ${best.enc} with ${(best.rate * 100).toFixed(1)}% invalid sequences)` };
+  if (best.rate > SNIFF_MAX_BAD) return { ok: false, reason: `undecodable text: no encoding fits (best ${best.enc} with ${(best.rate * 100).toFixed(1)}% invalid sequences)` };
   if (best.rate > 0) warnings.push(`decoded as ${best.enc} with ${(best.rate * 100).toFixed(2)}% invalid sequences (truncated or corrupt page?)`);
   return { ok: true, value: { text: stripBom(best.text), encoding: best.enc, how: 'sniff', warnings } };
 }

@@ -4,6 +4,7 @@
  * sits in, how much of it is link text, and the class/id words of its ancestors, which the
  * content stage uses to tell article text from page chrome.
  */
+import { CHROME_CLASS_WORDS, HTML_SNIFF_CHARS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
 import { tokenize, type Attrs } from './tokenizer.js';
 
 export interface Block {
@@ -51,11 +52,7 @@ export const LIMITS = {
   maxChars: 20_000_000,
 };
 
-/** Subtrees that never hold article text. */
-const SKIP = new Set([
-  'script', 'style', 'noscript', 'nav', 'footer', 'aside', 'form', 'select', 'option', 'button',
-  'iframe', 'svg', 'math', 'template', 'textarea', 'object', 'embed', 'canvas', 'audio', 'video', 'map', 'head',
-]);
+const SKIP = new Set<string>(SKIPPED_ELEMENTS);
 
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'dialog', 'div', 'dl', 'dt',
@@ -64,19 +61,12 @@ const BLOCK = new Set([
   'th', 'thead', 'tr', 'ul', 'caption', 'title', 'legend', 'menu',
 ]);
 
-/**
- * Class/id words that mark chrome. Matched against whole words of the attribute (split at
- * -, _, space and camelCase), so "content" or "article-body" never match.
- */
-const CHROME_WORDS = new Set([
-  'nav', 'navbar', 'navigation', 'menu', 'menubar', 'breadcrumb', 'breadcrumbs', 'crumb', 'crumbs',
-  'masthead', 'topbar', 'share', 'sharing', 'social', 'sns', 'bdshare', 'related', 'recommend', 'recommended',
-  'recommendation', 'sidebar', 'sidebox', 'comment', 'comments', 'copyright', 'advert', 'advertisement',
-  'ads', 'banner', 'toolbar', 'search', 'searchbox', 'login', 'subscribe', 'newsletter', 'ranking', 'pager',
-  'pagination', 'qrcode', 'friendlink', 'xgxw', 'xgyd',
-]);
+const CHROME_WORDS = new Set<string>(CHROME_CLASS_WORDS);
+/** The shortest and longest chrome word: the scan below looks up only words of these lengths. */
+const CHROME_WORD_MIN = Math.min(...CHROME_CLASS_WORDS.map((w) => w.length));
+const CHROME_WORD_MAX = Math.max(...CHROME_CLASS_WORDS.map((w) => w.length));
 
-function chromeClass(attr: string | undefined): boolean {
+export function chromeClass(attr: string | undefined): boolean {
   if (!attr) return false;
   // ASCII (nearly every class list) is split by a char-code scan; anything else takes the
   // regex path, whose Unicode lower-casing and \s the scan does not reproduce.
@@ -96,7 +86,7 @@ function chromeClass(attr: string | undefined): boolean {
       // A lower-case letter followed by an upper-case one is a camelCase word boundary.
       const camel = !sep && c >= 0x41 && c <= 0x5a && i > start && attr.charCodeAt(i - 1) >= 0x61 && attr.charCodeAt(i - 1) <= 0x7a;
       if (sep || camel) {
-        if (i - start >= 3 && i - start <= 14 && CHROME_WORDS.has(attr.slice(start, i).toLowerCase())) return true;
+        if (i - start >= CHROME_WORD_MIN && i - start <= CHROME_WORD_MAX && CHROME_WORDS.has(attr.slice(start, i).toLowerCase())) return true;
         start = sep ? i + 1 : i;
       }
     }
@@ -106,8 +96,6 @@ function chromeClass(attr: string | undefined): boolean {
   for (const w of words) if (CHROME_WORDS.has(w)) return true;
   return false;
 }
-
-const TITLE_CLASS = /(^|[\s_-])(title|headline|subtitle|sub-title|entry-title|article-title|biaoti)([\s_-]|$)/i;
 
 interface ClassVerdict {
   chrome: boolean;
@@ -277,7 +265,6 @@ function isFolded(s: string): boolean {
 }
 
 const NON_SPACE = /[^\s\u200b\ufeff]/;
-const SPACES = /[^\S\n\r]+|[\u200b\ufeff]+/g;
 
 /** Fold whitespace inside a line; keep the line structure. */
 export function foldLine(s: string): string {
@@ -468,7 +455,7 @@ export function extractText(text: string): HtmlExtract {
     // Files that put one paragraph per line (no blank lines) look like this: most lines end a
     // sentence. Hard-wrapped text mostly does not.
     const ends = lines.filter((l) => SENTENCE_END.test(l)).length;
-    if (lines.length >= 3 && ends >= Math.max(2, lines.length * 0.5)) for (const l of lines) push([l]);
+    if (lines.length >= TEXT_LINE_PARAGRAPHS_MIN && ends >= Math.max(TEXT_LINE_ENDED_MIN, lines.length * TEXT_LINE_ENDED_SHARE)) for (const l of lines) push([l]);
     else push(lines);
   }
   return { blocks, meta: {} };
@@ -478,6 +465,6 @@ const SENTENCE_END = /[.!?。！？"”」』)）]$/;
 
 /** Does this text look like HTML (rather than a plain-text article)? */
 export function looksLikeHtml(text: string): boolean {
-  const head = text.slice(0, 4096);
+  const head = text.slice(0, HTML_SNIFF_CHARS);
   return /<(!doctype|html|head|body|p|div|br|meta|title|article|section|span|table|h[1-6])\b/i.test(head);
 }

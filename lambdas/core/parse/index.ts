@@ -6,7 +6,7 @@
  * Never throws: every failure becomes { ok: false, reason } naming what was wrong.
  */
 import type { AlignedSegment, Article } from '../article.js';
-import { articleIdFor, sha256Hex } from '../ids.js';
+import { articleIdFor, contentHashOf } from '../ids.js';
 import { alignParagraphs } from './align.js';
 import { articleParts, articleWindow } from './content.js';
 import { decodeBytes } from './decode.js';
@@ -133,9 +133,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     ...(nonEmpty(parts.editorNote) ? { editorNote: ordered(parts.editorNote, languages) } : {}),
     segments,
   };
-  // Keys are always built in the same order above, so plain JSON is already canonical here
-  // (ids.ts canonicalJson sorts keys, for articles built elsewhere).
-  const contentHash = sha256Hex(JSON.stringify(content));
+  const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
   return { ok: true, article, warnings };

@@ -1,8 +1,10 @@
 /**
  * Per-text language by script: Han characters against Latin letters. Chinese paragraphs
  * quote Latin names and acronyms freely, and English ones now and then a Chinese term, so
- * the vote weighs one Han character like about three Latin letters (news translation ratio).
+ * the vote weighs one Han character like about three Latin letters (HAN_VOTE in heuristics.ts).
  */
+import { HAN_RATIO, HAN_VOTE, LATIN_RATIO, MIN_LATIN_FOR_ENGLISH, ZH_LENGTH_BASE } from './heuristics.js';
+
 export type Lang = 'en' | 'zh';
 export type LangOrOther = Lang | 'other';
 
@@ -19,7 +21,7 @@ export interface ScriptCounts {
  * 2^13 keep every field below its neighbour, and 4 x 13 bits stay within a double's 53-bit
  * exact integers. A high surrogate of the CJK extension planes steps by NaN, sending the
  * text to the character-by-character loop, which counts the pair once; so does a raw line
- * break ('\r', which split.ts cuts paragraphs at), so that lastPlain() tells of one too.
+ * break ('\r', which split.ts cuts paragraphs at), so that scanScripts' `plain` tells of one too.
  */
 const LATIN = 1;
 const DIGIT = 2 ** 13;
@@ -130,8 +132,8 @@ export function scanScripts(text: string): ScriptScan {
 export function langOf(counts: ScriptCounts, punct: number): LangOrOther {
   const latin = counts.latin;
   const han = counts.han > 0 ? counts.han + punct : 0;
-  if (han === 0 && latin < 2) return 'other';
-  return han > 0 && han * 2.9 >= latin ? 'zh' : 'en';
+  if (han === 0 && latin < MIN_LATIN_FOR_ENGLISH) return 'other';
+  return han > 0 && han * HAN_VOTE >= latin ? 'zh' : 'en';
 }
 
 /** Chinese punctuation (。，、；：？！“”（）《》「」) votes for Chinese like a Han character. */
@@ -156,5 +158,5 @@ export function detectLang(text: string, counts: ScriptCounts = countScripts(tex
 export function englishEquivalent(text: string, lang: Lang, counts?: ScriptCounts): number {
   if (lang === 'en') return text.length;
   const { han, latin, digits } = counts ?? countScripts(text);
-  return 3.5 * han + 0.85 * (latin + digits) + 1;
+  return HAN_RATIO * han + LATIN_RATIO * (latin + digits) + ZH_LENGTH_BASE;
 }

@@ -3,6 +3,20 @@
  * its translation in one <p>, separated by <br>, a raw line break or nothing at all; this
  * stage splits those where the script changes and joins hard-wrapped lines of one language.
  */
+import {
+  HAN_VOTE,
+  HEADING_SPLIT_HAN_MIN,
+  HEADING_SPLIT_LATIN_MIN,
+  HEADING_SPLIT_WORDS_MIN,
+  SPLIT_HAN_MIN,
+  SPLIT_LATIN_MIN,
+  SPLIT_SENTENCE_LOOK_BACK,
+  SPLIT_TAIL_ZH_MARGIN,
+  SPLIT_UNENDED_HAN_MIN,
+  SPLIT_UNENDED_TAIL_WORDS_MIN,
+  SPLIT_UNENDED_WORDS_MIN,
+  SPLIT_WORDS_MIN,
+} from './heuristics.js';
 import type { Block } from './html.js';
 import { countScripts, detectLang, langOf, scanScripts, type LangOrOther, type ScriptCounts } from './lang.js';
 
@@ -46,19 +60,22 @@ const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
  * Conservative: both parts must be substantial and the cut must fall between sentences.
  */
 export function splitByScript(line: string, heading = false, all: ScriptCounts = countScripts(line)): string[] {
-  // Both halves need a dozen Latin letters and a few Han: most lines fail this at once.
-  if (heading && all.latin >= 4 && all.han >= 2) {
+  // headingCut wants that many on its two sides, so the whole line needs as many (one Latin
+  // letter less: in the whole line's count a lone CJK-extension high surrogate right before
+  // the Latin side swallows its first letter).
+  if (heading && all.latin >= HEADING_SPLIT_LATIN_MIN - 1 && all.han >= HEADING_SPLIT_HAN_MIN) {
     // A headline in both languages ("Navy drill ends 海军演习结束"): cut where the script changes.
     const cut = headingCut(line);
     if (cut) return cut;
   }
-  if (all.latin < 12 || all.han < 4) return [line];
+  // Both halves need a dozen Latin letters and a few Han: most lines fail this at once.
+  if (all.latin < SPLIT_LATIN_MIN || all.han < SPLIT_HAN_MIN) return [line];
   const h = line.search(HAN);
   if (h < 0) return [line];
   // English first: a Latin prefix of at least three words, then Chinese to the end. (The
   // prefix is cut from the text before the first Han character: without a dozen Latin
   // letters there, it cannot have them.)
-  if (h >= 12 && countScripts(line.slice(0, h)).latin >= 12) {
+  if (h >= SPLIT_LATIN_MIN && countScripts(line.slice(0, h)).latin >= SPLIT_LATIN_MIN) {
     let cut = h;
     // Opening brackets, quotes and digits glued to the first Han character belong to it
     // ("“中国", "2025年"); a quote after a space closes the English sentence instead.
@@ -67,10 +84,10 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
     // Chinese often opens with a Latin name ("Sims 时年 20 岁"): cut at the last English
     // sentence end shortly before the first Han character instead.
     if (!/[.!?"'”’)\]:：;]\s*$/.test(line.slice(0, cut))) {
-      const window = line.slice(Math.max(0, cut - 60), cut);
-      const ends = [...window.matchAll(/[.!?]["”’']?\s+|["”’]\s+/g)];
+      const from = Math.max(0, cut - SPLIT_SENTENCE_LOOK_BACK);
+      const ends = [...line.slice(from, cut).matchAll(/[.!?]["”’']?\s+|["”’]\s+/g)];
       const last = ends[ends.length - 1];
-      if (last) cut = Math.max(0, cut - 60) + last.index + last[0].length;
+      if (last) cut = from + last.index + last[0].length;
     }
     const sep = /[\s|｜/／\-–—]+$/.exec(line.slice(0, cut));
     const ended = /[.!?"'”’)\]:：;]$/.test(line.slice(0, cut).trim()) || (sep !== null && /[|｜/／\-–—]/.test(sep[0]));
@@ -79,7 +96,14 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
     const hs = countScripts(head);
     const ts = countScripts(tail);
     const words = head.split(/\s+/).length;
-    if (hs.han === 0 && hs.latin >= 12 && words >= 3 && (ended || (words >= 6 && ts.han >= 10)) && ts.han >= 4 && ts.han * 2.9 >= ts.latin * 2) {
+    if (
+      hs.han === 0 &&
+      hs.latin >= SPLIT_LATIN_MIN &&
+      words >= SPLIT_WORDS_MIN &&
+      (ended || (words >= SPLIT_UNENDED_WORDS_MIN && ts.han >= SPLIT_UNENDED_HAN_MIN)) &&
+      ts.han >= SPLIT_HAN_MIN &&
+      ts.han * HAN_VOTE >= ts.latin * SPLIT_TAIL_ZH_MARGIN
+    ) {
       return [head, ...splitByScript(tail)];
     }
   }
@@ -88,11 +112,11 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
   if (at >= 0) {
     const tail = line.slice(at).replace(/^[\s|｜/／\-–—]+/, '').trim();
     // A dozen Latin letters need a dozen characters.
-    if (tail.length >= 12 && /^[A-Z“"‘'(0-9]/.test(tail)) {
+    if (tail.length >= SPLIT_LATIN_MIN && /^[A-Z“"‘'(0-9]/.test(tail)) {
       const head = line.slice(0, at).trim();
       const sentenceEnd = /[。！？”」』）)]$/.test(head) || /^[\s]*[|｜/／\-–—]/.test(line.slice(at));
       const tailWords = tail.split(/\s+/).length;
-      if (countScripts(tail).latin >= 12 && countScripts(head).han >= 4 && tailWords >= (sentenceEnd ? 3 : 5)) return [head, tail];
+      if (countScripts(tail).latin >= SPLIT_LATIN_MIN && countScripts(head).han >= SPLIT_HAN_MIN && tailWords >= (sentenceEnd ? SPLIT_WORDS_MIN : SPLIT_UNENDED_TAIL_WORDS_MIN)) return [head, tail];
     }
   }
   return [line];
@@ -106,7 +130,7 @@ const CLOSING = '。！？”」』）)》．.!?';
  * no other Han is the last one, and the punctuation holds none, so this is where the pattern
  * /[\u3400-\u9fff][。！？”」』）)》．.!?]*(?=[^\u3400-\u9fff]*$)/ ends its match.)
  */
-function afterLastHan(line: string): number {
+export function afterLastHan(line: string): number {
   let p = line.length - 1;
   while (p >= 0) {
     const c = line.charCodeAt(p);
@@ -128,7 +152,7 @@ function headingCut(line: string): string[] | undefined {
   // Chinese headlines often open with a Latin name ("Wayde Sims 枪击案…"): the Latin side must
   // read like an English headline (three words or more) and the Chinese side like Chinese.
   const [latin, han] = /[\u3400-\u9fff]/.test(a) ? [b, a] : [a, b];
-  if (latin.split(/\s+/).length < 3 || countScripts(latin).latin < 10 || countScripts(han).han < 4) return undefined;
+  if (latin.split(/\s+/).length < HEADING_SPLIT_WORDS_MIN || countScripts(latin).latin < HEADING_SPLIT_LATIN_MIN || countScripts(han).han < HEADING_SPLIT_HAN_MIN) return undefined;
   return [a, b];
 }
 

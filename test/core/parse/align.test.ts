@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, detectLayout, features, type Para } from '../../../lambdas/core/parse/align.js';
+import { alignParagraphs, detectLayout, numbers, type Para } from '../../../lambdas/core/parse/align.js';
 
 const E = (text: string): Para => ({ text, lang: 'en' });
 const Z = (text: string): Para => ({ text, lang: 'zh' });
@@ -95,7 +95,7 @@ describe('alignParagraphs', () => {
   });
 });
 
-describe('features', () => {
+describe('numbers', () => {
   it.each([
     ['三个岛国和十二名医生，共计4.8万棵树', 'zh', ['3', '12', '4.8', '48000']],
     ['two-day drill for 600 reservists and 1.2 billion yuan', 'en', ['2', '600', '1.2', '1200000000']],
@@ -106,7 +106,7 @@ describe('features', () => {
     ['Twenty-two TWO two_ 2two', 'en', ['20', '2']],
     ['4.8万人和3亿元，两名', 'zh', ['2', '4.8', '48000', '3', '300000000']],
   ] as const)('numbers of %s', (text, lang, nums) => {
-    expect([...features({ text, lang }).nums].sort()).toEqual([...nums].sort());
+    expect([...numbers(text, lang === 'en')].sort()).toEqual([...nums].sort());
   });
 });
 

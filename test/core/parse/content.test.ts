@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { side } from '../../../lambdas/core/article.js';
 import { articleParts, articleWindow, isChromeLine } from '../../../lambdas/core/parse/content.js';
 import { extractHtml } from '../../../lambdas/core/parse/html.js';
+import { parseArticle } from '../../../lambdas/core/parse/index.js';
 import { splitBlocks } from '../../../lambdas/core/parse/split.js';
 
 describe('isChromeLine', () => {
@@ -22,6 +24,18 @@ describe('isChromeLine', () => {
     ['(C) 2024 Xinhua', true],
     ['（c） 2024', false],
   ])('%s → %s', (text, chrome) => {
+    expect(isChromeLine(text)).toBe(chrome);
+  });
+
+  it.each([
+    // A share bar of 44 characters, a 50-character Chinese one, a 59-character row of links: chrome.
+    ['Share to: WeChat | Weibo | E-mail | LinkedIn', 44, true],
+    ['分享到：微信 | 微博 | QQ空间 | Twitter | Facebook | LinkedIn', 50, true],
+    ['Related stories | More news | Back to top | Print this page', 59, true],
+    // From 60 characters on, a line of chrome words is read as text (a sentence may list them).
+    ['Related stories | More news | Back to top | Print this page|', 60, false],
+  ])('a line of chrome words is chrome below 60 characters: %s (%i)', (text, length, chrome) => {
+    expect(text).toHaveLength(length);
     expect(isChromeLine(text)).toBe(chrome);
   });
 });
@@ -83,5 +97,16 @@ describe('articleParts', () => {
     const p = partsOf(`<h1>Hospital ship wraps up mission</h1><div class="body"><p>${en1}</p><p>${zh1}</p></div>
       <div class="nav-links"><a href="/a">上一篇</a><a href="/b">下一篇</a></div><div>[责任编辑：赵敏]</div>`);
     expect(p.editor).toBe('赵敏');
+  });
+});
+
+describe('chrome inside the article', () => {
+  it('keeps a 44-character share bar between paragraphs out of the segments', () => {
+    const bar = 'Share to: WeChat | Weibo | E-mail | LinkedIn';
+    const r = parseArticle({ bytes: `<h1>Hospital ship returns</h1><h2>医院船返回母港</h2><p>${en1}</p><p>${zh1}</p><p>${bar}</p><p>${en2}</p><p>${zh2}</p>`, path: 'bar.html' });
+    if (!r.ok) throw new Error(r.reason);
+    const texts = r.article.segments.flatMap((s) => [...side(s, 'en'), ...side(s, 'zh')]);
+    expect(texts).toEqual([en1, zh1, en2, zh2]);
+    expect(r.article.segments).toHaveLength(2);
   });
 });

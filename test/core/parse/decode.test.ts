@@ -1,11 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charsetFromContentType, charsetFromMeta, controlBytes, decodeBytes, normalizeCharset } from '../../../lambdas/core/parse/decode.js';
+import { encodeLegacy } from './legacy-encode.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-/** Encode with the system iconv, as a real GBK/Big5 site would have. */
-const iconv = (s: string, to: string) => new Uint8Array(execFileSync('iconv', ['-f', 'UTF-8', '-t', to], { input: s }));
+/** Encode as a real GBK/Big5 site would have. */
+const legacy = (s: string, to: 'GBK' | 'BIG5') => encodeLegacy(s, to === 'GBK' ? 'gbk' : 'big5');
 
 describe('normalizeCharset', () => {
   it.each([
@@ -58,13 +58,13 @@ describe('decodeBytes', () => {
   });
 
   it('reads GBK declared only in <meta>', () => {
-    const r = decodeBytes(iconv(`<meta charset="gb2312"><p>${zh}</p>`, 'GBK'));
+    const r = decodeBytes(legacy(`<meta charset="gb2312"><p>${zh}</p>`, 'GBK'));
     expect(r.ok && r.value.text).toContain(zh);
     expect(r.ok && r.value.encoding).toBe('gb18030');
   });
 
   it('lets the HTTP charset win over a missing declaration', () => {
-    const r = decodeBytes(iconv(`<p>${tw}</p>`, 'BIG5'), 'text/html; charset=big5');
+    const r = decodeBytes(legacy(`<p>${tw}</p>`, 'BIG5'), 'text/html; charset=big5');
     expect(r.ok && r.value.text).toContain(tw);
     expect(r.ok && r.value.how).toBe('http');
   });
@@ -72,8 +72,8 @@ describe('decodeBytes', () => {
   it.each([
     ['GBK', zh],
     ['BIG5', tw],
-  ])('sniffs undeclared %s', (charset, text) => {
-    const r = decodeBytes(iconv(`<p>${text}${text}</p>`, charset));
+  ] as const)('sniffs undeclared %s', (charset, text) => {
+    const r = decodeBytes(legacy(`<p>${text}${text}</p>`, charset));
     expect(r.ok && r.value.text).toContain(text);
   });
 
@@ -84,7 +84,7 @@ describe('decodeBytes', () => {
   });
 
   it('detects GBK bytes declared as UTF-8', () => {
-    const r = decodeBytes(iconv(`<meta charset="utf-8"><p>${zh}${zh}</p>`, 'GBK'));
+    const r = decodeBytes(legacy(`<meta charset="utf-8"><p>${zh}${zh}</p>`, 'GBK'));
     expect(r.ok && r.value.text).toContain(zh);
     expect(r.ok && r.value.warnings.join(' ')).toMatch(/does not fit/);
   });
@@ -100,7 +100,7 @@ describe('decodeBytes', () => {
   });
 
   it('accepts a page truncated in the middle of a character, with a warning', () => {
-    const bytes = iconv(`<meta charset="gbk"><p>${zh}${zh}${zh}</p>`, 'GBK');
+    const bytes = legacy(`<meta charset="gbk"><p>${zh}${zh}${zh}</p>`, 'GBK');
     const cut = bytes.subarray(0, bytes.length - 6 - 1);
     const r = decodeBytes(cut);
     expect(r.ok).toBe(true);

@@ -20,6 +20,52 @@ describe('splitByScript', () => {
   });
 });
 
+describe('splitByScript at its thresholds (each pair: just enough, just too little)', () => {
+  const S = (line: string, heading = false) => splitByScript(line, heading);
+  it.each([
+    // English first: three words and a dozen Latin letters ending a sentence…
+    ['Navy drill ends. 海军演习结束', ['Navy drill ends.', '海军演习结束']],
+    ['Extraordinary drills. 海军演习结束', ['Extraordinary drills. 海军演习结束']],
+    ['Big navy drill. 海军演习结束', ['Big navy drill.', '海军演习结束']],
+    ['Big navy dril. 海军演习结束', ['Big navy dril. 海军演习结束']],
+    ['Navy drill ends. 海军演习', ['Navy drill ends.', '海军演习']],
+    ['Navy drill ends. 海军演', ['Navy drill ends. 海军演']],
+    // No Han at all in the English part (an extension-plane character is Han too).
+    ['Navy drill 𠮷 ends. 海军演习结束', ['Navy drill 𠮷 ends. 海军演习结束']],
+    // …or, without a sentence end, six words before ten Han.
+    ['The navy held a big drill 海军举行大型军事演习', ['The navy held a big drill', '海军举行大型军事演习']],
+    ['The navy held a big drill 海军举行了军事演习', ['The navy held a big drill 海军举行了军事演习']],
+    ['The navy held big drills 海军举行了一场大型军事演习活动', ['The navy held big drills 海军举行了一场大型军事演习活动']],
+    // The Chinese part must be Chinese by a margin.
+    ['Navy drill ends. 海军演习NATO', ['Navy drill ends.', '海军演习NATO']],
+    ['Navy drill ends. 海军演习NATO and OTAN', ['Navy drill ends. 海军演习NATO and OTAN']],
+    // Chinese first: after a sentence end, three words and a dozen letters…
+    ['海军演习结束。 Navy drill ends', ['海军演习结束。', 'Navy drill ends']],
+    ['海军演习结束。 Navydrill endsnow', ['海军演习结束。 Navydrill endsnow']],
+    ['海军演习结束。 Big navy drill', ['海军演习结束。', 'Big navy drill']],
+    ['海军演习结束。 Big navy dril', ['海军演习结束。 Big navy dril']],
+    ['海军演习。 Navy drill ends', ['海军演习。', 'Navy drill ends']],
+    ['海军演。 Navy drill ends', ['海军演。 Navy drill ends']],
+    // …and without one, five words.
+    ['海军演习结束 The navy drill ends now', ['海军演习结束', 'The navy drill ends now']],
+    ['海军演习结束 The navy drill ends', ['海军演习结束 The navy drill ends']],
+  ])('%s', (line, parts) => {
+    expect(S(line)).toEqual(parts);
+  });
+
+  it.each([
+    // A two-language heading: three words and ten Latin letters on one side, four Han on the other.
+    ['Navy drills end 海军演习结束', ['Navy drills end', '海军演习结束']],
+    ['Navy drills 海军演习结束', ['Navy drills 海军演习结束']],
+    ['Big seas ops 海军演习结束', ['Big seas ops', '海军演习结束']],
+    ['Big sea ops 海军演习结束', ['Big sea ops 海军演习结束']],
+    ['Navy drills end 海军演习', ['Navy drills end', '海军演习']],
+    ['Navy drills end 海军演', ['Navy drills end 海军演']],
+  ])('heading %s', (line, parts) => {
+    expect(S(line, true)).toEqual(parts);
+  });
+});
+
 describe('splitByScript in headings', () => {
   it.each([
     ['Navy drill ends 海军演习结束', ['Navy drill ends', '海军演习结束']],

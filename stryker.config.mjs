@@ -1,0 +1,18 @@
+// Mutation testing of the pure core with StrykerJS (`npm run mutate`; not in CI: a full run
+// takes long on a shared machine). Mutants are judged by the unit tests
+// (vitest.mutation.config.ts); narrow a run with `npx stryker run --mutate <file>`.
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts' },
+  mutate: ['lambdas/core/**/*.ts'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/index.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 85, low: 70, break: null },
+  ignorePatterns: ['dist', 'cdk.out', '.duofeed', 'reports'],
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+};

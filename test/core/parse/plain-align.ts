@@ -1,0 +1,180 @@
+/**
+ * The aligner written plainly, as reference for align.ts: anchors as sets of strings, every
+ * bead of every cell costed in full (no lower-bound pruning), and a separate dynamic program
+ * per lead on interleaved pages (align.ts runs both leads in one pass over bit sets). Same
+ * model, same band, same order of floating-point additions, same tie-breaking (the first
+ * bead kind in 1-1, 1-2, 2-1, 1-0, 0-1 order keeps a tie), so the beads must come out equal.
+ */
+import type { Bead, Layout, Para } from '../../../lambdas/core/parse/align.js';
+import { detectLayout } from '../../../lambdas/core/parse/align.js';
+import * as H from '../../../lambdas/core/parse/heuristics.js';
+import type { Lang } from '../../../lambdas/core/parse/lang.js';
+import { latinWordsPlain, loweredWordsPlain, numbersPlain, scanScriptsPlain } from './plain.js';
+
+/** Bead kinds: [English paragraphs, Chinese paragraphs, -log prior]. */
+const KINDS: ReadonlyArray<readonly [number, number, number]> = [
+  [1, 1, -Math.log(H.BEAD_PROBABILITY['1-1'])],
+  [1, 2, -Math.log(H.BEAD_PROBABILITY['1-2'])],
+  [2, 1, -Math.log(H.BEAD_PROBABILITY['2-1'])],
+  [1, 0, -Math.log(H.BEAD_PROBABILITY['1-0'])],
+  [0, 1, -Math.log(H.BEAD_PROBABILITY['0-1'])],
+];
+
+const common = (a: Set<string>, b: Set<string>) => [...a].filter((x) => b.has(x)).length;
+const union = (a: Set<string>, b: Set<string>) => new Set([...a, ...b]);
+
+function lengthCost(le: number, lz: number): number {
+  const r = Math.log((le + 1) / (lz + 1));
+  return Math.abs(r) / Math.sqrt(H.LENGTH_VARIANCE + H.LENGTH_VARIANCE_SHORT / ((le + lz) / 2 + 1));
+}
+
+function confidence(k: number, len: number, matched: number): number {
+  const [di, dj] = KINDS[k]!;
+  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? H.CONFIDENCE_MERGE_FACTOR : H.CONFIDENCE_ONE_SIDED_FACTOR;
+  let c = Math.exp(-len / H.CONFIDENCE_LENGTH_SCALE) * typeFactor;
+  c = 1 - (1 - c) * Math.pow(H.CONFIDENCE_ANCHOR_DOUBT, matched);
+  return Math.round(Math.min(1, Math.max(H.CONFIDENCE_MIN, c)) * 100) / 100;
+}
+
+export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
+  const layout = detectLayout(paras);
+  const enIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [i] : []));
+  const zhIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [] : [i]));
+  const n = enIdx.length;
+  const m = zhIdx.length;
+  const enText = enIdx.map((i) => paras[i]!.text);
+  const zhText = zhIdx.map((i) => paras[i]!.text);
+  // Anchors: the Latin words and numbers of each Chinese paragraph; the numbers of each English
+  // one, and those of its words that some Chinese paragraph holds.
+  const zhWords = zhText.map((t) => new Set(latinWordsPlain(t)));
+  const zhNums = zhText.map((t) => new Set(numbersPlain(t, false)));
+  const kept = new Set(zhWords.flatMap((s) => [...s]));
+  const enWords = enText.map((t) => new Set([...loweredWordsPlain(t)].filter((w) => kept.has(w))));
+  const enNums = enText.map((t) => new Set(numbersPlain(t, true)));
+  const lenE = enText.map((t) => t.length);
+  const lenZ = zhText.map((t) => {
+    const c = scanScriptsPlain(t);
+    return H.HAN_RATIO * c.han + H.LATIN_RATIO * (c.latin + c.digits) + H.ZH_LENGTH_BASE;
+  });
+
+  /** [anchor cost, matched anchors] of two-sided bead kind k at English e0, Chinese z0. */
+  const anchor = (k: number, e0: number, z0: number): [number, number] => {
+    let mt: number, mn: number, unmatched: number, unmatchedNum: number, enOnly: number;
+    if (k === 0) {
+      mt = common(zhWords[z0]!, enWords[e0]!);
+      mn = common(zhNums[z0]!, enNums[e0]!);
+      unmatched = zhWords[z0]!.size - mt;
+      unmatchedNum = zhNums[z0]!.size - mn;
+      enOnly = enNums[e0]!.size - mn;
+    } else if (k === 1) {
+      mt = common(zhWords[z0]!, enWords[e0]!) + common(zhWords[z0 + 1]!, enWords[e0]!);
+      mn = common(zhNums[z0]!, enNums[e0]!) + common(zhNums[z0 + 1]!, enNums[e0]!);
+      unmatched = zhWords[z0]!.size + zhWords[z0 + 1]!.size - mt;
+      unmatchedNum = zhNums[z0]!.size + zhNums[z0 + 1]!.size - mn;
+      enOnly = enNums[e0]!.size - common(enNums[e0]!, union(zhNums[z0]!, zhNums[z0 + 1]!));
+    } else {
+      mt = common(zhWords[z0]!, union(enWords[e0]!, enWords[e0 + 1]!));
+      mn = common(zhNums[z0]!, union(enNums[e0]!, enNums[e0 + 1]!));
+      unmatched = zhWords[z0]!.size - mt;
+      unmatchedNum = zhNums[z0]!.size - mn;
+      enOnly = enNums[e0]!.size - common(enNums[e0]!, zhNums[z0]!) + enNums[e0 + 1]!.size - common(enNums[e0 + 1]!, zhNums[z0]!);
+    }
+    const matched = mt + mn;
+    return [-H.ANCHOR_MATCH_REWARD * matched + H.ANCHOR_UNMATCHED_WORD_COST * unmatched + H.ANCHOR_UNMATCHED_NUMBER_COST * unmatchedNum + H.ANCHOR_EN_ONLY_NUMBER_COST * enOnly, matched];
+  };
+  const length = (k: number, e0: number, z0: number): number =>
+    k === 0 ? lengthCost(lenE[e0]!, lenZ[z0]!) : k === 1 ? lengthCost(lenE[e0]!, lenZ[z0]! + lenZ[z0 + 1]!) : lengthCost(lenE[e0]! + lenE[e0 + 1]!, lenZ[z0]!);
+
+  // The band: which Chinese positions j each English position i may pair with.
+  const lo: number[] = [];
+  const hi: number[] = [];
+  if (layout !== 'interleaved') {
+    const w = Math.max(H.BAND_MIN, Math.ceil(Math.abs(n - m) + H.BAND_SLACK * Math.max(n, m)));
+    const banded = n * m > H.BAND_CELLS;
+    for (let i = 0; i <= n; i++) {
+      lo.push(banded ? Math.floor((i * m) / Math.max(1, n)) - w : 0);
+      hi.push(banded ? Math.ceil((i * m) / Math.max(1, n)) + w : m);
+    }
+  } else {
+    let z = 0;
+    let prevBefore = 0;
+    for (let i = 0; i <= n; i++) {
+      const pos = i < n ? enIdx[i]! : Infinity;
+      while (z < m && zhIdx[z]! < pos) z++;
+      lo.push(Math.min(z, i === 0 ? 0 : prevBefore) - H.INTERLEAVED_BAND);
+      hi.push(z + H.INTERLEAVED_BAND);
+      prevBefore = z;
+    }
+  }
+
+  /** One dynamic program; `lead` adds the interleaved page's position costs for that lead. */
+  const run = (lead: 'en' | 'zh' | undefined) => {
+    const cost = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(Infinity));
+    const back = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(-1));
+    cost[0]![0] = 0;
+    for (let i = 0; i <= n; i++) {
+      for (let j = Math.max(0, lo[i]!); j <= Math.min(m, hi[i]!); j++) {
+        if (i === 0 && j === 0) continue;
+        let best = Infinity;
+        let arg = -1;
+        KINDS.forEach(([di, dj, prior], k) => {
+          if (di > i || dj > j) return;
+          const prev = cost[i - di]![j - dj]!;
+          let c: number;
+          if (di === 0 || dj === 0) c = prev + prior;
+          else {
+            c = prev + (prior + length(k, i - di, j - dj) + anchor(k, i - di, j - dj)[0]);
+            if (lead) {
+              const eLo = enIdx[i - di]!;
+              const eHi = enIdx[i - 1]!;
+              const zLo = zhIdx[j - dj]!;
+              const zHi = zhIdx[j - 1]!;
+              const enFirst = eHi < zLo;
+              const zhFirst = zHi < eLo;
+              const gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
+              c += H.GAP_COST * gap + H.FACING_COST * ((lead === 'en' ? enFirst : zhFirst) ? 0 : 1);
+            }
+          }
+          if (c < best) {
+            best = c;
+            arg = k;
+          }
+        });
+        cost[i]![j] = best;
+        back[i]![j] = arg;
+      }
+    }
+    return { cost: cost[n]![m]!, back };
+  };
+
+  let back: number[][];
+  if (layout !== 'interleaved') back = run(undefined).back;
+  else {
+    const a = run('en');
+    const b = run('zh');
+    back = b.cost < a.cost ? b.back : a.back;
+  }
+
+  const beads: Bead[] = [];
+  let i = n;
+  let j = m;
+  while (i > 0 || j > 0) {
+    const k = back[i]![j]!;
+    if (k < 0) {
+      // Outside the band: one-sided beads, so that nothing is lost.
+      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: H.CONFIDENCE_MIN });
+      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: H.CONFIDENCE_MIN });
+      continue;
+    }
+    const [di, dj] = KINDS[k]!;
+    const two = di > 0 && dj > 0;
+    beads.push({
+      en: enIdx.slice(i - di, i),
+      zh: zhIdx.slice(j - dj, j),
+      confidence: confidence(k, two ? length(k, i - di, j - dj) : 0, two ? anchor(k, i - di, j - dj)[1] : 0),
+    });
+    i -= di;
+    j -= dj;
+  }
+  return { beads: beads.reverse(), layout, firstLang: paras[0]?.lang };
+}
