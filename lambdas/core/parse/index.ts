@@ -12,6 +12,7 @@ import { articleParts, articleWindow } from './content.js';
 import { decodeBytes } from './decode.js';
 import { extractHtml, extractText, looksLikeHtml } from './html.js';
 import type { Lang } from './lang.js';
+import { alignSentences, sentenceShape } from './sentence-align.js';
 import { splitBlocks } from './split.js';
 
 export interface ParseInput {
@@ -135,7 +136,10 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   };
   // Keys are always built in the same order above, so plain JSON is already canonical here
   // (ids.ts canonicalJson sorts keys, for articles built elsewhere).
-  const contentHash = sha256Hex(JSON.stringify(content));
+  // The sentences are slices of the paragraphs: their lengths name them, so the hash reads those, not the text again.
+  const sentences = segments.map((seg) => alignSentences(seg.en!, seg.zh!, languages));
+  const contentHash = sha256Hex(JSON.stringify(content) + sentenceShape(sentences, languages));
+  segments.forEach((seg, k) => (seg.sentences = sentences[k]));
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
   return { ok: true, article, warnings };
