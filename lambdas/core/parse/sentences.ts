@@ -45,6 +45,39 @@ const isEnStop = (c: number) => c === 0x2e || c === 0x21 || c === 0x3f;
 /** The ellipsis characters: … and the midline ⋯ some Chinese pages use. */
 const isEllipsis = (c: number) => c === 0x2026 || c === 0x22ef;
 const isStop = (c: number) => isZhStop(c) || isEnStop(c) || isEllipsis(c);
+/** Every character isStop accepts. */
+const STOP_CHARS = '.!?\u3002\uff01\uff1f\uff61\u2026\u22ef';
+/** Per stop character, where it next occurs (-1: not looked for yet; text.length: nowhere). */
+const NEXT_STOP = new Int32Array(STOP_CHARS.length);
+const STOPS = new RegExp(`[${STOP_CHARS.replace('.', '\\.').replace('?', '\\?')}]`, 'g');
+/** How many of STOP_CHARS the current text can hold. */
+let stopKinds = STOP_CHARS.length;
+const WIDE = /[^\u0000-\u00ff]/;
+
+/**
+ * The first stop at or after from, or -1. In Latin-1 text each of . ! ? is looked for with
+ * indexOf (native, and most characters are not stops) and looked for again only once passed,
+ * so a paragraph costs three fast passes in all; wide text takes one regex pass.
+ */
+function nextStop(text: string, from: number): number {
+  if (stopKinds > 3) {
+    // Wide text (Chinese, or curly quotes): one regex pass beats one indexOf per stop character.
+    STOPS.lastIndex = from;
+    return STOPS.test(text) ? STOPS.lastIndex - 1 : -1;
+  }
+  const n = text.length;
+  let best = n;
+  for (let k = 0; k < stopKinds; k++) {
+    let at = NEXT_STOP[k]!;
+    if (at < from) {
+      at = text.indexOf(STOP_CHARS[k]!, from);
+      if (at < 0) at = n;
+      NEXT_STOP[k] = at;
+    }
+    if (at < best) best = at;
+  }
+  return best < n ? best : -1;
+}
 
 /** What may close with a stop: quotes and brackets of both widths ( " ' ” ’ 」 』 ） ) ] 】 》 〉 » ›, ＂ ＇). */
 function isCloser(c: number): boolean {
@@ -91,6 +124,7 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
 
 /** A token before a period that may be an abbreviation is at most this long (a longer one is a word). */
 const ABBREVIATION_MAX = 12;
+const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
 /** Single letters and dotted acronyms: U.S, a.m, Ph.D, e.g (the token before the last period). */
 function isInitialOrAcronym(tok: string): boolean {
@@ -113,12 +147,17 @@ function isInitialOrAcronym(tok: string): boolean {
 /** The letters-and-dots token that ends right before position end (no further back than ABBREVIATION_MAX + 1). */
 function tokenBefore(text: string, end: number, floor: number): string | undefined {
   let i = end;
+  let dotted = false;
   while (i > floor && end - i <= ABBREVIATION_MAX) {
     const c = text.charCodeAt(i - 1);
-    if (isLetter(c) || c === 0x2e) i--;
-    else break;
+    if (isLetter(c)) i--;
+    else if (c === 0x2e) {
+      dotted = true;
+      i--;
+    } else break;
   }
-  if (i === end || end - i > ABBREVIATION_MAX) return undefined;
+  // No listed abbreviation is longer than LONGEST_ABBREVIATION; a longer token needs dots to be an acronym.
+  if (i === end || end - i > ABBREVIATION_MAX || (!dotted && end - i > LONGEST_ABBREVIATION)) return undefined;
   // "U.S.-led": a token glued to more than an opening bracket or quote is not an abbreviation.
   if (i > floor) {
     const b = text.charCodeAt(i - 1);
@@ -166,12 +205,12 @@ export function sentenceEnds(text: string): number[] {
   let start = 0; // where the current sentence begins (first non-space)
   while (start < n && isSpace(text.charCodeAt(start))) start++;
   let i = start;
+  NEXT_STOP.fill(-1);
+  // A text of Latin-1 characters only (most English) has no stop beyond . ! ?: skip looking.
+  stopKinds = WIDE.test(text) ? STOP_CHARS.length : 3;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!isStop(c)) {
-      i++;
-      continue;
-    }
+    i = nextStop(text, i);
+    if (i < 0) break;
     // The run of stops (?!, 。”, ……, ...), then what closes with it.
     let j = i;
     let zh = false;
@@ -228,7 +267,7 @@ export function sentenceEnds(text: string): number[] {
 }
 
 /** A letter or digit of any script: what makes a piece of text a sentence rather than stray marks. */
-const WORDY = /[\p{L}\p{N}]/u;
+const WORDY = /[\p{L}\p{N}]/gu;
 
 /**
  * Marks left alone between two cuts ("。 。", a quote opened at a paragraph's end, "……")
@@ -236,15 +275,21 @@ const WORDY = /[\p{L}\p{N}]/u;
  */
 function mergeStrayMarks(text: string, ends: number[]): number[] {
   if (ends.length < 2) return ends;
-  const out: number[] = [];
+  let out: number[] | undefined;
   let from = 0;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k]!;
-    if (WORDY.test(text.slice(from, end))) out.push(end);
-    else if (out.length > 0) out[out.length - 1] = end;
-    // else: leading marks join the first real sentence (its end is pushed when found)
+    WORDY.lastIndex = from;
+    const wordy = WORDY.test(text) && WORDY.lastIndex <= end;
+    if (!wordy && !out) out = ends.slice(0, k);
+    if (out) {
+      if (wordy) out.push(end);
+      else if (out.length > 0) out[out.length - 1] = end;
+      // else: leading marks join the first real sentence (its end is pushed when found)
+    }
     from = end;
   }
+  if (!out) return ends;
   if (out.length === 0) out.push(ends[ends.length - 1]!);
   return out;
 }
