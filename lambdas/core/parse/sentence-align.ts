@@ -100,6 +100,13 @@ const WEAK_CUT = 2;
 /** The refinement tries at most this many clause pieces in one Chinese sentence (its DP is quadratic in them). */
 const MAX_PIECES = 40;
 
+/**
+ * As many sentences on each side, and no pair further apart in length than this (a length
+ * cost: about 1.5 spreads, a ratio within ±50% for sentences of 100 characters): the segment
+ * is taken one to one without its anchors (clearlyOneToOne).
+ */
+const CLEAR_LENGTH = 1.5;
+
 /** Full DP up to this many cells; beyond, a band of BAND_HALF_WIDTH around the diagonal. */
 const BAND_FROM = 4096;
 const BAND_HALF_WIDTH = 24;
@@ -606,6 +613,23 @@ let scratchBack = new Int8Array(256);
 let scratchBonus = new Float64Array(64);
 let stamp = 0;
 
+/** The length term of a bead: English length le against Chinese length lz (English equivalent) at the segment's ratio. */
+function lengthCost(le: number, lz: number, ratio: number): number {
+  const ez = ratio * lz;
+  const r = Math.log((le + 2) / (ez + 2));
+  const sigma = Math.sqrt(LENGTH_SPREAD + LENGTH_SPREAD_SHORT / ((le + ez) / 2 + 1));
+  return Math.abs(r) / sigma;
+}
+
+/** A segment's English characters per English-equivalent character of its Chinese, leaning on HAN_RATIO when short. */
+function segmentRatio(en: Side, zh: Side): number {
+  let sumE = 0;
+  let sumZ = 0;
+  for (let u = 0; u < en.n; u++) sumE += en.len[u]!;
+  for (let u = 0; u < zh.n; u++) sumZ += zh.len[u]!;
+  return (sumE + SEGMENT_RATIO_WEIGHT) / (sumZ + SEGMENT_RATIO_WEIGHT);
+}
+
 /** Most a set of Chinese units' marks can take off a bead's cost. */
 function markBonus(marks: number): number {
   return (marks & QUESTION ? W_QUESTION : 0) + (marks & EXCLAIM ? W_MARK : 0) + (marks & QUOTE ? W_MARK : 0) + (marks & PERCENT ? W_MARK : 0);
@@ -624,11 +648,7 @@ export class Model {
     readonly zh: Side,
     idCount: number,
   ) {
-    let sumE = 0;
-    let sumZ = 0;
-    for (let u = 0; u < en.n; u++) sumE += en.len[u]!;
-    for (let u = 0; u < zh.n; u++) sumZ += zh.len[u]!;
-    this.ratio = (sumE + SEGMENT_RATIO_WEIGHT) / (sumZ + SEGMENT_RATIO_WEIGHT);
+    this.ratio = segmentRatio(en, zh);
     if (idCount > SCRATCH_MAX) {
       this.markE = new Int32Array(idCount);
       this.markZ = new Int32Array(idCount);
@@ -647,10 +667,7 @@ export class Model {
   readonly ratio: number;
 
   length(le: number, lz: number): number {
-    const ez = this.ratio * lz;
-    const r = Math.log((le + 2) / (ez + 2));
-    const sigma = Math.sqrt(LENGTH_SPREAD + LENGTH_SPREAD_SHORT / ((le + ez) / 2 + 1));
-    return Math.abs(r) / sigma;
+    return lengthCost(le, lz, this.ratio);
   }
 
   /**
@@ -929,6 +946,43 @@ function scanSegment(): Model {
 }
 
 /**
+ * Whether the split EN and ZH sides pair one to one on lengths alone: as many sentences on
+ * each side, and every pair's length cost at most CLEAR_LENGTH at the segment's ratio. Then
+ * every other bead sequence pays at least a merge's or an omission's prior more (≥ 2.8) for
+ * no better length, and only anchors against the pairs could change that — anchors are looked
+ * for where lengths leave a doubt, which also spares their scan on most segments.
+ */
+function clearlyOneToOne(): boolean {
+  if (EN.n !== ZH.n) return false;
+  for (let u = 0; u < EN.n; u++) EN.len[u] = EN.end[u]! - EN.start[u]!;
+  chineseLengths(ZH);
+  const ratio = segmentRatio(EN, ZH);
+  for (let u = 0; u < EN.n; u++) if (lengthCost(EN.len[u]!, ZH.len[u]!, ratio) > CLEAR_LENGTH) return false;
+  return true;
+}
+
+/** The English-equivalent length of each Chinese unit (as scanChinese measures it, without its anchors). */
+function chineseLengths(side: Side): void {
+  for (let u = 0; u < side.n; u++) {
+    const text = side.paras[side.para[u]!]!;
+    let han = 0;
+    let latin = 0;
+    for (let i = side.start[u]!, e = side.end[u]!; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c >= 0x4e00 && c <= 0x9fff) han++;
+      else if (c < 0x80) {
+        if (isAsciiAlnum(c)) latin++;
+      } else if ((c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff)) han++;
+      else if (c >= 0xd840 && c <= 0xd8bf) {
+        han++;
+        i++;
+      }
+    }
+    side.len[u] = HAN_RATIO * han + LATIN_RATIO * latin;
+  }
+}
+
+/**
  * The sentence beads of one segment: its English and Chinese paragraphs split into sentences
  * and aligned, keys in `order`. Each side's sentences, concatenated in bead order, give its
  * paragraphs with only whitespace between sentences left out; every bead holds at least one
@@ -947,6 +1001,10 @@ export function alignSentences(enParas: readonly string[], zhParas: readonly str
     return out;
   }
   if (EN.n === 1 && ZH.n === 1) return [bead([EN.text(0)], [ZH.text(0)])];
+  if (clearlyOneToOne()) {
+    for (let u = 0; u < EN.n; u++) out.push(bead([EN.text(u)], [ZH.text(u)]));
+    return out;
+  }
   const model = scanSegment();
   const texts = (side: Side, from: number, to: number) => {
     const t: string[] = [];

@@ -269,6 +269,16 @@ export function sentenceEnds(text: string): number[] {
 /** A letter or digit of any script: what makes a piece of text a sentence rather than stray marks. */
 const WORDY = /[\p{L}\p{N}]/gu;
 
+/** Is there a letter or digit in text[from, end)? Most sentences answer at their first characters. */
+function hasWord(text: string, from: number, end: number): boolean {
+  for (let i = from; i < end && i < from + 4; i++) {
+    const c = text.charCodeAt(i);
+    if (isLetter(c) || isDigit(c) || isHan(c)) return true;
+  }
+  WORDY.lastIndex = from;
+  return WORDY.test(text) && WORDY.lastIndex <= end;
+}
+
 /**
  * Marks left alone between two cuts ("。 。", a quote opened at a paragraph's end, "……")
  * are no sentence: they join the sentence before them (or, at the start, the one after).
@@ -279,8 +289,7 @@ function mergeStrayMarks(text: string, ends: number[]): number[] {
   let from = 0;
   for (let k = 0; k < ends.length; k++) {
     const end = ends[k]!;
-    WORDY.lastIndex = from;
-    const wordy = WORDY.test(text) && WORDY.lastIndex <= end;
+    const wordy = hasWord(text, from, end);
     if (!wordy && !out) out = ends.slice(0, k);
     if (out) {
       if (wordy) out.push(end);

@@ -90,6 +90,17 @@ describe('alignSentences', () => {
       ],
     ],
     [
+      'as many sentences a side but lengths that cross: not taken one to one',
+      ['Prices rose sharply across the country last month as fuel and food costs climbed. Wages fell.'],
+      ['上月价格上涨。由于燃料和食品成本攀升，全国各地的工资都出现了明显的下降，这是多年来的首次。'],
+      [
+        [
+          ['Prices rose sharply across the country last month as fuel and food costs climbed.', 'Wages fell.'],
+          ['上月价格上涨。', '由于燃料和食品成本攀升，全国各地的工资都出现了明显的下降，这是多年来的首次。'],
+        ],
+      ],
+    ],
+    [
       'untranslated paragraphs: each sentence alone',
       ['The weather was mild. Tickets sold out within an hour.'],
       [],
