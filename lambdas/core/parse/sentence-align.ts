@@ -253,11 +253,13 @@ class Side {
   marks = new Int32Array(16);
   /** Anchor ids per unit, distinct; undefined when none. */
   ids: Array<number[] | undefined> = [];
+  private idSets = new Map<number, Set<number>>();
 
   reset(paras: readonly string[]): void {
     this.n = 0;
     this.paras = paras;
     this.ids.length = 0;
+    if (this.idSets.size > 0) this.idSets = new Map();
   }
 
   add(para: number, start: number, end: number): void {
@@ -285,7 +287,17 @@ class Side {
   addId(u: number, id: number): void {
     const list = this.ids[u];
     if (!list) this.ids[u] = [id];
-    else if (!list.includes(id)) list.push(id);
+    else if (list.length < MANY_ANCHORS) {
+      if (!list.includes(id)) list.push(id);
+    } else {
+      // A sentence with very many anchors (a huge one): a set keeps adding linear.
+      let set = this.idSets.get(u);
+      if (!set) this.idSets.set(u, (set = new Set(list)));
+      if (!set.has(id)) {
+        set.add(id);
+        list.push(id);
+      }
+    }
   }
 
   text(u: number): string {
@@ -761,9 +773,10 @@ const BOUND_SLACK = 1e-9;
 /**
  * Beads over the model's n English and m Chinese units, in order, covering each unit once.
  * Row i keeps the Chinese positions lo(i)..lo(i)+width-1: all of them for small segments, a
- * band around the diagonal i·m/n for large ones. Every kind moves at most 3 along either side
- * and the band's centre moves by about m/n a row, so a half-width of BAND_HALF_WIDTH plus both
- * slopes keeps every band cell reachable and the corner (n, m) inside.
+ * band around the diagonal i·m/n for large ones. The band's centre moves m/n columns a row
+ * and 0-1 beads move along a row, so a half-width of BAND_HALF_WIDTH + ⌈m/n⌉ makes the bands
+ * of consecutive rows overlap and keeps the corner (n, m) inside; cells stay about
+ * 50·n + 2·m, linear whatever the shape.
  *
  * A cell keeps its cheapest bead, a tie going to the kind listed first in KINDS. With prune,
  * a two-sided kind whose cost cannot beat the cell's best (prior, minus the most its Chinese
@@ -775,7 +788,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
   const n = model.en.n;
   const m = zh.n;
   const full = (n + 1) * (m + 1) <= BAND_FROM;
-  const half = full ? 0 : BAND_HALF_WIDTH + Math.ceil(m / Math.max(1, n)) + Math.ceil(n / Math.max(1, m));
+  const half = full ? 0 : BAND_HALF_WIDTH + Math.ceil(m / Math.max(1, n));
   const width = full ? m + 1 : 2 * half + 1;
   const lo = full ? undefined : new Int32Array(n + 1);
   if (lo) for (let i = 0; i <= n; i++) lo[i] = Math.round((i * m) / Math.max(1, n)) - half;

@@ -267,7 +267,7 @@ export function sentenceEnds(text: string): number[] {
 }
 
 /** A letter or digit of any script: what makes a piece of text a sentence rather than stray marks. */
-const WORDY = /[\p{L}\p{N}]/gu;
+const WORDY = /[\p{L}\p{N}]/u;
 
 /** Is there a letter or digit in text[from, end)? Most sentences answer at their first characters. */
 function hasWord(text: string, from: number, end: number): boolean {
@@ -275,8 +275,8 @@ function hasWord(text: string, from: number, end: number): boolean {
     const c = text.charCodeAt(i);
     if (isLetter(c) || isDigit(c) || isHan(c)) return true;
   }
-  WORDY.lastIndex = from;
-  return WORDY.test(text) && WORDY.lastIndex <= end;
+  // On the piece alone: searching the text from `from` would scan past `end`, quadratic over many stray pieces.
+  return WORDY.test(text.slice(from, end));
 }
 
 /**

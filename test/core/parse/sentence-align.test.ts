@@ -143,6 +143,29 @@ describe('alignSentences', () => {
   });
 });
 
+describe('alignSentences on lopsided and huge inputs (linear: these would not finish otherwise)', () => {
+  it.each([
+    ['20,000 English sentences against one Chinese', 20_000, 1],
+    ['one English sentence against 20,000 Chinese', 1, 20_000],
+    ['5,000 against 15,000', 5_000, 15_000],
+  ])('%s', (_name, n, m) => {
+    const en = Array.from({ length: n }, (_, i) => `Line ${i} is here.`);
+    const zh = Array.from({ length: m }, (_, i) => `第${i}行。`);
+    const beads = alignSentences([en.join(' ')], [zh.join('')]);
+    expect(beads.flatMap((b) => b.en)).toEqual(en);
+    expect(beads.flatMap((b) => b.zh)).toEqual(zh);
+  });
+
+  it('one sentence holding 50,000 numbers', () => {
+    const big = `${Array.from({ length: 50_000 }, (_, i) => String(i + 2)).join(' ')}.`;
+    const beads = alignSentences([`${big} Short.`], [`${Array.from({ length: 50_000 }, (_, i) => String(i + 2)).join('、')}。短。`]);
+    expect(pairs(beads).map(([e, z]) => [e!.length, z!.length])).toEqual([
+      [1, 1],
+      [1, 1],
+    ]);
+  });
+});
+
 describe('textAnchors', () => {
   it.each([
     ['digits and scale words', 'It raised £120 million and 12,600 people, 3.5 percent more.', 'en', [120, 120000000, 12600, 3.5]],

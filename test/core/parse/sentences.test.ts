@@ -64,6 +64,18 @@ describe('splitSentences: Chinese', () => {
   });
 });
 
+describe('splitSentences on long inputs', () => {
+  it('stays linear on a long run of stray stops (each joins the sentence before)', () => {
+    const text = `开始。${'。 '.repeat(100_000)}`;
+    expect(splitSentences(text)).toEqual([text.trim()]);
+  });
+
+  it('splits a long paragraph of many sentences', () => {
+    const s = Array.from({ length: 20_000 }, (_, i) => `Sentence ${i} ends here.`);
+    expect(splitSentences(s.join(' '))).toEqual(s);
+  });
+});
+
 describe('clauseCuts', () => {
   const pieces = (s: string) => {
     const cuts = [0, ...clauseCuts(s), s.length];
