@@ -8,19 +8,34 @@ export type Lang = string;
 /** A value per language, e.g. `{ en: "…", zh: "…" }`. */
 export type ByLang<T = string> = Record<Lang, T>;
 
+/** The languages a segment holds: duofeed aligns English and Chinese. */
+export type SegmentLang = 'en' | 'zh';
+
+/** Each language's texts of one bead (a language absent or `[]` when untranslated). */
+export type LangTexts = { [L in SegmentLang]?: string[] };
+
 /**
- * One aligned bead: whole paragraphs per language key, as they read on the page
- * (whitespace folded), plus the aligner's confidence in 0..1. Read a side with `side()`.
+ * A sentence bead inside a segment: each language's sentences, in order. Concatenated over a
+ * segment's beads (whitespace between sentences aside), a language's sentences give that
+ * language's paragraphs; a sentence never spans two paragraphs. Keys follow `languages`.
  */
-export interface AlignedSegment {
-  [lang: Lang]: string[] | number | undefined;
+export type SentenceBead = LangTexts;
+
+/**
+ * One aligned bead: whole paragraphs per language key, as they read on the page (whitespace
+ * folded), the aligner's confidence in 0..1, and the sentence beads inside it. Language keys
+ * and the two fields never collide, so each has its own type; read a side with `side()`.
+ */
+export interface AlignedSegment extends LangTexts {
   confidence?: number;
+  sentences?: SentenceBead[];
 }
 
-/** The paragraphs of one language in a segment (empty when untranslated). */
-export function side(segment: AlignedSegment, lang: Lang): string[] {
-  const v = segment[lang];
-  return Array.isArray(v) ? v : [];
+const isSegmentLang = (lang: Lang): lang is SegmentLang => lang === 'en' || lang === 'zh';
+
+/** The texts of one language in a segment or sentence bead (empty when untranslated or not a segment language). */
+export function side(bead: LangTexts, lang: Lang): string[] {
+  return (isSegmentLang(lang) && bead[lang]) || [];
 }
 
 export interface Article {

@@ -1,5 +1,5 @@
 import { createHash, hash } from 'node:crypto';
-import type { Article } from './article.js';
+import type { Article, SegmentLang, SentenceBead } from './article.js';
 
 /** sha256 of a string or bytes, lower-case hex. */
 export function sha256Hex(data: string | Uint8Array): string {
@@ -101,12 +101,39 @@ export function contentJson(article: ArticleContent): string {
 }
 
 /**
- * The content hash: sha256 (hex) of contentJson. The parser sets it on every article; the
- * stores compute it the same way for an article that arrives without one. Equal content,
- * equal hash, whatever the id or the order the fields were built in.
+ * The content hash: sha256 (hex) of contentJson, followed by the segments' sentence shape
+ * when they carry sentence beads (the sentences are slices of the paragraphs, so their
+ * lengths name them and their text is not hashed twice). The parser sets it on every
+ * article; the stores compute it the same way for an article that arrives without one.
+ * Equal content, equal hash, whatever the id or the order the fields were built in.
  */
 export function contentHashOf(article: ArticleContent): string {
-  return sha256Hex(contentJson(article));
+  const segments = article.segments;
+  if (!Array.isArray(segments) || !segments.some((s) => s?.sentences !== undefined)) return sha256Hex(contentJson(article));
+  const order = (article.languages ?? []).filter((l): l is SegmentLang => l === 'en' || l === 'zh');
+  const bare = { ...article, segments: segments.map(({ sentences: _sentences, ...rest }) => rest) };
+  return sha256Hex(contentJson(bare) + sentenceShape(segments.map((s) => s.sentences ?? []), order));
+}
+
+/**
+ * The sentence beads of a segment list, named by their shape: per bead and language, the
+ * lengths of its sentences. Each sentence is a trimmed slice of its paragraph, taken in order
+ * with only whitespace between, so the paragraphs and these lengths determine the sentences:
+ * a content hash can read this instead of the sentences' text.
+ */
+export function sentenceShape(segments: readonly SentenceBead[][], order: readonly SegmentLang[]): string {
+  let out = '';
+  for (const beads of segments) {
+    for (const b of beads) {
+      for (const l of order) {
+        out += '|';
+        for (const s of b[l] ?? []) out += `${s.length},`;
+      }
+      out += ';';
+    }
+    out += '/';
+  }
+  return out;
 }
 
 /**

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AlignedSegment, Article } from '../../lambdas/core/article.js';
-import { contentHashOf, contentJson, sha256Hex } from '../../lambdas/core/ids.js';
+import { contentHashOf, contentJson, sentenceShape, sha256Hex } from '../../lambdas/core/ids.js';
 import { parseArticle } from '../../lambdas/core/parse/index.js';
 import { bilingualPage } from '../reliability/support.js';
 
@@ -53,12 +53,16 @@ describe('contentHashOf', () => {
     );
   });
 
-  it('is the sha256 of the parser’s content JSON on parsed pages', () => {
+  it('is, on parsed pages, the sha256 of the content JSON without the sentences, then their shape', () => {
     for (let seed = 1; seed <= 40; seed++) {
       const r = parseArticle({ bytes: bilingualPage(seed).html, url: `https://news.example/${seed}.html` });
       if (!r.ok) throw new Error(r.reason);
       const { id: _id, contentHash, ...content } = r.article;
-      expect(contentHash).toBe(sha256Hex(JSON.stringify(content)));
+      const bare = { ...content, segments: content.segments.map(({ sentences: _s, ...rest }) => rest) };
+      const order = content.languages as Array<'en' | 'zh'>;
+      expect(content.segments.every((s) => Array.isArray(s.sentences))).toBe(true);
+      expect(contentHash).toBe(sha256Hex(JSON.stringify(bare) + sentenceShape(content.segments.map((s) => s.sentences!), order)));
+      expect(contentHashOf(content)).toBe(contentHash);
     }
   });
 

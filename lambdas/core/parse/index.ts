@@ -12,6 +12,7 @@ import { articleParts, articleWindow } from './content.js';
 import { decodeBytes } from './decode.js';
 import { extractHtml, extractText, looksLikeHtml } from './html.js';
 import type { Lang } from './lang.js';
+import { alignSentences } from './sentence-align.js';
 import { splitBlocks } from './split.js';
 
 export interface ParseInput {
@@ -133,6 +134,8 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     ...(nonEmpty(parts.editorNote) ? { editorNote: ordered(parts.editorNote, languages) } : {}),
     segments,
   };
+  // Sentence beads inside each paragraph bead; the content hash covers their shape (core/ids.ts).
+  segments.forEach((seg) => (seg.sentences = alignSentences(seg.en!, seg.zh!, languages)));
   const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };

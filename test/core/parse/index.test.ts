@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { articleIdFor } from '../../../lambdas/core/ids.js';
 import { canonicalJson } from '../../../lambdas/core/ids.js';
 import { parseArticle, siteOf } from '../../../lambdas/core/parse/index.js';
+import { sentenceShape } from '../../../lambdas/core/ids.js';
 
 const en1 = 'A Chinese naval hospital ship returned to its home port on Wednesday after a 40-day medical mission in the South Pacific.';
 const zh1 = '一艘中国海军医院船结束为期40天的南太平洋医疗服务任务，于周三返回母港。';
@@ -66,7 +67,22 @@ describe('parseArticle', () => {
   it('puts Chinese first in languages and segments when the page leads with Chinese', () => {
     const r = parseArticle({ bytes: `<h1>医院船返回母港</h1><h2>Hospital ship returns</h2><p>${zh1}</p><p>${en1}</p><p>${zh2}</p><p>${en2}</p>`, path: 'z.html' });
     expect(r.ok && r.article.languages).toEqual(['zh', 'en']);
-    expect(r.ok && Object.keys(r.article.segments[0]!)).toEqual(['zh', 'en', 'confidence']);
+    expect(r.ok && Object.keys(r.article.segments[0]!)).toEqual(['zh', 'en', 'confidence', 'sentences']);
+    expect(r.ok && r.article.segments.every((s) => s.sentences!.every((b) => Object.keys(b).join() === 'zh,en'))).toBe(true);
+  });
+
+  it('gives every segment its sentence beads, which rejoin to its paragraphs', () => {
+    const r = parseArticle({ bytes: `<h1>Hospital ship returns</h1><h2>医院船返回母港</h2><p>${en1}</p><p>${zh1}</p><p>${en2}</p><p>${zh2}</p>`, path: 'e.html' });
+    if (!r.ok) throw new Error(r.reason);
+    for (const s of r.article.segments) {
+      expect(s.sentences!.length).toBeGreaterThan(0);
+      for (const l of ['en', 'zh'] as const) expect(s.sentences!.flatMap((b) => b[l]!).join('').replace(/\s+/g, '')).toBe(s[l]!.join('').replace(/\s+/g, ''));
+    }
+  });
+
+  it('hashes the sentence beads by their shape: other beads over the same paragraphs are other content', () => {
+    expect(sentenceShape([[{ en: ['A b.', 'C.'], zh: ['甲。'] }]], ['en', 'zh'])).not.toBe(sentenceShape([[{ en: ['A b.'], zh: ['甲。'] }, { en: ['C.'], zh: [] }]], ['en', 'zh']));
+    expect(sentenceShape([[{ en: ['A b.', 'C.'], zh: ['甲。'] }]], ['en', 'zh'])).not.toBe(sentenceShape([[{ en: ['A', 'b. C.'], zh: ['甲。'] }]], ['en', 'zh']));
   });
 });
 
