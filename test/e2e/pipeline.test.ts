@@ -4,14 +4,18 @@
  * same data folder, which must fetch and parse nothing new.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { startLocal, type LocalStack } from '../../lambdas/local/run.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js';
 import { articleIdFor } from '../../lambdas/core/ids.js';
+import { run } from '../feed/tools.js';
 import { expectedFolders, foldersOf, SAMPLES, SAMPLE_ARTICLES, SOURCES, tempDir } from './support.js';
 
 const dataDir = tempDir('pipeline');
+const PYTHON = '/usr/bin/python3';
+const DUMP = resolve('test/feed/feedparser_dump.py');
 const out: string[] = [];
 const stacks: LocalStack[] = [];
 
@@ -65,6 +69,7 @@ describe('local pipeline end to end', () => {
       expect(all.status).toBe(200);
       const atom = await all.text();
       expect(atom.match(/<entry[\s>]/g)).toHaveLength(SAMPLE_ARTICLES.length);
+      await checkEntryDates(atom);
       const mil = await (await fetch(`${url}/feeds/sample-mil.rss`)).text();
       expect(mil.match(/<item[\s>]/g)).toHaveLength(4);
       const first = summary.articles[0]!;
@@ -76,6 +81,28 @@ describe('local pipeline end to end', () => {
     } finally {
       await server.close();
     }
+  }
+
+  /**
+   * Every sample page gives its date, so each entry's `updated` (its content as first stored)
+   * is its `published` — as a Python reader (feedparser) reads them — not the ingest instant
+   * that all entries share; and no two entries share an `updated` value (the W3C Feed
+   * Validator's DuplicateUpdated check).
+   */
+  async function checkEntryDates(atom: string): Promise<void> {
+    const file = join(dataDir, 'all.atom');
+    writeFileSync(file, atom);
+    const dump = await run(PYTHON, [DUMP, file]);
+    expect(dump.code, dump.stderr).toBe(0);
+    const parsed = (JSON.parse(dump.stdout) as Record<string, { bozo: number; entries: { id: string; published_epoch: number; updated_epoch: number }[] }>)[file]!;
+    expect(parsed.bozo).toBe(0);
+    expect(parsed.entries).toHaveLength(SAMPLE_ARTICLES.length);
+    for (const e of parsed.entries) expect(e.updated_epoch, e.id).toBe(e.published_epoch);
+    // The pages were published in 2025; they were stored just now.
+    expect(Math.max(...parsed.entries.map((e) => e.updated_epoch)) * 1000).toBeLessThan(Date.now() - 86_400_000);
+    const updated = [...atom.matchAll(/<entry[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1]);
+    expect(updated).toHaveLength(SAMPLE_ARTICLES.length);
+    expect(new Set(updated).size, `duplicate <updated> values: ${updated.join(', ')}`).toBe(updated.length);
   }
 
   it('a second run on the same data folder fetches and parses nothing new', async () => {
