@@ -301,6 +301,18 @@ describe('HTML pages', () => {
     expect(urls).toHaveLength((SOURCES.length + 1) * 3);
     expect(urls).toContain('https://feeds.example.org/feeds/sample-daily.atom?lang=zh');
   });
+
+  it('OPML: only OPML 2.0 values (type "rss"; a version, if any, one of RSS1, RSS, scriptingNews)', () => {
+    const opml = renderOpml(SOURCES, BASE);
+    expect(opml).toMatch(/^<\?xml[^>]*>\n<opml version="2\.0">/);
+    const feeds = [...opml.matchAll(/<outline ([^>]*xmlUrl=[^>]*)\/>/g)].map((m) => m[1]!);
+    expect(feeds).toHaveLength((SOURCES.length + 1) * 3);
+    for (const attrs of feeds) {
+      expect(attrs).toMatch(/^type="rss" /);
+      const version = /\bversion="([^"]*)"/.exec(attrs)?.[1];
+      if (version !== undefined) expect(['RSS1', 'RSS', 'scriptingNews']).toContain(version);
+    }
+  });
 });
 
 describe('routeRequest', () => {
