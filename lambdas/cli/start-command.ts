@@ -93,7 +93,7 @@ export async function run(argv: string[]): Promise<number> {
     import('../adapters/function-url-server.js'),
     import('../adapters/clock.js'),
   ]);
-  const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: systemClock });
+  const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: systemClock, cursorKey: stack.cursorKey });
   let server;
   try {
     server = await serveFunctionUrl(feed, { host: '127.0.0.1', port });

@@ -8,14 +8,17 @@
  *   raw/      a mirror of every raw page put to S3 (fauxqs keeps S3 in memory only)
  *   pending/  parse jobs sent but not yet finished (fauxqs keeps SQS in memory only)
  *   local.json the sample server's port, so sample URLs — and so article ids — stay stable
+ *   cursor-key the feed's key for signing paging cursors (next links stay valid across runs)
  * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
  * raw page whose article is missing; the idempotent upsert absorbs the overlap.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DeadLetters, Logger, ParseJob } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
+import { MIN_CURSOR_KEY_LENGTH } from '../core/feed/cursor.js';
 import { fetchPage } from '../adapters/http-fetcher.js';
 import { systemClock } from '../adapters/clock.js';
 import { jsonLogger } from '../adapters/logger.js';
@@ -69,6 +72,8 @@ export interface IngestSummary {
 export interface LocalStack {
   store: DynamoStore;
   sources: Source[];
+  /** The feed function's cursor-signing key (kept in the data folder). */
+  cursorKey: string;
   samples: StaticServer;
   summary: IngestSummary;
   close(): Promise<void>;
@@ -88,6 +93,16 @@ function prepareDataDir(dir: string, fresh: boolean): void {
   writeFileSync(join(dir, MARKER), 'duofeed local data; safe to delete (same as npm start -- --fresh)\n');
 }
 
+
+/** This data folder's cursor-signing key for the feed: made on first use, then kept (owner-only). */
+function cursorKeyOf(dir: string): string {
+  const file = join(dir, 'cursor-key');
+  const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (kept.length >= MIN_CURSOR_KEY_LENGTH) return kept;
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
 
 async function startSamples(opts: LocalOptions): Promise<StaticServer> {
   const stateFile = join(opts.dataDir, 'local.json');
@@ -275,6 +290,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     return {
       store,
       sources,
+      cursorKey: cursorKeyOf(dataDir),
       samples,
       summary: { samplesUrl: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, seconds },
       close,

@@ -12,12 +12,14 @@ import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js'
 import { articleIdFor } from '../../lambdas/core/ids.js';
 import { run } from '../feed/tools.js';
 import { expectedFolders, foldersOf, SAMPLES, SAMPLE_ARTICLES, SOURCES, tempDir } from './support.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 
 const dataDir = tempDir('pipeline');
 const PYTHON = '/usr/bin/python3';
 const DUMP = resolve('test/feed/feedparser_dump.py');
 const out: string[] = [];
 const stacks: LocalStack[] = [];
+let firstCursorKey = '';
 
 async function start(): Promise<LocalStack> {
   const s = await startLocal({ dataDir, samplesDir: SAMPLES, sourcesFile: SOURCES, fresh: false, out: (l) => out.push(l) });
@@ -41,6 +43,7 @@ describe('local pipeline end to end', () => {
   }, 120_000);
 
   async function checkFirstRun(stack: LocalStack): Promise<void> {
+    firstCursorKey = stack.cursorKey;
     const base = stack.samples.url;
     const { summary } = stack;
     expect(summary.sources.map((s) => [s.sourceId, s.fetched, s.failed])).toEqual([
@@ -61,7 +64,7 @@ describe('local pipeline end to end', () => {
       expect(article?.rawKey).toMatch(/^raw\/sample-(mil|daily)\/[0-9a-f]{20}\/[0-9a-f]{64}\.html$/);
     }
 
-    const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() } });
+    const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() }, cursorKey: TEST_CURSOR_KEY });
     const server = await serveFunctionUrl(feed, { host: '127.0.0.1', port: 0 });
     try {
       const url = server.url.replace(/\/$/, '');
@@ -117,5 +120,8 @@ describe('local pipeline end to end', () => {
     expect(summary.sources.map((s) => s.notModified)).toEqual([1, 1]);
     expect(summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
     expect(out.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new/);
+    // The data folder keeps the feed's cursor key, so next links handed out before still work.
+    expect(stack.cursorKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(stack.cursorKey).toBe(firstCursorKey);
   }, 120_000);
 });

@@ -1,7 +1,7 @@
 /** The Lambda entry point's cold-start wiring: config is read once and a bad value names itself. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const ENV = ['DUOFEED_SOURCES', 'DUOFEED_TABLE', 'DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL', 'DUOFEED_PUBLIC_URL'] as const;
+const ENV = ['DUOFEED_SOURCES', 'DUOFEED_TABLE', 'DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL', 'DUOFEED_PUBLIC_URL', 'DUOFEED_CURSOR_KEY'] as const;
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
 
 afterEach(() => {
@@ -75,5 +75,16 @@ describe('one ConfigError for every configuration mistake', () => {
     process.env.DUOFEED_PUBLIC_URL = 'feeds.example.org';
     f = await fresh('feed');
     await expect(f.handler(request)).rejects.toSatisfy((e) => e instanceof f.ConfigError && /DUOFEED_PUBLIC_URL/.test(e.message));
+  });
+
+  it('the feed function needs its cursor-signing key, and a long one', async () => {
+    Object.assign(process.env, { DUOFEED_TABLE: 't', DUOFEED_SOURCES: JSON.stringify([source]) });
+    delete process.env.DUOFEED_PUBLIC_URL;
+    delete process.env.DUOFEED_CURSOR_KEY;
+    let f = await fresh('feed');
+    await expect(f.handler(request)).rejects.toSatisfy((e) => e instanceof f.ConfigError && e.message === 'environment variable DUOFEED_CURSOR_KEY is required but not set');
+    process.env.DUOFEED_CURSOR_KEY = 'short';
+    f = await fresh('feed');
+    await expect(f.handler(request)).rejects.toSatisfy((e) => e instanceof f.ConfigError && /DUOFEED_CURSOR_KEY must be at least 32 characters/.test(e.message));
   });
 });
