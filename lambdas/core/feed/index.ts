@@ -8,7 +8,7 @@ import type { Source } from '../sources.js';
 import { renderAtom } from './atom.js';
 import type { CursorSeal } from './cursor.js';
 import { bodyEtag, feedPageEtag } from './etag.js';
-import { renderIndexPage } from './index-page.js';
+import { INDEX_CSP, renderIndexPage } from './index-page.js';
 import { renderJsonFeed } from './jsonfeed.js';
 import { MEDIA_TYPES, buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from './model.js';
 import { renderOpml } from './opml.js';
@@ -155,7 +155,7 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
     }
     case 'index': {
       const body = renderIndexPage(deps.sources, await deps.reader.sourceStates(), deps.baseUrl);
-      return { status: 200, body, contentType: HTML, etag: bodyEtag('index', body), headers: { 'content-security-policy': PAGE_CSP } };
+      return { status: 200, body, contentType: HTML, etag: bodyEtag('index', body), headers: { 'content-security-policy': INDEX_CSP } };
     }
     case 'opml': {
       const body = renderOpml(deps.sources, deps.baseUrl);
