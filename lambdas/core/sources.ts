@@ -26,6 +26,12 @@ export interface Source {
 export type ParseSourcesResult = { ok: true; sources: Source[] } | { ok: false; errors: string[] };
 
 const KINDS: readonly SourceKind[] = ['rss', 'atom', 'html-index'];
+/** What the parser splits and aligns (lambdas/core/parse): one English and one Chinese side. */
+export const PARSER_LANGUAGES: readonly string[] = ['en', 'zh'];
+
+function sameLanguages(given: readonly string[], supported: readonly string[]): boolean {
+  return given.length === supported.length && supported.every((l) => given.includes(l));
+}
 const FIELDS = new Set(['id', 'name', 'kind', 'startUrls', 'linkPattern', 'languages', 'schedule', 'minDelayMs', 'allowPrivateNetwork', 'homepage']);
 const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 /** Six fields: minutes hours day-of-month month day-of-week year (EventBridge cron). */
@@ -111,10 +117,17 @@ export function parseSources(json: unknown): ParseSourcesResult {
     }
 
     if (!Array.isArray(r.languages) || r.languages.length === 0) err('languages', 'required non-empty array of language codes');
-    else
+    else {
+      const before = errors.length;
       r.languages.forEach((l: unknown, j) => {
         if (typeof l !== 'string' || !/^[a-z]{2,3}$/.test(l)) err(`languages[${j}]`, `must be a BCP 47 primary subtag like "en" or "zh" (got ${JSON.stringify(l)})`);
       });
+      // Well-formed codes, but ones the parser cannot read: say so instead of fetching pages it will reject.
+      if (errors.length === before && !sameLanguages(r.languages as string[], PARSER_LANGUAGES)) {
+        const who = typeof r.id === 'string' ? `source ${JSON.stringify(r.id)} lists ` : '';
+        err('languages', `${who}${JSON.stringify(r.languages)}, but the parser reads English–Chinese pages only: use ${JSON.stringify(PARSER_LANGUAGES)} (either order)`);
+      }
+    }
 
     if (typeof r.schedule !== 'string') err('schedule', 'required EventBridge schedule expression, e.g. "rate(1 hour)"');
     else {

@@ -64,7 +64,7 @@ describe('duofeed start', () => {
 
   it('names a bad sources file and exits non-zero', async () => {
     const bad = join(dir('bad'), 'sources.json');
-    writeFileSync(bad, JSON.stringify([{ id: 'x', name: 'X', kind: 'html-index', startUrls: ['{{base}}/'], linkPattern: '(', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 }]));
+    writeFileSync(bad, JSON.stringify([{ id: 'x', name: 'X', kind: 'html-index', startUrls: ['{{base}}/'], linkPattern: '(', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 }]));
     const child = startCli(['start', '--once', '--data', dir('bad-data'), '--samples', SAMPLES, '--sources', bad]);
     let stderr = '';
     child.proc.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
