@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { readArgs } from './args.js';
 
-const HELP = `usage: duofeed start [--fresh] [--once] [--json] [--data DIR] [--sources FILE] [--samples DIR]
+const HELP = `usage: duofeed start [--fresh] [--once] [--json] [--data DIR] [--sources FILE] [--samples DIR] [--pace MS]
 
 Runs fetch → parse over the sample sources on in-process stand-ins (dynalite for DynamoDB,
 fauxqs for S3 and SQS), then serves the feeds on http://127.0.0.1:8080 (PORT overrides).
@@ -74,9 +74,6 @@ export async function run(argv: string[]): Promise<number> {
   }
   portText = String(port);
 
-  // The SDK warns that Node 20 support ends in 2027; here it only talks to in-process
-  // stand-ins (fauxqs 1.x pins us to Node 20 locally) and the Lambdas run nodejs22.x.
-  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const out = (line: string) => process.stdout.write(line + '\n');
   out(`duofeed start — local data in ${args.data}/ (kept between runs; --fresh starts over)`);
   const { startLocal } = await import('../local/run.js');

@@ -196,3 +196,28 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
   }
   return new TextDecoder().decode(bytes);
 }
+
+export type FeedKind = 'rss' | 'atom' | 'json-feed';
+
+/**
+ * What kind of feed a document is, or undefined for anything else (an article page):
+ * from a feed media type, else from the document's first element (`<rss>`, `<rdf:RDF>`,
+ * `<feed>`) or a JSON Feed `version`. Reads only the first 2 KiB, so it is cheap to ask of
+ * every page; `duofeed parse` asks it so a feed handed over as an article is named a feed.
+ */
+export function feedKindOf(bytes: Uint8Array, contentType?: string): FeedKind | undefined {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/rss+xml' || type === 'application/rdf+xml') return 'rss';
+  if (type === 'application/atom+xml') return 'atom';
+  if (type === 'application/feed+json') return 'json-feed';
+  // latin1 keeps every byte one character: enough to read ASCII markup in any ASCII-compatible encoding.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^(?:\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '');
+  if (/^\s*\{/.test(head)) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head) ? 'json-feed' : undefined;
+  // Skip the XML declaration, processing instructions, comments and a doctype to the root element.
+  const root = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)/i.exec(head)?.[1];
+  if (root === undefined) return undefined;
+  const name = root.toLowerCase();
+  if (name === 'rss' || name === 'rdf:rdf') return 'rss';
+  if (name === 'feed' || name.endsWith(':feed')) return 'atom';
+  return undefined;
+}

@@ -43,6 +43,9 @@ import type { Logger } from '../../lambdas/core/ports.js';
 import { bilingualPage, inspectFeed } from '../reliability/support.js';
 import type { StandinsReady } from './standins-process.js';
 import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
+import { quietSdkNodeNotice } from '../../lambdas/local/node-support.js';
+
+quietSdkNodeNotice();
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => {
