@@ -12,12 +12,16 @@ fauxqs for S3 and SQS), then serves the feeds on http://127.0.0.1:8080 (PORT ove
 
   --fresh          delete the local data folder first (default .duofeed/)
   --once           ingest, print a summary and exit (no feed server)
-  --json           with --once: print the summary as one JSON line at the end
+  --json           with --once: the summary as one JSON line on stdout (durations in ms),
+                   progress on stderr
   --data DIR       local data folder (default .duofeed)
   --sources FILE   sources file with {{base}} placeholders (default samples/sources.json)
   --samples DIR    folder served as the sample site (default samples)
   --pace MS        override the sample sources' minDelayMs (default: as in the file)
 `;
+
+/** Errors about the user's setup, reported as their message (by name: their classes load lazily). */
+const USER_ERRORS = new Set(['DataFolderInUseError', 'LocalStateError', 'SourcesConfigError', 'ConfigError']);
 
 interface Args {
   fresh: boolean;
@@ -41,6 +45,7 @@ const FLAGS = {
 
 function toArgs(values: { fresh?: boolean; once?: boolean; json?: boolean; data: string; sources: string; samples: string; pace?: string }): Args | string {
   const a: Args = { fresh: values.fresh ?? false, once: values.once ?? false, json: values.json ?? false, data: values.data, sources: values.sources, samples: values.samples };
+  if (a.json && !a.once) return '--json needs --once (it prints the ingest summary, then exits)';
   if (values.pace !== undefined) {
     const v = Number(values.pace);
     if (values.pace.trim() === '' || !Number.isInteger(v) || v < 0) return `--pace needs a whole number of milliseconds`;
@@ -74,13 +79,23 @@ export async function run(argv: string[]): Promise<number> {
   }
   portText = String(port);
 
-  const out = (line: string) => process.stdout.write(line + '\n');
+  // With --json, stdout carries the summary alone (`| jq .`); progress goes to stderr.
+  const progress = args.json ? process.stderr : process.stdout;
+  const out = (line: string) => progress.write(line + '\n');
   out(`duofeed start — local data in ${args.data}/ (kept between runs; --fresh starts over)`);
   const { startLocal } = await import('../local/run.js');
-  const stack = await startLocal({ dataDir: args.data, samplesDir: args.samples, sourcesFile: args.sources, fresh: args.fresh, out, ...(args.pace !== undefined ? { paceMs: args.pace } : {}) });
+  let stack;
+  try {
+    stack = await startLocal({ dataDir: args.data, samplesDir: args.samples, sourcesFile: args.sources, fresh: args.fresh, out, ...(args.pace !== undefined ? { paceMs: args.pace } : {}) });
+  } catch (err) {
+    // What the user can fix (folder in use, a bad sources file, --fresh on a foreign folder): one line, no trace.
+    if (!(err instanceof Error) || !USER_ERRORS.has(err.name)) throw err;
+    process.stderr.write(`duofeed start: ${err.message}\n`);
+    return 1;
+  }
 
   if (args.once) {
-    if (args.json) out(JSON.stringify(stack.summary));
+    if (args.json) process.stdout.write(`${JSON.stringify(stack.summary)}\n`);
     await stack.close();
     return stack.summary.parsed.failed > 0 || stack.summary.sources.some((s) => s.failed > 0) ? 1 : 0;
   }
@@ -103,7 +118,7 @@ export async function run(argv: string[]): Promise<number> {
   const base = server.url.replace(/\/$/, '');
   const first = stack.summary.articles[0];
   out('');
-  out(`feeds      ready in ${stack.summary.seconds.toFixed(1)} s — Ctrl-C stops`);
+  out(`feeds      ready in ${(stack.summary.durations.totalMs / 1000).toFixed(1)} s — Ctrl-C stops`);
   out(`  index            ${base}/`);
   out(`  all sources      ${base}/feeds/all.atom   (also .rss, .json; ?lang=en|zh|bi)`);
   for (const s of stack.sources) out(`  ${s.id.padEnd(16)} ${base}/feeds/${s.id}.atom`);

@@ -36,6 +36,7 @@ import { JobLedger, LedgeredJobQueue } from './ledger.js';
 import { MirroredRawStore } from './raw-mirror.js';
 import { ensureTable, startLocalDynamo, startLocalS3Sqs, type LocalDynamo, type LocalS3Sqs } from './standins.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { DataFolderInUseError, lockDataFolder, lockHolder, type DataFolderLock } from './lock.js';
 
 /** The table's local name comes with its schema (adapters/table-schema.ts). */
 export const TABLE = TABLE_SCHEMA.localName;
@@ -66,7 +67,12 @@ export interface IngestSummary {
   articles: { id: string; url: string; sourceId: string; rawKey: string }[];
   /** The sample site's base URL in this run. */
   samplesUrl: string;
-  seconds: number;
+  /**
+   * Wall-clock milliseconds, unrounded (fractions of a millisecond kept): `startMs` from the
+   * call to the stand-ins being up and reconciled, `fetchMs` the fetch handler's run,
+   * `parseMs` draining the queue through the parse handler, `totalMs` the whole ingest.
+   */
+  durations: { startMs: number; fetchMs: number; parseMs: number; totalMs: number };
 }
 
 export interface LocalStack {
@@ -83,7 +89,11 @@ class LocalStateError extends Error {
   override name = 'LocalStateError';
 }
 
-function prepareDataDir(dir: string, fresh: boolean): void {
+/** Takes the data folder for this run (wiping it first with --fresh), holding its lock. */
+function prepareDataDir(dir: string, fresh: boolean, shownAs: string): DataFolderLock {
+  // Never wipe (or open) a folder another command is using.
+  const holder = existsSync(dir) ? lockHolder(dir) : undefined;
+  if (holder) throw new DataFolderInUseError(shownAs, holder);
   if (fresh && existsSync(dir)) {
     // Only ever wipe a folder this command created: --data could point anywhere.
     if (!existsSync(join(dir, MARKER))) throw new LocalStateError(`--fresh: refusing to delete ${dir}, which has no ${MARKER} marker (not a duofeed data folder)`);
@@ -91,6 +101,7 @@ function prepareDataDir(dir: string, fresh: boolean): void {
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, MARKER), 'duofeed local data; safe to delete (same as npm start -- --fresh)\n');
+  return lockDataFolder(dir, 'start', shownAs);
 }
 
 
@@ -143,15 +154,15 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
   const t0 = performance.now();
   const out = opts.out;
   const dataDir = resolve(opts.dataDir);
-  prepareDataDir(dataDir, opts.fresh);
-  const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
-
-  const closers: Array<() => Promise<void>> = [];
+  const lock = prepareDataDir(dataDir, opts.fresh, opts.dataDir);
+  // Released last, after the stand-ins have closed the database.
+  const closers: Array<() => Promise<void>> = [async () => lock.release()];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
     closers.length = 0;
   };
   try {
+    const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
     const samples = await startSamples({ ...opts, dataDir });
     closers.push(() => samples.close());
     let sources = loadSources(withBaseUrl(sourcesText, samples.url), opts.sourcesFile);
@@ -217,7 +228,9 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
         if (e.type === 'fetch-failed') out(`fetch      ${e.sourceId.padEnd(14)} ! ${e.error}`);
       },
     });
+    const tFetch = performance.now();
     const fetched = await fetchHandler({});
+    const tParse = performance.now();
     for (const s of fetched.sources) {
       const notes = [s.notModified ? `${s.notModified} start page(s) not modified (304)` : '', s.error ? `error: ${s.error}` : ''].filter(Boolean).join('; ');
       out(`fetch      ${s.sourceId.padEnd(14)} ${s.fetched} new, ${s.skipped} skipped, ${s.failed} failed${notes ? ` — ${notes}` : ''}`);
@@ -261,6 +274,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
         if (e.type === 'record-failed') lastReason.set(e.messageId, e.reason);
       },
     });
+    const tDrain = performance.now();
     await drainQueue({
       sqs: aws.sqs,
       queueUrl: aws.queueUrl,
@@ -279,8 +293,11 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       },
     });
 
+    const tDone = performance.now();
     const articles = await countArticles(store);
-    const seconds = (performance.now() - t0) / 1000;
+    const ms = (from: number, to: number) => Math.round((to - from) * 1000) / 1000;
+    const durations = { startMs: ms(t0, tFetch), fetchMs: ms(tFetch, tParse), parseMs: ms(tDrain, tDone), totalMs: ms(t0, performance.now()) };
+    const seconds = durations.totalMs / 1000;
     const newArticles = parsed.created;
     out(
       newPages === 0 && requeue.size === 0
@@ -292,7 +309,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       sources,
       cursorKey: cursorKeyOf(dataDir),
       samples,
-      summary: { samplesUrl: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, seconds },
+      summary: { samplesUrl: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, durations },
       close,
     };
   } catch (err) {

@@ -23,6 +23,13 @@ describe('duofeed start', () => {
     expect(first.summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
     expect(first.lines.filter((l) => /^parse +\d+\/\d+ +created/.test(l))).toHaveLength(SAMPLE_ARTICLES.length);
 
+    // stdout was the summary alone (runOnce checks); durations are numbers in ms, not rounded text.
+    const d = first.summary.durations;
+    for (const v of Object.values(d)) expect(typeof v).toBe('number');
+    expect(d.totalMs).toBeGreaterThanOrEqual(d.startMs + d.fetchMs + d.parseMs);
+    expect([d.startMs, d.fetchMs, d.parseMs, d.totalMs].some((v) => !Number.isInteger(v))).toBe(true);
+    expect(first.lines[0]).toMatch(/^duofeed start — local data in /);
+
     const second = await runOnce(data);
     expect(second.code).toBe(0);
     expect(second.lines.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new: nothing fetched or parsed/);
@@ -60,6 +67,32 @@ describe('duofeed start', () => {
     child.proc.kill('SIGINT');
     expect(await child.exited).toEqual({ code: 0, signal: null });
     expect(child.lines).toContain('stopping…');
+  }, 120_000);
+
+  it('one command per data folder: reprocess while start serves is refused naming start and its pid, then works once it stops', async () => {
+    const data = dir('busy');
+    const server = startCli(['start', '--data', data, '--samples', SAMPLES, '--sources', SOURCES], { PORT: '0' });
+    await server.waitFor(/^ {2}all sources +http/);
+    for (const argv of [['reprocess', '--data', data], ['start', '--once', '--data', data, '--samples', SAMPLES, '--sources', SOURCES], ['start', '--once', '--fresh', '--data', data, '--samples', SAMPLES, '--sources', SOURCES]]) {
+      const second = startCli(argv);
+      const { code } = await second.exited;
+      expect(code, argv.join(' ')).toBe(1);
+      const cmd = argv[0];
+      expect(second.errLines.at(-1)).toMatch(
+        new RegExp(`^duofeed ${cmd}: the data folder ${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by \`duofeed start\` \\(pid ${server.proc.pid}, since \\S+\\); stop it first, or pass --data DIR$`),
+      );
+      expect(second.errLines.join('\n')).not.toMatch(/^\s+at /m);
+    }
+    // --fresh did not wipe the folder in use.
+    expect(existsSync(join(data, 'dynamo'))).toBe(true);
+    server.proc.kill('SIGINT');
+    expect(await server.exited).toEqual({ code: 0, signal: null });
+    const after = startCli(['reprocess', '--data', data]);
+    expect((await after.exited).code).toBe(0);
+    expect(after.lines.at(-1)).toMatch(/^reprocessed 7 page\(s\): 0 created, 0 updated, 7 unchanged, 0 failed$/);
+    const unknown = startCli(['reprocess', '--data', data, '--source', 'nope']);
+    expect((await unknown.exited).code).toBe(2);
+    expect(unknown.errLines).toEqual([`duofeed reprocess: --source: no source 'nope' in ${data} (it holds pages of: sample-daily, sample-mil)`]);
   }, 120_000);
 
   it('names a bad sources file and exits non-zero', async () => {

@@ -61,7 +61,10 @@ export function buildCli(): string {
 
 export interface Child {
   proc: ChildProcess;
+  /** stdout, line by line. */
   lines: string[];
+  /** stderr, line by line. */
+  errLines: string[];
   /** Resolves with the first stdout line matching, or rejects when the process exits first. */
   waitFor(re: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
@@ -88,11 +91,16 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
     }
   });
   let stderr = '';
-  proc.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const errLines: string[] = [];
+  proc.stderr?.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+    errLines.splice(0, errLines.length, ...stderr.split('\n').filter((l, i, all) => i < all.length - 1 || l !== ''));
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.on('exit', (code, signal) => r({ code, signal })));
   return {
     proc,
     lines,
+    errLines,
     exited,
     waitFor(re, timeoutMs = 60_000) {
       const hit = lines.find((l) => re.test(l));
@@ -117,6 +125,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
 
 export interface OnceResult {
   code: number | null;
+  /** The progress lines (stderr: with --json, stdout holds the summary alone). */
   lines: string[];
   summary: {
     fetched: number;
@@ -124,6 +133,7 @@ export interface OnceResult {
     parsed: { created: number; updated: number; unchanged: number; failed: number };
     articles: { id: string; url: string; sourceId: string; rawKey: string }[];
     samplesUrl: string;
+    durations: { startMs: number; fetchMs: number; parseMs: number; totalMs: number };
   };
 }
 
@@ -131,7 +141,9 @@ export interface OnceResult {
 export async function runOnce(dataDir: string, extra: string[] = []): Promise<OnceResult> {
   const child = startCli(['start', '--once', '--json', '--data', dataDir, '--samples', SAMPLES, '--sources', SOURCES, ...extra]);
   const { code } = await child.exited;
-  const last = child.lines.filter((l) => l.startsWith('{')).pop();
-  if (!last) throw new Error(`no JSON summary; exit ${code}; output:\n${child.lines.join('\n')}`);
-  return { code, lines: child.lines, summary: JSON.parse(last) as OnceResult['summary'] };
+  // stdout is the summary and nothing else, so `| jq .` works.
+  if (child.lines.length !== 1 || !child.lines[0]!.startsWith('{')) {
+    throw new Error(`stdout is not one JSON line; exit ${code}; stdout:\n${child.lines.join('\n')}\nstderr:\n${child.errLines.join('\n')}`);
+  }
+  return { code, lines: child.errLines, summary: JSON.parse(child.lines[0]!) as OnceResult['summary'] };
 }
