@@ -4,6 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readArgs } from './args.js';
+import { SAMPLE_SITE } from '../local/sample-site.js';
 
 const HELP = `usage: duofeed start [--fresh] [--once] [--json] [--data DIR] [--sources FILE] [--samples DIR] [--pace MS]
 
@@ -71,13 +72,16 @@ export async function run(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  let portText = process.env.PORT ?? '8080';
-  const port = Number(portText);
-  if (!args.once && (!Number.isInteger(port) || port < 0 || port > 65535)) {
-    process.stderr.write(`duofeed start: PORT must be a port number, got ${JSON.stringify(portText)}\n`);
-    return 2;
-  }
-  portText = String(port);
+  const portOf = (name: string, fallback: string): number | undefined => {
+    const text = process.env[name] ?? fallback;
+    const n = Number(text);
+    if (text.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 65535) return n;
+    process.stderr.write(`duofeed start: ${name} must be a port number (0 for any free port), got ${JSON.stringify(text)}\n`);
+    return undefined;
+  };
+  const port = args.once ? 0 : portOf('PORT', '8080');
+  const samplesPort = portOf('SAMPLES_PORT', String(new URL(SAMPLE_SITE).port));
+  if (port === undefined || samplesPort === undefined) return 2;
 
   // With --json, stdout carries the summary alone (`| jq .`); progress goes to stderr.
   const progress = args.json ? process.stderr : process.stdout;
@@ -86,7 +90,7 @@ export async function run(argv: string[]): Promise<number> {
   const { startLocal } = await import('../local/run.js');
   let stack;
   try {
-    stack = await startLocal({ dataDir: args.data, samplesDir: args.samples, sourcesFile: args.sources, fresh: args.fresh, out, ...(args.pace !== undefined ? { paceMs: args.pace } : {}) });
+    stack = await startLocal({ dataDir: args.data, samplesDir: args.samples, sourcesFile: args.sources, fresh: args.fresh, out, samplesPort, ...(args.pace !== undefined ? { paceMs: args.pace } : {}) });
   } catch (err) {
     // What the user can fix (folder in use, a bad sources file, --fresh on a foreign folder): one line, no trace.
     if (!(err instanceof Error) || !USER_ERRORS.has(err.name)) throw err;

@@ -7,7 +7,6 @@
  *   dynamo/   dynalite's LevelDB: articles, seen URLs, HTTP validators, run records
  *   raw/      a mirror of every raw page put to S3 (fauxqs keeps S3 in memory only)
  *   pending/  parse jobs sent but not yet finished (fauxqs keeps SQS in memory only)
- *   local.json the sample server's port, so sample URLs — and so article ids — stay stable
  *   cursor-key the feed's key for signing paging cursors (next links stay valid across runs)
  * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
  * raw page whose article is missing; the idempotent upsert absorbs the overlap.
@@ -36,6 +35,9 @@ import { JobLedger, LedgeredJobQueue } from './ledger.js';
 import { MirroredRawStore } from './raw-mirror.js';
 import { ensureTable, startLocalDynamo, startLocalS3Sqs, type LocalDynamo, type LocalS3Sqs } from './standins.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { routeSampleSite, SAMPLE_SITE } from './sample-site.js';
+
+export { routeSampleSite, SAMPLE_SITE };
 import { DataFolderInUseError, lockDataFolder, lockHolder, type DataFolderLock } from './lock.js';
 
 /** The table's local name comes with its schema (adapters/table-schema.ts). */
@@ -53,6 +55,11 @@ export interface LocalOptions {
   out: (line: string) => void;
   /** Pacing override for the sample sources (ms between requests); lets tests slow a run down. */
   paceMs?: number;
+  /**
+   * Port the sample site is served on (127.0.0.1); default 0, any free port. Whatever it is,
+   * the pipeline names the site SAMPLE_SITE, so sample URLs and article ids never depend on it.
+   */
+  samplesPort?: number;
   /** Where the handlers' structured log goes; default the data folder's duofeed.log. */
   log?: Logger;
 }
@@ -65,8 +72,10 @@ export interface IngestSummary {
   parsed: { created: number; updated: number; unchanged: number; failed: number };
   /** Stored articles; rawKey's folder names the fetched URL's id, whatever id the parser chose. */
   articles: { id: string; url: string; sourceId: string; rawKey: string }[];
-  /** The sample site's base URL in this run. */
+  /** The sample site's address in URLs and ids (SAMPLE_SITE), whatever port served it. */
   samplesUrl: string;
+  /** Where the samples were served in this run. */
+  samplesServedAt: string;
   /**
    * Wall-clock milliseconds, unrounded (fractions of a millisecond kept): `startMs` from the
    * call to the stand-ins being up and reconciled, `fetchMs` the fetch handler's run,
@@ -116,27 +125,15 @@ function cursorKeyOf(dir: string): string {
 }
 
 async function startSamples(opts: LocalOptions): Promise<StaticServer> {
-  const stateFile = join(opts.dataDir, 'local.json');
-  let saved: { samplesPort?: number } = {};
+  const port = opts.samplesPort ?? 0;
   try {
-    saved = JSON.parse(readFileSync(stateFile, 'utf8')) as typeof saved;
-  } catch {
-    // First run: pick a free port and remember it.
-  }
-  let server: StaticServer;
-  try {
-    server = await serveStatic(opts.samplesDir, saved.samplesPort ?? 0);
+    return await serveStatic(opts.samplesDir, port);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && saved.samplesPort) {
-      throw new LocalStateError(
-        `port ${saved.samplesPort} for the sample site is in use; it is remembered from the first run so sample URLs (and article ids) stay the same. Free it, or start over with --fresh.`,
-      );
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new LocalStateError(`port ${port} for the sample site is in use (is another duofeed start running?); set SAMPLES_PORT=0 to serve the samples on any free port (article ids do not change)`);
     }
     throw err;
   }
-  const port = Number(new URL(server.url).port);
-  writeFileSync(stateFile, JSON.stringify({ samplesPort: port }, null, 2) + '\n');
-  return server;
 }
 
 async function countArticles(store: DynamoStore): Promise<IngestSummary['articles']> {
@@ -165,7 +162,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
     const samples = await startSamples({ ...opts, dataDir });
     closers.push(() => samples.close());
-    let sources = loadSources(withBaseUrl(sourcesText, samples.url), opts.sourcesFile);
+    let sources = loadSources(withBaseUrl(sourcesText, SAMPLE_SITE), opts.sourcesFile);
     if (opts.paceMs !== undefined) sources = sources.map((s) => ({ ...s, minDelayMs: opts.paceMs as number }));
 
     const dynamo: LocalDynamo = await startLocalDynamo(join(dataDir, 'dynamo'));
@@ -174,7 +171,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const aws: LocalS3Sqs = await startLocalS3Sqs({ bucket: BUCKET, queue: QUEUE, maxReceiveCount: 3 });
     closers.push(() => aws.stop());
     out(`stand-ins  DynamoDB: dynalite ${dynamo.endpoint} (data in ${join(opts.dataDir, 'dynamo')}) · S3+SQS: fauxqs ${aws.endpoint}`);
-    out(`samples    ${samples.url}/ serving ${opts.samplesDir} · sources: ${sources.map((s) => s.id).join(', ')}`);
+    const named = samples.url === SAMPLE_SITE ? '' : ` (named ${SAMPLE_SITE} in URLs and ids)`;
+    out(`samples    ${samples.url}/ serving ${opts.samplesDir}${named} · sources: ${sources.map((s) => s.id).join(', ')}`);
 
     const store = new DynamoStore({ client: dynamo.client, tableName: TABLE, clock: systemClock });
     const raw = new MirroredRawStore(new S3RawStore({ client: aws.s3, bucket: aws.bucket }), join(dataDir, 'raw'));
@@ -216,7 +214,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     // fetch: the real handler, invoked with the Scheduler's input for "all sources".
     const fetchHandler = makeFetchHandler({
       sources,
-      fetchPage,
+      fetchPage: routeSampleSite(fetchPage, SAMPLE_SITE, samples.url),
       raw,
       queue,
       state: store,
@@ -309,7 +307,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       sources,
       cursorKey: cursorKeyOf(dataDir),
       samples,
-      summary: { samplesUrl: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, durations },
+      summary: { samplesUrl: SAMPLE_SITE, samplesServedAt: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, durations },
       close,
     };
   } catch (err) {

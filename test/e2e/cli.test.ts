@@ -2,7 +2,21 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { SAMPLE_SITE } from '../../lambdas/local/sample-site.js';
 import { runOnce, SAMPLES, SAMPLE_ARTICLES, SOURCES, startCli, tempDir } from './support.js';
+
+/** A free loopback port that is not `not` (the OS may hand the same one out twice). */
+async function freePortOtherThan(not: number): Promise<number> {
+  for (;;) {
+    const srv = createServer();
+    await new Promise<void>((ok) => srv.listen(0, '127.0.0.1', ok));
+    const port = (srv.address() as AddressInfo).port;
+    await new Promise((ok) => srv.close(ok));
+    if (port !== not) return port;
+  }
+}
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -37,11 +51,17 @@ describe('duofeed start', () => {
     expect(second.summary.articles.map((a) => a.id).sort()).toEqual(first.summary.articles.map((a) => a.id).sort());
   }, 120_000);
 
-  it('--fresh starts over, and refuses to delete a folder it did not create', async () => {
+  it('--fresh starts over on another port, and every article keeps its id and URL; refuses to delete a folder it did not create', async () => {
     const data = dir('fresh');
-    await runOnce(data);
-    const again = await runOnce(data, ['--fresh']);
+    const first = await runOnce(data);
+    const otherPort = await freePortOtherThan(Number(new URL(first.summary.samplesServedAt).port));
+    const again = await runOnce(data, ['--fresh'], { SAMPLES_PORT: String(otherPort) });
     expect(again.summary.fetched).toBe(SAMPLE_ARTICLES.length);
+    expect(again.summary.samplesServedAt).toBe(`http://127.0.0.1:${otherPort}`);
+    expect(again.summary.samplesServedAt).not.toBe(first.summary.samplesServedAt);
+    const byId = (r: typeof first) => r.summary.articles.map((a) => `${a.id} ${a.url}`).sort();
+    expect(byId(again)).toEqual(byId(first));
+    for (const a of again.summary.articles) expect(a.url.startsWith(`${SAMPLE_SITE}/`), a.url).toBe(true);
 
     const foreign = dir('foreign');
     mkdirSync(join(foreign, 'keep'));

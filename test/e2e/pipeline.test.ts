@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { startLocal, type LocalStack } from '../../lambdas/local/run.js';
+import { SAMPLE_SITE, startLocal, type LocalStack } from '../../lambdas/local/run.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js';
 import { articleIdFor } from '../../lambdas/core/ids.js';
@@ -44,8 +44,11 @@ describe('local pipeline end to end', () => {
 
   async function checkFirstRun(stack: LocalStack): Promise<void> {
     firstCursorKey = stack.cursorKey;
-    const base = stack.samples.url;
     const { summary } = stack;
+    // Sample URLs (and ids) name the sample site, not the port it was served on in this run.
+    const base = summary.samplesUrl;
+    expect(base).toBe(SAMPLE_SITE);
+    expect(summary.samplesServedAt).toBe(stack.samples.url);
     expect(summary.sources.map((s) => [s.sourceId, s.fetched, s.failed])).toEqual([
       ['sample-mil', 4, 0],
       ['sample-daily', 3, 0],

@@ -71,7 +71,8 @@ export interface Child {
 }
 
 export function startCli(args: string[], env: Record<string, string> = {}): Child {
-  const proc = spawn(process.execPath, [buildCli(), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Any free port for the sample site unless a test says otherwise: runs in parallel must not share 8081.
+  const proc = spawn(process.execPath, [buildCli(), ...args], { cwd: ROOT, env: { ...process.env, SAMPLES_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: Array<{ re: RegExp; resolve: (l: string) => void }> = [];
   let buf = '';
@@ -133,13 +134,14 @@ export interface OnceResult {
     parsed: { created: number; updated: number; unchanged: number; failed: number };
     articles: { id: string; url: string; sourceId: string; rawKey: string }[];
     samplesUrl: string;
+    samplesServedAt: string;
     durations: { startMs: number; fetchMs: number; parseMs: number; totalMs: number };
   };
 }
 
 /** `duofeed start --once --json` over the sample sources in `dataDir`. */
-export async function runOnce(dataDir: string, extra: string[] = []): Promise<OnceResult> {
-  const child = startCli(['start', '--once', '--json', '--data', dataDir, '--samples', SAMPLES, '--sources', SOURCES, ...extra]);
+export async function runOnce(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Promise<OnceResult> {
+  const child = startCli(['start', '--once', '--json', '--data', dataDir, '--samples', SAMPLES, '--sources', SOURCES, ...extra], env);
   const { code } = await child.exited;
   // stdout is the summary and nothing else, so `| jq .` works.
   if (child.lines.length !== 1 || !child.lines[0]!.startsWith('{')) {
