@@ -144,6 +144,12 @@ export interface ExtractLinksOptions {
   /** The start page's final URL (after redirects): relative links resolve against it. */
   pageUrl: string;
   linkPattern: string | RegExp;
+  /**
+   * Turns a listed link into the article page to fetch, before linkPattern is tried: for a
+   * site whose listing links the one-language page while the bilingual one lives beside it
+   * (`/story/<id>` → `/story/<id>/ce`). String.replace semantics ($1…); no match, no change.
+   */
+  rewrite?: { pattern: string | RegExp; replacement: string };
   max?: number;
 }
 
@@ -165,10 +171,13 @@ export function extractLinks(body: string, opts: ExtractLinksOptions): LinkExtra
   let problem: string | undefined;
   if (opts.kind === 'html-index') ({ hrefs, base } = extractHtmlHrefs(body, opts.pageUrl));
   else ({ hrefs, problem } = extractFeedHrefs(body));
+  const rewrite = opts.rewrite && { pattern: typeof opts.rewrite.pattern === 'string' ? new RegExp(opts.rewrite.pattern) : opts.rewrite.pattern, replacement: opts.rewrite.replacement };
   const seen = new Set<string>();
   const out: string[] = [];
   for (const href of hrefs) {
-    const url = canonicalUrl(href, base);
+    let url = canonicalUrl(href, base);
+    // The rewritten link is canonicalised again: it must still be an http(s) URL.
+    if (url && rewrite) url = canonicalUrl(url.replace(rewrite.pattern, rewrite.replacement), base);
     if (!url || seen.has(url) || !pattern.test(url)) continue;
     seen.add(url);
     out.push(url);

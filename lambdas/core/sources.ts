@@ -12,6 +12,11 @@ export interface Source {
   startUrls: string[];
   /** Regular expression (source text) an absolute article URL must match. */
   linkPattern: string;
+  /**
+   * Optional: rewrites each listed link before linkPattern is tried (JS String.replace, `$1`…),
+   * for sites whose listings link the one-language page and keep the bilingual one beside it.
+   */
+  linkRewrite?: { pattern: string; replacement: string };
   languages: string[];
   /** EventBridge schedule expression, e.g. "rate(1 hour)". */
   schedule: string;
@@ -32,7 +37,7 @@ export const PARSER_LANGUAGES: readonly string[] = ['en', 'zh'];
 function sameLanguages(given: readonly string[], supported: readonly string[]): boolean {
   return given.length === supported.length && supported.every((l) => given.includes(l));
 }
-const FIELDS = new Set(['id', 'name', 'kind', 'startUrls', 'linkPattern', 'languages', 'schedule', 'minDelayMs', 'allowPrivateNetwork', 'homepage']);
+const FIELDS = new Set(['id', 'name', 'kind', 'startUrls', 'linkPattern', 'linkRewrite', 'languages', 'schedule', 'minDelayMs', 'allowPrivateNetwork', 'homepage']);
 const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 /** Six fields: minutes hours day-of-month month day-of-week year (EventBridge cron). */
 const CRON = /^cron\(\s*(\S+\s+){5}\S+\s*\)$/;
@@ -106,13 +111,30 @@ export function parseSources(json: unknown): ParseSourcesResult {
         if (p) err(`startUrls[${j}]`, p);
       });
 
+    const regexProblem = (source: string): string | undefined => {
+      try {
+        new RegExp(source);
+        return undefined;
+      } catch (e) {
+        return `not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})`;
+      }
+    };
     if (typeof r.linkPattern !== 'string' || r.linkPattern === '') err('linkPattern', 'required regular expression string');
     else {
-      try {
-        new RegExp(r.linkPattern);
-      } catch (e) {
-        const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-        err('linkPattern', `not a valid regular expression (${why})`);
+      const p = regexProblem(r.linkPattern);
+      if (p) err('linkPattern', p);
+    }
+    if (r.linkRewrite !== undefined) {
+      const w = r.linkRewrite as Record<string, unknown> | null;
+      if (typeof w !== 'object' || w === null || Array.isArray(w)) err('linkRewrite', 'must be an object { "pattern": regular expression, "replacement": string }');
+      else {
+        for (const key of Object.keys(w)) if (key !== 'pattern' && key !== 'replacement') err(`linkRewrite.${key}`, 'unknown field');
+        if (typeof w.pattern !== 'string' || w.pattern === '') err('linkRewrite.pattern', 'required regular expression string');
+        else {
+          const p = regexProblem(w.pattern);
+          if (p) err('linkRewrite.pattern', p);
+        }
+        if (typeof w.replacement !== 'string') err('linkRewrite.replacement', 'required string (the rewritten URL; $1… for groups)');
       }
     }
 
@@ -154,6 +176,10 @@ export function parseSources(json: unknown): ParseSourcesResult {
         schedule: (r.schedule as string).trim(),
         minDelayMs: r.minDelayMs as number,
       };
+      if (r.linkRewrite !== undefined) {
+        const w = r.linkRewrite as { pattern: string; replacement: string };
+        s.linkRewrite = { pattern: w.pattern, replacement: w.replacement };
+      }
       if (r.allowPrivateNetwork !== undefined) s.allowPrivateNetwork = r.allowPrivateNetwork as boolean;
       if (r.homepage !== undefined) s.homepage = r.homepage as string;
       sources.push(s);

@@ -148,3 +148,18 @@ describe('feedKindOf', () => {
     }
   });
 });
+
+describe('extractLinks with a rewrite', () => {
+  const html = '<a href="/story/1">one</a><a href="/story/2?x=1">two</a><a href="/about">about</a><a href="/story/3">three</a>';
+  it('rewrites before matching, keeps page order and drops what is not http(s) after the rewrite', () => {
+    const r = extractLinks(html, {
+      kind: 'html-index',
+      pageUrl: 'https://x.example/',
+      linkPattern: '^https://x\\.example/story/\\d+/ce$',
+      rewrite: { pattern: '^https://x\\.example/story/(\\d+)(?:\\?.*)?$', replacement: 'https://x.example/story/$1/ce' },
+    });
+    expect(r.links).toEqual(['https://x.example/story/1/ce', 'https://x.example/story/2/ce', 'https://x.example/story/3/ce']);
+    const unsafe = extractLinks(html, { kind: 'html-index', pageUrl: 'https://x.example/', linkPattern: '.', rewrite: { pattern: '^.*$', replacement: 'javascript:alert(1)' } });
+    expect(unsafe.links).toEqual([]);
+  });
+});

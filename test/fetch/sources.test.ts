@@ -43,11 +43,20 @@ describe('parseSources', () => {
     ['string delay', [{ ...good, minDelayMs: '2000' }], 'sources[0].minDelayMs: must be an integer'],
     ['bad allowPrivateNetwork', [{ ...good, allowPrivateNetwork: 'yes' }], 'sources[0].allowPrivateNetwork: must be true or false'],
     ['typo field', [{ ...good, linkPatern: 'x' }], 'sources[0].linkPatern: unknown field'],
+    ['linkRewrite not an object', [{ ...good, linkRewrite: '$1/ce' }], 'sources[0].linkRewrite: must be an object'],
+    ['linkRewrite with a bad pattern', [{ ...good, linkRewrite: { pattern: '(x', replacement: '$1' } }], 'sources[0].linkRewrite.pattern: not a valid regular expression'],
+    ['linkRewrite without a replacement', [{ ...good, linkRewrite: { pattern: 'x' } }], 'sources[0].linkRewrite.replacement: required string'],
+    ['linkRewrite with a stray field', [{ ...good, linkRewrite: { pattern: 'x', replacement: 'y', flags: 'g' } }], 'sources[0].linkRewrite.flags: unknown field'],
     ['duplicate id', [good, { ...good }], 'sources[1].id: duplicate of sources[0].id "chinamil-news"'],
   ])('refuses %s', (_name, input, message) => {
     const r = parseSources(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.some((e) => e.startsWith(message))).toBe(true);
+  });
+
+  it('keeps a linkRewrite', () => {
+    const linkRewrite = { pattern: '^(https://x\\.example/story/\\d+)$', replacement: '$1/ce' };
+    expect(parseSources([{ ...good, linkRewrite }])).toEqual({ ok: true, sources: [{ ...good, linkRewrite }] });
   });
 
   it('takes English and Chinese in either order', () => {
