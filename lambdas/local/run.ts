@@ -60,6 +60,8 @@ export interface LocalOptions {
    * the pipeline names the site SAMPLE_SITE, so sample URLs and article ids never depend on it.
    */
   samplesPort?: number;
+  /** The address the sample site goes by in URLs and ids; default SAMPLE_SITE. */
+  sampleSite?: string;
   /** Where the handlers' structured log goes; default the data folder's duofeed.log. */
   log?: Logger;
 }
@@ -72,7 +74,7 @@ export interface IngestSummary {
   parsed: { created: number; updated: number; unchanged: number; failed: number };
   /** Stored articles; rawKey's folder names the fetched URL's id, whatever id the parser chose. */
   articles: { id: string; url: string; sourceId: string; rawKey: string }[];
-  /** The sample site's address in URLs and ids (SAMPLE_SITE), whatever port served it. */
+  /** The sample site's address in URLs and ids (SAMPLE_SITE unless told), whatever port served it. */
   samplesUrl: string;
   /** Where the samples were served in this run. */
   samplesServedAt: string;
@@ -162,7 +164,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
     const samples = await startSamples({ ...opts, dataDir });
     closers.push(() => samples.close());
-    let sources = loadSources(withBaseUrl(sourcesText, SAMPLE_SITE), opts.sourcesFile);
+    const site = opts.sampleSite ?? SAMPLE_SITE;
+    let sources = loadSources(withBaseUrl(sourcesText, site), opts.sourcesFile);
     if (opts.paceMs !== undefined) sources = sources.map((s) => ({ ...s, minDelayMs: opts.paceMs as number }));
 
     const dynamo: LocalDynamo = await startLocalDynamo(join(dataDir, 'dynamo'));
@@ -171,7 +174,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const aws: LocalS3Sqs = await startLocalS3Sqs({ bucket: BUCKET, queue: QUEUE, maxReceiveCount: 3 });
     closers.push(() => aws.stop());
     out(`stand-ins  DynamoDB: dynalite ${dynamo.endpoint} (data in ${join(opts.dataDir, 'dynamo')}) · S3+SQS: fauxqs ${aws.endpoint}`);
-    const named = samples.url === SAMPLE_SITE ? '' : ` (named ${SAMPLE_SITE} in URLs and ids)`;
+    const named = samples.url === site ? '' : ` (named ${site} in URLs and ids)`;
     out(`samples    ${samples.url}/ serving ${opts.samplesDir}${named} · sources: ${sources.map((s) => s.id).join(', ')}`);
 
     const store = new DynamoStore({ client: dynamo.client, tableName: TABLE, clock: systemClock });
@@ -214,7 +217,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     // fetch: the real handler, invoked with the Scheduler's input for "all sources".
     const fetchHandler = makeFetchHandler({
       sources,
-      fetchPage: routeSampleSite(fetchPage, SAMPLE_SITE, samples.url),
+      fetchPage: routeSampleSite(fetchPage, site, samples.url),
       raw,
       queue,
       state: store,
@@ -307,7 +310,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       sources,
       cursorKey: cursorKeyOf(dataDir),
       samples,
-      summary: { samplesUrl: SAMPLE_SITE, samplesServedAt: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, durations },
+      summary: { samplesUrl: site, samplesServedAt: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, durations },
       close,
     };
   } catch (err) {
