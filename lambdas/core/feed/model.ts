@@ -7,7 +7,7 @@ import type { StoredArticle } from '../article.js';
 import type { Page } from '../ports.js';
 import type { Source } from '../sources.js';
 import { buildContentHtml, buildSummary, itemLanguage, viewAuthor, viewTitle, type FeedLang } from './content.js';
-import { formatRfc3339, parseRfc3339, type ZonedTime } from './dates.js';
+import { parseRfc3339, type ZonedTime } from './dates.js';
 import { safeHttpUrl } from './escape.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
