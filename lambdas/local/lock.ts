@@ -26,7 +26,10 @@ export class DataFolderInUseError extends Error {
     readonly dataDir: string,
     readonly holder: LockHolder,
   ) {
-    super(`the data folder ${dataDir} is in use by \`duofeed ${holder.command}\` (pid ${holder.pid}, since ${holder.since}); stop it first, or pass --data DIR`);
+    super(
+      `the data folder ${dataDir} is in use by \`duofeed ${holder.command}\` (pid ${holder.pid}, since ${holder.since}); stop it first, or pass --data DIR ` +
+        `(if no duofeed runs as pid ${holder.pid}, delete ${join(dataDir, LOCK_FILE)})`,
+    );
   }
 }
 

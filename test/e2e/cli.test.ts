@@ -99,7 +99,7 @@ describe('duofeed start', () => {
       expect(code, argv.join(' ')).toBe(1);
       const cmd = argv[0];
       expect(second.errLines.at(-1)).toMatch(
-        new RegExp(`^duofeed ${cmd}: the data folder ${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by \`duofeed start\` \\(pid ${server.proc.pid}, since \\S+\\); stop it first, or pass --data DIR$`),
+        new RegExp(`^duofeed ${cmd}: the data folder ${data.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by \`duofeed start\` \\(pid ${server.proc.pid}, since \\S+\\); stop it first, or pass --data DIR \\(if no duofeed runs as pid ${server.proc.pid}, delete \\S+/lock\\)$`),
       );
       expect(second.errLines.join('\n')).not.toMatch(/^\s+at /m);
     }

@@ -110,7 +110,7 @@ describe('duofeed reprocess', () => {
     // A live process that is not this one holds the folder.
     writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: process.ppid, command: 'start', since: '2026-11-30T12:00:00Z' }));
     const busy = await capture(['--data', dir]);
-    expect(busy).toEqual({ code: 1, out: '', err: `duofeed reprocess: the data folder ${dir} is in use by \`duofeed start\` (pid ${process.ppid}, since 2026-11-30T12:00:00Z); stop it first, or pass --data DIR\n` });
+    expect(busy).toEqual({ code: 1, out: '', err: `duofeed reprocess: the data folder ${dir} is in use by \`duofeed start\` (pid ${process.ppid}, since 2026-11-30T12:00:00Z); stop it first, or pass --data DIR (if no duofeed runs as pid ${process.ppid}, delete ${join(dir, 'lock')})\n` });
     // A process that has exited (kill -9 leaves its lock behind).
     const gone = spawnSync(process.execPath, ['-e', '']).pid;
     writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: gone, command: 'start', since: '2026-11-30T12:00:00Z' }));
