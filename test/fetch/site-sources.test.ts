@@ -52,6 +52,32 @@ describe('shipped source records', () => {
     expect(links).toEqual([...new Set(fetched)]);
   });
 
+  describe('each record has a sample page written in its site\'s layout (samples/sites)', () => {
+    const PAGES: Record<string, string[]> = {
+      'chinamil-news': ['chinamil/chinamil-marathon-teacher.html'],
+      'chinadaily-bilingual': ['chinadaily/chinadaily-heatstroke-clinics.html', 'chinadaily/chinadaily-typhoon-ports.html'],
+      'ftchinese-bilingual': ['ft-bilingual/ft-bilingual-freight-exporters.html', 'ft-bilingual/ft-bilingual-rider-ruling.html'],
+      'nytimes-cn-dual': ['nyt-dual/nyt-dual-typhoon-ports.html'],
+      'kekenet-science': ['kekenet/kekenet-deep-sea-microbes.shtml'],
+    };
+    // The pages that name their own URL (a canonical link) must name one the record takes.
+    const NAMES_ITSELF = new Set(['ftchinese-bilingual', 'nytimes-cn-dual']);
+    it.each(Object.entries(PAGES))('%s', (id, pages) => {
+      const s = source(id);
+      let named = 0;
+      for (const page of pages) {
+        const html = readFileSync(`samples/sites/${page}`, 'latin1');
+        expect(html, page).toMatch(/<html/i);
+        for (const m of html.matchAll(/<link[^>]+rel="canonical"[^>]+href="([^"]+)"/g)) {
+          named++;
+          const { links } = extractLinks(`<a href="${m[1]}">x</a>`, { kind: 'html-index', pageUrl: s.startUrls[0]!, linkPattern: s.linkPattern, ...(s.linkRewrite ? { rewrite: s.linkRewrite } : {}) });
+          expect(links, `${page}: ${m[1]}`).toHaveLength(1);
+        }
+      }
+      expect(named > 0, `${id}: a sample page names its own URL`).toBe(NAMES_ITSELF.has(id));
+    });
+  });
+
   it('deploy: synth takes the sites file (with cdk-nag), within Lambda\'s 4 KB environment', () => {
     const s = synth({ sourcesFile: 'lambdas/fetch/sources.sites.json' }, { bundle: false });
     try {
