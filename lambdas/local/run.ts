@@ -8,6 +8,7 @@
  *   raw/      a mirror of every raw page put to S3 (fauxqs keeps S3 in memory only)
  *   pending/  parse jobs sent but not yet finished (fauxqs keeps SQS in memory only)
  *   cursor-key the feed's key for signing paging cursors (next links stay valid across runs)
+ *   lock      the pid and command using the folder now (lock.ts: one command at a time)
  * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
  * raw page whose article is missing; the idempotent upsert absorbs the overlap.
  */
