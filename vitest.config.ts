@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { SDK_NODE_NOTICE_OFF } from './lambdas/local/node-support.js';
 
 /**
  * The two test sets. `npm run test:unit` (vitest --project unit) needs Node alone and takes
@@ -33,10 +34,8 @@ export default defineConfig({
     // Storage tests start DynamoDB Local (a JVM); keep the 2-core machine from thrashing.
     maxWorkers: 2,
     reporters: ['default', './test/support/summary-reporter.ts'],
-    env: {
-      // The SDK's Node 20 end-of-support banner is known (DESIGN.md); Lambdas run Node 24.
-      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-    },
+    // The SDK's Node-version notice, handled as every local command handles it.
+    env: { ...SDK_NODE_NOTICE_OFF },
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
       { extends: true, test: { name: 'integration', include: ALL_TESTS, exclude: [...configDefaults.exclude, ...UNIT_TESTS] } },

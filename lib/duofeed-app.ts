@@ -4,7 +4,8 @@
  */
 import { App, Tags, Validations, type AppProps } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { loadConfig } from './config.js';
+import { ConfigError, loadConfig } from './config.js';
+import { checkRegion } from './regions.js';
 import { DuofeedStack, type DuofeedStackProps } from './duofeed-stack.js';
 
 export const STACK_NAME = 'Duofeed';
@@ -23,11 +24,16 @@ export function createDuofeedApp(
   const app = new App(appProps);
   const config = loadConfig((key) => app.node.tryGetContext(key));
   const account = process.env.CDK_DEFAULT_ACCOUNT;
-  const region = process.env.CDK_DEFAULT_REGION;
+  // The target region: `-c region=…` pins it; else the CLI's (from AWS_REGION or the profile).
+  const fromContext = app.node.tryGetContext('region') as unknown;
+  if (fromContext !== undefined && fromContext !== '' && typeof fromContext !== 'string') throw new ConfigError(`context "region": expected a region name, got ${JSON.stringify(fromContext)}`);
+  const region = (fromContext as string | undefined) || process.env.CDK_DEFAULT_REGION || undefined;
+  checkRegion(region, fromContext ? 'context "region"' : 'the target region (CDK_DEFAULT_REGION, from AWS_REGION or the AWS profile)');
   const stack = new DuofeedStack(app, STACK_NAME, {
     description: 'duofeed: aligned English/Chinese bilingual news feeds',
-    // Env-agnostic unless the CLI knows the target account: synth needs no credentials.
-    ...(account && region ? { env: { account, region } } : {}),
+    // Env-agnostic unless the CLI knows the target account (synth needs no credentials); a
+    // region pinned by context is kept either way.
+    ...(account && region ? { env: { account, region } } : fromContext ? { env: { region } } : {}),
     ...stackProps,
     config,
   });

@@ -26,6 +26,7 @@ import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
+import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subs from 'aws-cdk-lib/aws-sns-subscriptions';
@@ -193,7 +194,26 @@ export class DuofeedStack extends Stack {
       DUOFEED_MAX_RECEIVES: String(PARSE_MAX_RECEIVES),
       ...sourcesEnv,
     });
-    const feed = fn('feed', { DUOFEED_TABLE: this.table.tableName, ...sourcesEnv, ...publicUrlEnv });
+    // The feed signs its paging cursors (HMAC) so a crafted cursor cannot steer its Query. The
+    // key is generated at deploy time and handed to the function through its environment (a
+    // CloudFormation dynamic reference, resolved at deploy): no runtime call, no SDK client.
+    const cursorKey = new secretsmanager.Secret(this, 'CursorKey', {
+      description: 'duofeed: key the feed function signs its paging cursors with',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true },
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    acknowledge(
+      cursorKey,
+      'AwsSolutions-SMG4',
+      'The key only signs feed paging cursors; rotating it would only break the next links readers hold. ' +
+        'To rotate, replace the secret value and redeploy.',
+    );
+    const feed = fn('feed', {
+      DUOFEED_TABLE: this.table.tableName,
+      DUOFEED_CURSOR_KEY: cursorKey.secretValue.unsafeUnwrap(),
+      ...sourcesEnv,
+      ...publicUrlEnv,
+    });
     this.functions = { fetch, parse, feed };
 
     // Least privilege, from grant helpers only; raw pages are confined to the raw/ prefix.

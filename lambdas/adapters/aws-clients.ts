@@ -68,7 +68,12 @@ export function makeS3Client(opts: ClientOptions = {}): S3Client {
 }
 
 export function makeSqsClient(opts: ClientOptions = {}): SQSClient {
-  return new SQSClient(base(opts));
+  return new SQSClient({
+    ...base(opts),
+    // Send to the client's endpoint, not to the host a queue URL names: the same host in AWS,
+    // but a configured endpoint (AWS_ENDPOINT_URL_SQS: a VPC endpoint, a stand-in) must win.
+    useQueueUrlAsEndpoint: false,
+  });
 }
 
 /** Reads a required environment variable; a missing or empty one is a ConfigError naming it. */

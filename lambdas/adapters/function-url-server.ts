@@ -137,6 +137,8 @@ function writeResult(res: ServerResponse, method: string, result: LambdaFunction
   if (result.cookies && result.cookies.length > 0) headers['set-cookie'] = result.cookies;
   const body = result.body === undefined ? undefined : (result.isBase64Encoded ? payloads.base64 : payloads.text).of(result.body);
   if (body !== undefined && status !== 304 && status !== 204) headers['content-length'] = String(body.length);
+  // As the Function URL front end is reported to do, even for a body-less 304: a result that
+  // names no type is answered as JSON. The feed handler names its type on every answer.
   headers['content-type'] ??= 'application/json';
   res.writeHead(status, headers);
   res.end(method === 'HEAD' || status === 304 || status === 204 ? undefined : body);

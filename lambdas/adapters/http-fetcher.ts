@@ -34,14 +34,17 @@ export class FetchError extends Error {
     readonly code: FetchErrorCode,
     readonly url: string,
     reason: string,
-    extra: { status?: number; retryAfterMs?: number; cause?: unknown } = {},
+    extra: { status?: number; retryAfterMs?: number; cause?: unknown; addressRefused?: boolean } = {},
   ) {
     super(`fetch ${url}: ${reason}`, extra.cause === undefined ? undefined : { cause: extra.cause });
     this.status = extra.status;
     this.retryAfterMs = extra.retryAfterMs;
+    this.addressRefused = extra.addressRefused === true;
   }
   readonly status?: number;
   readonly retryAfterMs?: number;
+  /** An 'ssrf' refusal of the address itself (private, loopback…), which allowPrivateNetwork would lift. */
+  readonly addressRefused: boolean;
 }
 
 /** The port's request (private network, validators, size cap) plus this client's own policy. */
@@ -163,7 +166,7 @@ async function requestOnce(url: URL, opts: FetchPageOptions): Promise<RawRespons
   try {
     addresses = await checkHost(url, { allowPrivateNetwork: opts.allowPrivateNetwork, resolve: opts.resolve, policy: opts.addressPolicy });
   } catch (err) {
-    if (err instanceof SsrfError) throw new FetchError('ssrf', url.href, err.reason, { cause: err });
+    if (err instanceof SsrfError) throw new FetchError('ssrf', url.href, err.reason, { cause: err, addressRefused: err.addressRefused });
     throw err;
   }
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -209,7 +212,7 @@ async function requestOnce(url: URL, opts: FetchPageOptions): Promise<RawRespons
         const remote = socket.remoteAddress;
         if (!opts.allowPrivateNetwork && remote) {
           const verdict = (opts.addressPolicy ?? classifyAddress)(remote);
-          if (!verdict.allowed) fail(new FetchError('ssrf', url.href, `connected to ${remote}, ${verdict.reason}`));
+          if (!verdict.allowed) fail(new FetchError('ssrf', url.href, `connected to ${remote}, ${verdict.reason}`, { addressRefused: true }));
         }
       };
       if (socket.connecting) socket.once('connect', onConnect);

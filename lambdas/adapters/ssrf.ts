@@ -163,6 +163,8 @@ export class SsrfError extends Error {
   constructor(
     readonly url: string,
     readonly reason: string,
+    /** True when an address was refused for its range (private, loopback…), not when the host could not be resolved. */
+    readonly addressRefused = false,
   ) {
     super(`refusing to fetch ${url}: ${reason}`);
   }
@@ -201,7 +203,7 @@ export async function checkHost(
       const verdict = (opts.policy ?? classifyAddress)(a.address);
       if (!verdict.allowed) {
         const what = literal ? `address ${host}` : `${host} resolves to ${a.address},`;
-        throw new SsrfError(url.href, `${what} ${verdict.reason}`);
+        throw new SsrfError(url.href, `${what} ${verdict.reason}`, true);
       }
     }
   }

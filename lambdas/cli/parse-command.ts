@@ -6,15 +6,18 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { feedKindOf, type FeedKind } from '../core/links.js';
 import { parseArticle } from '../core/parse/index.js';
 import { readArgs } from './args.js';
 
-const USAGE = `usage: duofeed parse [--pretty] [--allow-private] [--quiet] PATH|URL…
+const USAGE = `usage: duofeed parse [--pretty] [--allow-private] [--quiet] PATH|URL|-…
 
 Parses bilingual (English/Chinese) article pages into aligned articles, one JSON object
 per input on stdout (JSON Lines). PATH may be a file (HTML in UTF-8/GBK/GB18030/Big5, or
-plain text) or a directory (its files, sorted; *.expected.json and dotfiles skipped).
-URL inputs (http/https) are fetched politely.
+plain text) or a directory (its files, sorted; *.expected.json and dotfiles skipped; its
+sub-folders are not entered, and each one skipped is named on stderr). \`-\` reads one page
+from standard input. URL inputs (http/https only) are fetched politely. A feed (RSS, Atom,
+JSON Feed) is not an article: it is reported as one, to be added as a source instead.
 
   --pretty         indent the JSON (one object per input, no longer one per line)
   --allow-private  allow URLs on private/loopback addresses (local samples only)
@@ -34,11 +37,30 @@ const FLAGS = {
   quiet: { type: 'boolean', short: 'q' },
 } as const;
 
-const isUrl = (s: string) => /^https?:\/\//i.test(s);
+/** What an input argument names. Only `scheme://` counts as a URL, so `notes:v2.html` stays a file name. */
+type Input = { kind: 'stdin' } | { kind: 'url' } | { kind: 'unsupported'; scheme: string } | { kind: 'path' };
 
-/** Expand directories to their files (sorted), leaving files and URLs as they are. */
-async function expand(input: string): Promise<string[]> {
-  if (isUrl(input)) return [input];
+export function classifyInput(input: string): Input {
+  if (input === '-') return { kind: 'stdin' };
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(input)?.[1]?.toLowerCase();
+  if (scheme === undefined) return { kind: 'path' };
+  return scheme === 'http' || scheme === 'https' ? { kind: 'url' } : { kind: 'unsupported', scheme };
+}
+
+const FEED_NAMES: Record<FeedKind, string> = { rss: 'an RSS feed', atom: 'an Atom feed', 'json-feed': 'a JSON Feed' };
+
+/** A feed handed over as an article page: say what it is and what to do with it. */
+function feedMessage(input: string, kind: FeedKind): string {
+  const how =
+    kind === 'json-feed'
+      ? 'add the site as a source instead, with its RSS/Atom feed or an HTML index page (see README: Adding a site)'
+      : `add it as a source instead ("kind": "${kind}"; see README: Adding a site)`;
+  return `${input}: this is a feed (${FEED_NAMES[kind]}), not an article page; ${how}`;
+}
+
+/** Expand directories to their files (sorted), leaving files, URLs and stdin as they are. */
+async function expand(input: string, warn: (message: string) => void): Promise<string[]> {
+  if (classifyInput(input).kind !== 'path') return [input];
   let st;
   try {
     st = await stat(input);
@@ -50,24 +72,54 @@ async function expand(input: string): Promise<string[]> {
   const out: string[] = [];
   for (const n of names) {
     const p = join(input, n);
-    if ((await stat(p)).isFile()) out.push(p);
+    const entry = await stat(p).catch(() => undefined);
+    if (entry?.isFile()) out.push(p);
+    // Not entered: an article folder's sub-folders hold index pages, assets and the like.
+    else if (entry?.isDirectory()) warn(`${input}: skipping sub-folder ${n}/ (folders are not entered; name it to parse its files)`);
   }
   return out;
 }
 
 type Line = Record<string, unknown>;
+type Parsed = { line: Line; warnings: string[] };
 
-async function parseOne(input: string, opts: Options): Promise<{ line: Line; warnings: string[] }> {
-  if (isUrl(input)) {
-    const { fetchPage } = await import('../adapters/http-fetcher.js');
+const failed = (input: string, error: string): Parsed => ({ line: { input, error }, warnings: [] });
+
+function parseBytes(input: string, page: { bytes: Uint8Array; contentType?: string; url?: string; path?: string }): Parsed {
+  const feed = feedKindOf(page.bytes, page.contentType);
+  if (feed) return failed(input, feedMessage(input, feed));
+  const r = parseArticle(page);
+  return r.ok ? { line: { input, ...r.article }, warnings: r.warnings } : failed(input, `${input}: ${r.reason}`);
+}
+
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function parseOne(input: string, opts: Options, state: { stdinRead: boolean }): Promise<Parsed> {
+  const what = classifyInput(input);
+  if (what.kind === 'unsupported') {
+    const hint = what.scheme === 'file' ? '; give the file\'s path instead' : '';
+    return failed(input, `${input}: unsupported scheme '${what.scheme}:' (parse reads http and https URLs, file paths, and - for standard input${hint})`);
+  }
+  if (what.kind === 'stdin') {
+    if (state.stdinRead) return failed(input, '-: standard input was already read (give - once)');
+    state.stdinRead = true;
+    return parseBytes(input, { bytes: await readStdin() });
+  }
+  if (what.kind === 'url') {
+    const { fetchPage, FetchError } = await import('../adapters/http-fetcher.js');
     let page;
     try {
       page = await fetchPage(input, { allowPrivateNetwork: opts.allowPrivate });
     } catch (err) {
-      return { line: { input, error: err instanceof Error ? err.message : String(err) }, warnings: [] };
+      const message = err instanceof Error ? err.message : String(err);
+      const hint = err instanceof FetchError && err.addressRefused ? '; pass --allow-private to fetch from loopback or private addresses (your own local pages, such as the samples)' : '';
+      return failed(input, `${message}${hint}`);
     }
-    const r = parseArticle({ bytes: page.bytes, contentType: page.contentType, url: page.url });
-    return r.ok ? { line: { input, ...r.article }, warnings: r.warnings } : { line: { input, error: `${input}: ${r.reason}` }, warnings: [] };
+    return parseBytes(input, { bytes: page.bytes, ...(page.contentType ? { contentType: page.contentType } : {}), url: page.url });
   }
   let bytes: Uint8Array;
   try {
@@ -75,10 +127,9 @@ async function parseOne(input: string, opts: Options): Promise<{ line: Line; war
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    return { line: { input, error: `${input}: cannot read: ${why}` }, warnings: [] };
+    return failed(input, `${input}: cannot read: ${why}`);
   }
-  const r = parseArticle({ bytes, path: input });
-  return r.ok ? { line: { input, ...r.article }, warnings: r.warnings } : { line: { input, error: `${input}: ${r.reason}` }, warnings: [] };
+  return parseBytes(input, { bytes, path: input });
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -97,20 +148,24 @@ export async function run(argv: string[]): Promise<number> {
     quiet: args.values.quiet ?? false,
     inputs: args.positionals,
   };
-  let failed = 0;
+  const warn = (message: string) => {
+    if (!opts.quiet) process.stderr.write(`duofeed parse: ${message}\n`);
+  };
+  const state = { stdinRead: false };
+  let failures = 0;
   let done = 0;
   for (const arg of opts.inputs) {
-    for (const input of await expand(arg)) {
-      const { line, warnings } = await parseOne(input, opts);
+    for (const input of await expand(arg, (m) => warn(`warning: ${m}`))) {
+      const { line, warnings } = await parseOne(input, opts, state);
       if ('error' in line) {
-        failed++;
-        if (!opts.quiet) process.stderr.write(`duofeed parse: ${String(line.error)}\n`);
+        failures++;
+        warn(String(line.error));
       }
-      if (!opts.quiet) for (const w of warnings) process.stderr.write(`duofeed parse: ${input}: warning: ${w}\n`);
+      for (const w of warnings) warn(`${input}: warning: ${w}`);
       process.stdout.write(`${opts.pretty ? JSON.stringify(line, null, 2) : JSON.stringify(line)}\n`);
       done++;
     }
   }
-  if (failed > 0 && !opts.quiet) process.stderr.write(`duofeed parse: ${failed} of ${done} inputs failed\n`);
-  return failed > 0 ? 1 : 0;
+  if (failures > 0) warn(`${failures} of ${done} inputs failed`);
+  return failures > 0 ? 1 : 0;
 }

@@ -4,7 +4,7 @@
  * upgrade, or to recover pages that once failed. Uses the same stand-ins and adapters as
  * `duofeed start` (lambdas/local), so it sees exactly the table and raw pages the feeds use.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { appendFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DatedRawStore, Logger } from '../core/ports.js';
@@ -22,7 +22,8 @@ the summary to stdout; the exit code is 1 when any page failed.
   --source ID   only this source's pages (default: every source)
   --data DIR    the local data folder of \`duofeed start\` (default .duofeed)
 
-Stop \`duofeed start\` first: both use the data folder's database.
+Stop \`duofeed start\` first: one command at a time uses a data folder (a second is
+refused, naming the first and its pid).
 `;
 
 const FLAGS = {
@@ -69,6 +70,17 @@ export async function run(argv: string[]): Promise<number> {
     return 2;
   }
 
+  // Only sources this data folder holds pages of: a typo must not silently replay nothing.
+  // The mirror keeps S3 keys as paths: <data>/raw/raw/<sourceId>/<articleId>/<sha256>.html.
+  const sourcesDir = join(rawDir, 'raw');
+  const known = existsSync(sourcesDir) ? readdirSync(sourcesDir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort() : [];
+  if (args.source !== undefined && !known.includes(args.source)) {
+    process.stderr.write(
+      `duofeed reprocess: --source: no source '${args.source}' in ${args.data} (${known.length ? `it holds pages of: ${known.join(', ')}` : 'it holds no pages yet'})\n`,
+    );
+    return 2;
+  }
+
   let local;
   try {
     local = {
@@ -79,13 +91,23 @@ export async function run(argv: string[]): Promise<number> {
       dynamo: await import('../adapters/dynamo-store.js'),
       clock: await import('../adapters/clock.js'),
       logger: await import('../adapters/logger.js'),
+      lock: await import('../local/lock.js'),
     };
   } catch (err) {
     process.stderr.write(`duofeed reprocess: the local stand-ins (lambdas/local) are not available in this build: ${(err as Error).message}\n`);
     return 1;
   }
 
-  const closers: Array<() => Promise<void>> = [];
+  // One command per data folder: refused here, with the holder named, if `duofeed start` has it.
+  let lock;
+  try {
+    lock = local.lock.lockDataFolder(dataDir, 'reprocess', args.data);
+  } catch (err) {
+    if (!(err instanceof local.lock.DataFolderInUseError)) throw err;
+    process.stderr.write(`duofeed reprocess: ${err.message}\n`);
+    return 1;
+  }
+  const closers: Array<() => Promise<void>> = [async () => lock.release()];
   try {
     let dynamo;
     try {

@@ -84,10 +84,18 @@ export function wallClock(t: ZonedTime): Date {
   return new Date(t.epochMs + t.offsetMinutes * 60_000);
 }
 
-/** `2025-03-29T16:13:28+08:00` (UTC is written `Z`). Whole seconds: feeds never need more. */
-export function formatRfc3339(t: ZonedTime): string {
+/**
+ * `2025-03-29T16:13:28+08:00` (UTC is written `Z`). Whole seconds, unless `millis` is set and
+ * the instant has them: store times (when duofeed saw or changed an article) keep their
+ * milliseconds in `updated`, so articles stored within one second stay distinct (feed
+ * validators flag entries sharing one `updated`); dates read off pages are whole seconds anyway.
+ */
+export function formatRfc3339(t: ZonedTime, opts: { millis?: boolean } = {}): string {
   const d = wallClock(t);
-  const base = `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+  const ms = d.getUTCMilliseconds();
+  const base =
+    `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}` +
+    (opts.millis && ms !== 0 ? `.${pad(ms, 3)}` : '');
   return base + (t.offsetMinutes === 0 ? 'Z' : offsetText(t.offsetMinutes, true));
 }
 

@@ -144,6 +144,12 @@ export interface ExtractLinksOptions {
   /** The start page's final URL (after redirects): relative links resolve against it. */
   pageUrl: string;
   linkPattern: string | RegExp;
+  /**
+   * Turns a listed link into the article page to fetch, before linkPattern is tried: for a
+   * site whose listing links the one-language page while the bilingual one lives beside it
+   * (`/story/<id>` → `/story/<id>/ce`). String.replace semantics ($1…); no match, no change.
+   */
+  rewrite?: { pattern: string | RegExp; replacement: string };
   max?: number;
 }
 
@@ -165,10 +171,13 @@ export function extractLinks(body: string, opts: ExtractLinksOptions): LinkExtra
   let problem: string | undefined;
   if (opts.kind === 'html-index') ({ hrefs, base } = extractHtmlHrefs(body, opts.pageUrl));
   else ({ hrefs, problem } = extractFeedHrefs(body));
+  const rewrite = opts.rewrite && { pattern: typeof opts.rewrite.pattern === 'string' ? new RegExp(opts.rewrite.pattern) : opts.rewrite.pattern, replacement: opts.rewrite.replacement };
   const seen = new Set<string>();
   const out: string[] = [];
   for (const href of hrefs) {
-    const url = canonicalUrl(href, base);
+    let url = canonicalUrl(href, base);
+    // The rewritten link is canonicalised again: it must still be an http(s) URL.
+    if (url && rewrite) url = canonicalUrl(url.replace(rewrite.pattern, rewrite.replacement), base);
     if (!url || seen.has(url) || !pattern.test(url)) continue;
     seen.add(url);
     out.push(url);
@@ -195,4 +204,29 @@ export function decodeBody(bytes: Uint8Array, contentType?: string): string {
     }
   }
   return new TextDecoder().decode(bytes);
+}
+
+export type FeedKind = 'rss' | 'atom' | 'json-feed';
+
+/**
+ * What kind of feed a document is, or undefined for anything else (an article page):
+ * from a feed media type, else from the document's first element (`<rss>`, `<rdf:RDF>`,
+ * `<feed>`) or a JSON Feed `version`. Reads only the first 2 KiB, so it is cheap to ask of
+ * every page; `duofeed parse` asks it so a feed handed over as an article is named a feed.
+ */
+export function feedKindOf(bytes: Uint8Array, contentType?: string): FeedKind | undefined {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type === 'application/rss+xml' || type === 'application/rdf+xml') return 'rss';
+  if (type === 'application/atom+xml') return 'atom';
+  if (type === 'application/feed+json') return 'json-feed';
+  // latin1 keeps every byte one character: enough to read ASCII markup in any ASCII-compatible encoding.
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 2048)).replace(/^(?:\xef\xbb\xbf|\xfe\xff|\xff\xfe)/, '');
+  if (/^\s*\{/.test(head)) return /"version"\s*:\s*"https?:\/\/jsonfeed\.org\/version\//.test(head) ? 'json-feed' : undefined;
+  // Skip the XML declaration, processing instructions, comments and a doctype to the root element.
+  const root = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->|<!DOCTYPE[^>]*>)*<([A-Za-z_][\w.:-]*)/i.exec(head)?.[1];
+  if (root === undefined) return undefined;
+  const name = root.toLowerCase();
+  if (name === 'rss' || name === 'rdf:rdf') return 'rss';
+  if (name === 'feed' || name.endsWith(':feed')) return 'atom';
+  return undefined;
 }

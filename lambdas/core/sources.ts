@@ -12,6 +12,11 @@ export interface Source {
   startUrls: string[];
   /** Regular expression (source text) an absolute article URL must match. */
   linkPattern: string;
+  /**
+   * Optional: rewrites each listed link before linkPattern is tried (JS String.replace, `$1`…),
+   * for sites whose listings link the one-language page and keep the bilingual one beside it.
+   */
+  linkRewrite?: { pattern: string; replacement: string };
   languages: string[];
   /** EventBridge schedule expression, e.g. "rate(1 hour)". */
   schedule: string;
@@ -26,7 +31,13 @@ export interface Source {
 export type ParseSourcesResult = { ok: true; sources: Source[] } | { ok: false; errors: string[] };
 
 const KINDS: readonly SourceKind[] = ['rss', 'atom', 'html-index'];
-const FIELDS = new Set(['id', 'name', 'kind', 'startUrls', 'linkPattern', 'languages', 'schedule', 'minDelayMs', 'allowPrivateNetwork', 'homepage']);
+/** What the parser splits and aligns (lambdas/core/parse): one English and one Chinese side. */
+export const PARSER_LANGUAGES: readonly string[] = ['en', 'zh'];
+
+function sameLanguages(given: readonly string[], supported: readonly string[]): boolean {
+  return given.length === supported.length && supported.every((l) => given.includes(l));
+}
+const FIELDS = new Set(['id', 'name', 'kind', 'startUrls', 'linkPattern', 'linkRewrite', 'languages', 'schedule', 'minDelayMs', 'allowPrivateNetwork', 'homepage']);
 const RATE = /^rate\((\d+) (minute|minutes|hour|hours|day|days)\)$/;
 /** Six fields: minutes hours day-of-month month day-of-week year (EventBridge cron). */
 const CRON = /^cron\(\s*(\S+\s+){5}\S+\s*\)$/;
@@ -100,21 +111,45 @@ export function parseSources(json: unknown): ParseSourcesResult {
         if (p) err(`startUrls[${j}]`, p);
       });
 
+    const regexProblem = (source: string): string | undefined => {
+      try {
+        new RegExp(source);
+        return undefined;
+      } catch (e) {
+        return `not a valid regular expression (${(e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '')})`;
+      }
+    };
     if (typeof r.linkPattern !== 'string' || r.linkPattern === '') err('linkPattern', 'required regular expression string');
     else {
-      try {
-        new RegExp(r.linkPattern);
-      } catch (e) {
-        const why = (e as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
-        err('linkPattern', `not a valid regular expression (${why})`);
+      const p = regexProblem(r.linkPattern);
+      if (p) err('linkPattern', p);
+    }
+    if (r.linkRewrite !== undefined) {
+      const w = r.linkRewrite as Record<string, unknown> | null;
+      if (typeof w !== 'object' || w === null || Array.isArray(w)) err('linkRewrite', 'must be an object { "pattern": regular expression, "replacement": string }');
+      else {
+        for (const key of Object.keys(w)) if (key !== 'pattern' && key !== 'replacement') err(`linkRewrite.${key}`, 'unknown field');
+        if (typeof w.pattern !== 'string' || w.pattern === '') err('linkRewrite.pattern', 'required regular expression string');
+        else {
+          const p = regexProblem(w.pattern);
+          if (p) err('linkRewrite.pattern', p);
+        }
+        if (typeof w.replacement !== 'string') err('linkRewrite.replacement', 'required string (the rewritten URL; $1… for groups)');
       }
     }
 
     if (!Array.isArray(r.languages) || r.languages.length === 0) err('languages', 'required non-empty array of language codes');
-    else
+    else {
+      const before = errors.length;
       r.languages.forEach((l: unknown, j) => {
         if (typeof l !== 'string' || !/^[a-z]{2,3}$/.test(l)) err(`languages[${j}]`, `must be a BCP 47 primary subtag like "en" or "zh" (got ${JSON.stringify(l)})`);
       });
+      // Well-formed codes, but ones the parser cannot read: say so instead of fetching pages it will reject.
+      if (errors.length === before && !sameLanguages(r.languages as string[], PARSER_LANGUAGES)) {
+        const who = typeof r.id === 'string' ? `source ${JSON.stringify(r.id)} lists ` : '';
+        err('languages', `${who}${JSON.stringify(r.languages)}, but the parser reads English–Chinese pages only: use ${JSON.stringify(PARSER_LANGUAGES)} (either order)`);
+      }
+    }
 
     if (typeof r.schedule !== 'string') err('schedule', 'required EventBridge schedule expression, e.g. "rate(1 hour)"');
     else {
@@ -141,6 +176,10 @@ export function parseSources(json: unknown): ParseSourcesResult {
         schedule: (r.schedule as string).trim(),
         minDelayMs: r.minDelayMs as number,
       };
+      if (r.linkRewrite !== undefined) {
+        const w = r.linkRewrite as { pattern: string; replacement: string };
+        s.linkRewrite = { pattern: w.pattern, replacement: w.replacement };
+      }
       if (r.allowPrivateNetwork !== undefined) s.allowPrivateNetwork = r.allowPrivateNetwork as boolean;
       if (r.homepage !== undefined) s.homepage = r.homepage as string;
       sources.push(s);

@@ -4,7 +4,7 @@
  * caching, gzip, HEAD).
  */
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
-import { answer, routeRequest, type CachedBody } from '../core/feed/index.js';
+import { answer, cursorSeal, MIN_CURSOR_KEY_LENGTH, routeRequest, type CachedBody } from '../core/feed/index.js';
 import type { ArticleReader, Clock, Logger } from '../core/ports.js';
 import { ConfigError } from '../core/errors.js';
 import type { Source } from '../core/sources.js';
@@ -21,6 +21,11 @@ export interface FeedDeps {
   /** Absolute base URL for links; else derived from the request's forwarded host. */
   publicUrl?: string;
   clock: Clock;
+  /**
+   * Signs paging cursors (HMAC), so only cursors this deployment issued are followed. In AWS
+   * a secret generated at deploy time (DUOFEED_CURSOR_KEY); locally a key in the data folder.
+   */
+  cursorKey: string;
   /** Where a failed request's details go (never to the client); default JSON lines on stdout. */
   log?: Logger;
 }
@@ -32,6 +37,7 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
   const bodies = new Lru<CachedBody>((c) => c.body.length);
   const gzipped = new Lru<string>((b) => b.length);
   const log = deps.log ?? jsonLogger();
+  const cursors = cursorSeal(deps.cursorKey);
   return async (event) => {
     const method = event.requestContext?.http?.method?.toUpperCase() ?? 'GET';
     if (method !== 'GET' && method !== 'HEAD') return text(405, `method ${method} not allowed`, { allow: 'GET, HEAD' });
@@ -43,7 +49,7 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
     const route = routeRequest(event.rawPath ?? '/', new URLSearchParams(event.rawQueryString ?? ''), sourceIds);
     let answered;
     try {
-      answered = await answer(route, { reader: deps.reader, sources: deps.sources, baseUrl, now: deps.clock.now(), isFresh: conditions.isFresh, bodies });
+      answered = await answer(route, { reader: deps.reader, sources: deps.sources, baseUrl, now: deps.clock.now(), isFresh: conditions.isFresh, bodies, cursors });
     } catch (err) {
       // Details go to the log, never to the client.
       log.error('feed request failed', { path: event.rawPath, error: String(err), cause: String((err as Error)?.cause ?? '') });
@@ -60,7 +66,10 @@ function depsFromEnv(env: NodeJS.ProcessEnv): FeedDeps {
   const sources = loadSources(requireEnv(env, 'DUOFEED_SOURCES'), 'the DUOFEED_SOURCES environment variable');
   const publicUrl = env['DUOFEED_PUBLIC_URL']?.trim();
   if (publicUrl && !/^https?:\/\/[^/\s]+(\/\S*)?$/.test(publicUrl)) throw new ConfigError(`DUOFEED_PUBLIC_URL must be an absolute http(s) URL, got '${publicUrl}'`);
+  const cursorKey = requireEnv(env, 'DUOFEED_CURSOR_KEY');
+  if (cursorKey.length < MIN_CURSOR_KEY_LENGTH) throw new ConfigError(`DUOFEED_CURSOR_KEY must be at least ${MIN_CURSOR_KEY_LENGTH} characters (a secret; the stack generates one), got ${cursorKey.length}`);
   return {
+    cursorKey,
     reader: new DynamoStore({ client: makeDynamoClient(), tableName: requireEnv(env, 'DUOFEED_TABLE'), clock: systemClock }),
     sources,
     ...(publicUrl ? { publicUrl } : {}),

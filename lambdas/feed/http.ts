@@ -129,7 +129,16 @@ export function representation(
   const { method, conditions } = request;
   const inm = conditions.ifNoneMatch;
   // RFC 9110 §15.4.5: what a 200 would carry that a cache needs to update its stored copy.
-  const out: Record<string, string> = { etag: result.etag, 'cache-control': CACHE_CONTROL, vary: 'Accept-Encoding', 'x-content-type-options': 'nosniff' };
+  // The type rides along on a 304 too: a Function URL result without one is answered as
+  // application/json (reported of the real front end), and caches update their stored headers
+  // from a 304 (RFC 9111 §4.3.4) — the real type keeps a cached feed a feed.
+  const out: Record<string, string> = {
+    etag: result.etag,
+    'content-type': result.contentType,
+    'cache-control': CACHE_CONTROL,
+    vary: 'Accept-Encoding',
+    'x-content-type-options': 'nosniff',
+  };
   if (result.lastModified !== undefined) out['last-modified'] = formatHttpDate(result.lastModified);
   if (result.status === 304) {
     // Echo the representation the client holds: its tag may be the gzip variant.
@@ -141,7 +150,6 @@ export function representation(
   const etag = gzip ? gzipTagOf(result.etag) : result.etag;
   out.etag = etag;
   if (conditions.isFresh(etag, () => result.lastModified)) return { statusCode: 304, headers: { ...out, ...result.headers } };
-  out['content-type'] = result.contentType;
   if (result.headers) Object.assign(out, result.headers);
   if (gzip) out['content-encoding'] = 'gzip';
   if (method === 'HEAD') return { statusCode: 200, headers: out };

@@ -171,7 +171,7 @@ async function runSource(
         log.info('start page not modified', { sourceId: source.id, url: startUrl });
         continue;
       }
-      const { links, problem } = extractLinks(decodeBody(index.bytes, index.contentType), { kind: source.kind, pageUrl: index.url, linkPattern });
+      const { links, problem } = extractLinks(decodeBody(index.bytes, index.contentType), { kind: source.kind, pageUrl: index.url, linkPattern, ...(source.linkRewrite ? { rewrite: source.linkRewrite } : {}) });
       if (problem) {
         sourceError = `${startUrl}: ${problem}`;
         log.warn('start page gave no links', { sourceId: source.id, url: startUrl, problem });

@@ -25,6 +25,8 @@ export interface DrainOptions {
   queueUrl: string;
   maxReceiveCount: number;
   handler: (event: SQSEvent) => Promise<SQSBatchResponse | void>;
+  /** Messages per invocation, as the event source mapping's BatchSize (1..10); default 10. */
+  batchSize?: number;
   /** After each batch: messages finished (deleted), and those left failed on their last receive (bound for the DLQ by the redrive policy). */
   onSettled?: (done: { body: string; ok: boolean; messageId: string }[]) => Promise<void> | void;
 }
@@ -39,7 +41,8 @@ export interface DrainResult {
   retried: number;
 }
 
-function toRecord(m: Message, queueArn: string): SQSRecord {
+/** One received message as the record Lambda's SQS event source hands a function. */
+export function toSqsRecord(m: Message, queueArn: string): SQSRecord {
   const a = m.Attributes ?? {};
   const messageAttributes: SQSRecord['messageAttributes'] = {};
   for (const [name, v] of Object.entries(m.MessageAttributes ?? {})) {
@@ -69,7 +72,7 @@ export async function drainQueue(opts: DrainOptions): Promise<DrainResult> {
   const queueArn = attrs.Attributes?.QueueArn ?? `arn:aws:sqs:${LOCAL_REGION}:000000000000:local`;
   const result: DrainResult = { batches: 0, succeeded: 0, redriven: 0, retried: 0 };
   for (let idle = 0; idle < 50; ) {
-    const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] }));
+    const r = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl, MaxNumberOfMessages: opts.batchSize ?? 10, WaitTimeSeconds: 0, MessageSystemAttributeNames: ['All'], MessageAttributeNames: ['All'] }));
     const messages = r.Messages ?? [];
     if (messages.length === 0) {
       const q = await sqs.send(
@@ -83,7 +86,7 @@ export async function drainQueue(opts: DrainOptions): Promise<DrainResult> {
     }
     idle = 0;
     result.batches++;
-    const event: SQSEvent = { Records: messages.map((m) => toRecord(m, queueArn)) };
+    const event: SQSEvent = { Records: messages.map((m) => toSqsRecord(m, queueArn)) };
     let failedIds: Set<string>;
     try {
       const resp = await opts.handler(event);

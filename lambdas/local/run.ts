@@ -7,15 +7,18 @@
  *   dynamo/   dynalite's LevelDB: articles, seen URLs, HTTP validators, run records
  *   raw/      a mirror of every raw page put to S3 (fauxqs keeps S3 in memory only)
  *   pending/  parse jobs sent but not yet finished (fauxqs keeps SQS in memory only)
- *   local.json the sample server's port, so sample URLs — and so article ids — stay stable
+ *   cursor-key the feed's key for signing paging cursors (next links stay valid across runs)
+ *   lock      the pid and command using the folder now (lock.ts: one command at a time)
  * On start, raw pages go back into the bucket and pending jobs back onto the queue, plus any
  * raw page whose article is missing; the idempotent upsert absorbs the overlap.
  */
 import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { DeadLetters, Logger, ParseJob } from '../core/ports.js';
 import type { Source } from '../core/sources.js';
+import { MIN_CURSOR_KEY_LENGTH } from '../core/feed/cursor.js';
 import { fetchPage } from '../adapters/http-fetcher.js';
 import { systemClock } from '../adapters/clock.js';
 import { jsonLogger } from '../adapters/logger.js';
@@ -33,6 +36,10 @@ import { JobLedger, LedgeredJobQueue } from './ledger.js';
 import { MirroredRawStore } from './raw-mirror.js';
 import { ensureTable, startLocalDynamo, startLocalS3Sqs, type LocalDynamo, type LocalS3Sqs } from './standins.js';
 import { serveStatic, type StaticServer } from './static-server.js';
+import { routeSampleSite, SAMPLE_SITE } from './sample-site.js';
+
+export { routeSampleSite, SAMPLE_SITE };
+import { DataFolderInUseError, lockDataFolder, lockHolder, type DataFolderLock } from './lock.js';
 
 /** The table's local name comes with its schema (adapters/table-schema.ts). */
 export const TABLE = TABLE_SCHEMA.localName;
@@ -49,6 +56,13 @@ export interface LocalOptions {
   out: (line: string) => void;
   /** Pacing override for the sample sources (ms between requests); lets tests slow a run down. */
   paceMs?: number;
+  /**
+   * Port the sample site is served on (127.0.0.1); default 0, any free port. Whatever it is,
+   * the pipeline names the site SAMPLE_SITE, so sample URLs and article ids never depend on it.
+   */
+  samplesPort?: number;
+  /** The address the sample site goes by in URLs and ids; default SAMPLE_SITE. */
+  sampleSite?: string;
   /** Where the handlers' structured log goes; default the data folder's duofeed.log. */
   log?: Logger;
 }
@@ -61,14 +75,23 @@ export interface IngestSummary {
   parsed: { created: number; updated: number; unchanged: number; failed: number };
   /** Stored articles; rawKey's folder names the fetched URL's id, whatever id the parser chose. */
   articles: { id: string; url: string; sourceId: string; rawKey: string }[];
-  /** The sample site's base URL in this run. */
+  /** The sample site's address in URLs and ids (SAMPLE_SITE unless told), whatever port served it. */
   samplesUrl: string;
-  seconds: number;
+  /** Where the samples were served in this run. */
+  samplesServedAt: string;
+  /**
+   * Wall-clock milliseconds, unrounded (fractions of a millisecond kept): `startMs` from the
+   * call to the stand-ins being up and reconciled, `fetchMs` the fetch handler's run,
+   * `parseMs` draining the queue through the parse handler, `totalMs` the whole ingest.
+   */
+  durations: { startMs: number; fetchMs: number; parseMs: number; totalMs: number };
 }
 
 export interface LocalStack {
   store: DynamoStore;
   sources: Source[];
+  /** The feed function's cursor-signing key (kept in the data folder). */
+  cursorKey: string;
   samples: StaticServer;
   summary: IngestSummary;
   close(): Promise<void>;
@@ -78,7 +101,11 @@ class LocalStateError extends Error {
   override name = 'LocalStateError';
 }
 
-function prepareDataDir(dir: string, fresh: boolean): void {
+/** Takes the data folder for this run (wiping it first with --fresh), holding its lock. */
+function prepareDataDir(dir: string, fresh: boolean, shownAs: string): DataFolderLock {
+  // Never wipe (or open) a folder another command is using.
+  const holder = existsSync(dir) ? lockHolder(dir) : undefined;
+  if (holder) throw new DataFolderInUseError(shownAs, holder);
   if (fresh && existsSync(dir)) {
     // Only ever wipe a folder this command created: --data could point anywhere.
     if (!existsSync(join(dir, MARKER))) throw new LocalStateError(`--fresh: refusing to delete ${dir}, which has no ${MARKER} marker (not a duofeed data folder)`);
@@ -86,31 +113,30 @@ function prepareDataDir(dir: string, fresh: boolean): void {
   }
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, MARKER), 'duofeed local data; safe to delete (same as npm start -- --fresh)\n');
+  return lockDataFolder(dir, 'start', shownAs);
 }
 
 
+/** This data folder's cursor-signing key for the feed: made on first use, then kept (owner-only). */
+function cursorKeyOf(dir: string): string {
+  const file = join(dir, 'cursor-key');
+  const kept = existsSync(file) ? readFileSync(file, 'utf8').trim() : '';
+  if (kept.length >= MIN_CURSOR_KEY_LENGTH) return kept;
+  const key = randomBytes(32).toString('hex');
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
 async function startSamples(opts: LocalOptions): Promise<StaticServer> {
-  const stateFile = join(opts.dataDir, 'local.json');
-  let saved: { samplesPort?: number } = {};
+  const port = opts.samplesPort ?? 0;
   try {
-    saved = JSON.parse(readFileSync(stateFile, 'utf8')) as typeof saved;
-  } catch {
-    // First run: pick a free port and remember it.
-  }
-  let server: StaticServer;
-  try {
-    server = await serveStatic(opts.samplesDir, saved.samplesPort ?? 0);
+    return await serveStatic(opts.samplesDir, port);
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE' && saved.samplesPort) {
-      throw new LocalStateError(
-        `port ${saved.samplesPort} for the sample site is in use; it is remembered from the first run so sample URLs (and article ids) stay the same. Free it, or start over with --fresh.`,
-      );
+    if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new LocalStateError(`port ${port} for the sample site is in use (is another duofeed start running?); set SAMPLES_PORT=0 to serve the samples on any free port (article ids do not change)`);
     }
     throw err;
   }
-  const port = Number(new URL(server.url).port);
-  writeFileSync(stateFile, JSON.stringify({ samplesPort: port }, null, 2) + '\n');
-  return server;
 }
 
 async function countArticles(store: DynamoStore): Promise<IngestSummary['articles']> {
@@ -128,18 +154,19 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
   const t0 = performance.now();
   const out = opts.out;
   const dataDir = resolve(opts.dataDir);
-  prepareDataDir(dataDir, opts.fresh);
-  const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
-
-  const closers: Array<() => Promise<void>> = [];
+  const lock = prepareDataDir(dataDir, opts.fresh, opts.dataDir);
+  // Released last, after the stand-ins have closed the database.
+  const closers: Array<() => Promise<void>> = [async () => lock.release()];
   const close = async () => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
     closers.length = 0;
   };
   try {
+    const sourcesText = readFileSync(opts.sourcesFile, 'utf8');
     const samples = await startSamples({ ...opts, dataDir });
     closers.push(() => samples.close());
-    let sources = loadSources(withBaseUrl(sourcesText, samples.url), opts.sourcesFile);
+    const site = opts.sampleSite ?? SAMPLE_SITE;
+    let sources = loadSources(withBaseUrl(sourcesText, site), opts.sourcesFile);
     if (opts.paceMs !== undefined) sources = sources.map((s) => ({ ...s, minDelayMs: opts.paceMs as number }));
 
     const dynamo: LocalDynamo = await startLocalDynamo(join(dataDir, 'dynamo'));
@@ -148,7 +175,8 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const aws: LocalS3Sqs = await startLocalS3Sqs({ bucket: BUCKET, queue: QUEUE, maxReceiveCount: 3 });
     closers.push(() => aws.stop());
     out(`stand-ins  DynamoDB: dynalite ${dynamo.endpoint} (data in ${join(opts.dataDir, 'dynamo')}) · S3+SQS: fauxqs ${aws.endpoint}`);
-    out(`samples    ${samples.url}/ serving ${opts.samplesDir} · sources: ${sources.map((s) => s.id).join(', ')}`);
+    const named = samples.url === site ? '' : ` (named ${site} in URLs and ids)`;
+    out(`samples    ${samples.url}/ serving ${opts.samplesDir}${named} · sources: ${sources.map((s) => s.id).join(', ')}`);
 
     const store = new DynamoStore({ client: dynamo.client, tableName: TABLE, clock: systemClock });
     const raw = new MirroredRawStore(new S3RawStore({ client: aws.s3, bucket: aws.bucket }), join(dataDir, 'raw'));
@@ -190,7 +218,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     // fetch: the real handler, invoked with the Scheduler's input for "all sources".
     const fetchHandler = makeFetchHandler({
       sources,
-      fetchPage,
+      fetchPage: routeSampleSite(fetchPage, site, samples.url),
       raw,
       queue,
       state: store,
@@ -202,7 +230,9 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
         if (e.type === 'fetch-failed') out(`fetch      ${e.sourceId.padEnd(14)} ! ${e.error}`);
       },
     });
+    const tFetch = performance.now();
     const fetched = await fetchHandler({});
+    const tParse = performance.now();
     for (const s of fetched.sources) {
       const notes = [s.notModified ? `${s.notModified} start page(s) not modified (304)` : '', s.error ? `error: ${s.error}` : ''].filter(Boolean).join('; ');
       out(`fetch      ${s.sourceId.padEnd(14)} ${s.fetched} new, ${s.skipped} skipped, ${s.failed} failed${notes ? ` — ${notes}` : ''}`);
@@ -246,6 +276,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
         if (e.type === 'record-failed') lastReason.set(e.messageId, e.reason);
       },
     });
+    const tDrain = performance.now();
     await drainQueue({
       sqs: aws.sqs,
       queueUrl: aws.queueUrl,
@@ -264,8 +295,11 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
       },
     });
 
+    const tDone = performance.now();
     const articles = await countArticles(store);
-    const seconds = (performance.now() - t0) / 1000;
+    const ms = (from: number, to: number) => Math.round((to - from) * 1000) / 1000;
+    const durations = { startMs: ms(t0, tFetch), fetchMs: ms(tFetch, tParse), parseMs: ms(tDrain, tDone), totalMs: ms(t0, performance.now()) };
+    const seconds = durations.totalMs / 1000;
     const newArticles = parsed.created;
     out(
       newPages === 0 && requeue.size === 0
@@ -275,8 +309,9 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     return {
       store,
       sources,
+      cursorKey: cursorKeyOf(dataDir),
       samples,
-      summary: { samplesUrl: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, seconds },
+      summary: { samplesUrl: site, samplesServedAt: samples.url, sources: fetched.sources, restoredRaw, requeued: requeue.size, fetched: newPages, parsed, articles, durations },
       close,
     };
   } catch (err) {

@@ -32,6 +32,7 @@ import type { Source } from '../../lambdas/core/sources.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { startDynalite } from '../support/standins.js';
 import { bilingualPage } from '../reliability/support.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 
 /** The part of autocannon's result we print (the package ships no type declarations). */
 interface LoadResult {
@@ -169,7 +170,7 @@ async function runOn(kind: string): Promise<void> {
       if (!parsed.ok) throw new Error(`generated page ${i} did not parse: ${parsed.reason}`);
       await store.upsert(parsed.article, { sourceId: SOURCE.id, url, rawKey: `raw/load/${parsed.article.id}/x.html`, now: new Date(base + i * 60_000) });
     }
-    const feed = makeFeedHandler({ reader: store, sources: [SOURCE], clock: { now: () => new Date() } });
+    const feed = makeFeedHandler({ reader: store, sources: [SOURCE], clock: { now: () => new Date() }, cursorKey: TEST_CURSOR_KEY });
     server = await serveFunctionUrl(feed, { host: '127.0.0.1', port: 0 });
     const url = `${server.url}/feeds/all.atom`;
     const first = await fetch(url);

@@ -175,3 +175,52 @@ describe('lib/app.ts (what `cdk synth` runs)', () => {
     }
   });
 });
+
+describe('regions', () => {
+  const supported = 'us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, eu-south-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-south-1, ap-east-1, me-south-1, af-south-1';
+
+  it.each([
+    ['ap-south-2', "Lambda function URLs, the feed's origin, are not available there"],
+    ['il-central-1', "Lambda function URLs, the feed's origin, are not available there"],
+    ['us-gov-west-1', "CloudFront, the feed's front, is not part of the AWS GovCloud (US) partition"],
+    ['cn-north-1', 'CloudFront in the China regions serves only ICP-filed custom domains and has no CloudFront Functions'],
+    ['mx-central-1', 'not checked for Lambda function URLs and CloudFront'],
+    ['moon-base-1x', 'not an AWS region name'],
+  ])('synth refuses %s from context, naming it, why, and where it deploys', (region, why) => {
+    expect(() => synth({ region }, { bundle: false })).toThrow(new ConfigError(`context "region": region "${region}" is not supported (${why}); duofeed deploys to ${supported}`));
+  });
+
+  it('synth refuses the CLI\'s target region the same way, and pins a supported one', () => {
+    const saved = process.env.CDK_DEFAULT_REGION;
+    try {
+      process.env.CDK_DEFAULT_REGION = 'eu-central-2';
+      expect(() => synth({}, { bundle: false })).toThrow(/^the target region \(CDK_DEFAULT_REGION, from AWS_REGION or the AWS profile\): region "eu-central-2" is not supported/);
+    } finally {
+      if (saved === undefined) delete process.env.CDK_DEFAULT_REGION;
+      else process.env.CDK_DEFAULT_REGION = saved;
+    }
+    const s = synth({ region: 'eu-west-1' }, { bundle: false });
+    try {
+      expect(s.stack.region).toBe('eu-west-1');
+    } finally {
+      s.cleanup();
+    }
+  });
+
+  it('`npx cdk synth -c region=…` prints one line and exits non-zero', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'duofeed-region-'));
+    try {
+      const run = spawnSync(join(PROJECT_ROOT, 'node_modules/.bin/cdk'), ['synth', '--quiet', '-c', 'region=ap-southeast-4', '--output', outdir], {
+        cwd: PROJECT_ROOT,
+        encoding: 'utf8',
+        env: { ...process.env, CDK_DISABLE_VERSION_CHECK: '1' },
+      });
+      expect(run.status).not.toBe(0);
+      const ours = run.stderr.split('\n').filter((l) => l.startsWith('duofeed:'));
+      expect(ours).toEqual([`duofeed: context "region": region "ap-southeast-4" is not supported (Lambda function URLs, the feed's origin, are not available there); duofeed deploys to ${supported}`]);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

@@ -205,7 +205,7 @@ describe('functions', () => {
   it.each([
     ['fetch', ['DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL', 'DUOFEED_SOURCES', 'DUOFEED_TABLE']],
     ['parse', ['DUOFEED_BUCKET', 'DUOFEED_DLQ_URL', 'DUOFEED_MAX_RECEIVES', 'DUOFEED_SOURCES', 'DUOFEED_TABLE']],
-    ['feed', ['DUOFEED_SOURCES', 'DUOFEED_TABLE']],
+    ['feed', ['DUOFEED_CURSOR_KEY', 'DUOFEED_SOURCES', 'DUOFEED_TABLE']],
   ] as const)('%s gets exactly the environment it needs', (name, keys) => {
     const vars = props('AWS::Lambda::Function', fnId[name]).Environment.Variables as Props;
     expect(Object.keys(vars).filter((k) => k.startsWith('DUOFEED_')).sort()).toEqual([...keys]);
@@ -216,6 +216,17 @@ describe('functions', () => {
     }
     // The sources the functions validate at cold start are exactly the validated file.
     expect(JSON.parse(vars.DUOFEED_SOURCES as string)).toEqual(config.sources);
+  });
+
+  it('the feed signs cursors with a key generated at deploy, resolved into its environment (no runtime secret reads)', () => {
+    const secrets = t.findResources('AWS::SecretsManager::Secret');
+    const id = logicalId(t, 'AWS::SecretsManager::Secret', 'CursorKey');
+    expect(Object.keys(secrets)).toEqual([id]);
+    expect(props('AWS::SecretsManager::Secret', id).GenerateSecretString).toMatchObject({ PasswordLength: 64, ExcludePunctuation: true });
+    const key = props('AWS::Lambda::Function', fnId.feed).Environment.Variables.DUOFEED_CURSOR_KEY;
+    expect(key).toEqual({ 'Fn::Join': ['', ['{{resolve:secretsmanager:', { Ref: id }, ':SecretString:::}}']] });
+    // Resolved by CloudFormation at deploy: no function may read the secret at run time.
+    expect(policyStatements(t).filter(({ statement }) => JSON.stringify(statement).includes('secretsmanager:'))).toEqual([]);
   });
 
   it.each(['fetch', 'parse', 'feed'] as const)('%s bundle is a minified ESM file with the require banner and a source map', (name) => {

@@ -1,8 +1,8 @@
 /**
  * `duofeed parse` as users run it: the built CLI (dist/duofeed.mjs) in a child process.
  */
-import { execFile } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -24,6 +24,19 @@ async function duofeed(args: string[]): Promise<{ code: number; stdout: string; 
     return { code: typeof e.code === 'number' ? e.code : -1, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
   }
 }
+
+/** The CLI with `input` on its standard input. */
+function duofeedWithInput(args: string[], input: Uint8Array): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, [cli, ...args], { cwd: repo, stdio: ['pipe', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+  child.stdin.end(input);
+  return new Promise((ok) => child.on('close', (code) => ok({ code, stdout, stderr })));
+}
+
+const ATOM = '<feed xmlns="http://www.w3.org/2005/Atom"><title>News 新闻</title><id>urn:x</id><updated>2026-01-01T00:00:00Z</updated></feed>';
 
 const lines = (stdout: string) => stdout.trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
 
@@ -93,6 +106,68 @@ describe('duofeed parse', () => {
     expect(r.stderr).toMatch(/3 of 4 inputs failed/);
   });
 
+  it.each([
+    ['file:///etc/passwd', "file:///etc/passwd: unsupported scheme 'file:' (parse reads http and https URLs, file paths, and - for standard input; give the file's path instead)"],
+    ['ftp://ftp.example.org/page.html', "ftp://ftp.example.org/page.html: unsupported scheme 'ftp:' (parse reads http and https URLs, file paths, and - for standard input)"],
+    ['gopher://x.example/1', "gopher://x.example/1: unsupported scheme 'gopher:'"],
+  ])('names an unsupported scheme: %s', async (input, message) => {
+    const r = await duofeed(['parse', input]);
+    expect(r.code).toBe(1);
+    expect(String(lines(r.stdout)[0]!.error)).toContain(message);
+    expect(r.stdout).not.toMatch(/no such file/);
+  });
+
+  it.each([
+    ['RSS 2.0', 'feed.xml', () => readFileSync(join(repo, 'samples/sample-daily/feed.xml')), 'an RSS feed', '"kind": "rss"'],
+    ['Atom, after a comment', 'news.html', () => `<?xml version="1.0"?>\n<!-- generated -->\n${ATOM}`, 'an Atom feed', '"kind": "atom"'],
+    ['RSS 1.0 (RDF)', 'rdf.xml', () => '<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"></rdf:RDF>', 'an RSS feed', '"kind": "rss"'],
+    ['JSON Feed', 'feed.json', () => JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'News 新闻', items: [{ id: '1', content_text: 'A story 一个故事' }] }), 'a JSON Feed', 'an HTML index page'],
+  ])('recognises a feed handed over as an article (%s) and says to add it as a source', async (_kind, name, body, what, how) => {
+    const file = join(tmp, name);
+    writeFileSync(file, body());
+    const r = await duofeed(['parse', file]);
+    expect(r.code).toBe(1);
+    const error = String(lines(r.stdout)[0]!.error);
+    expect(error).toContain(`${file}: this is a feed (${what}), not an article page; add`);
+    expect(error).toContain(how);
+    expect(error).toContain('see README: Adding a site');
+  });
+
+  it('- reads one page from standard input (and only once)', async () => {
+    const page = readFileSync(join(milDir, 'mil-interleaved-en-zh.html'));
+    const r = await duofeedWithInput(['parse', '-', '-'], page);
+    expect(r.code).toBe(1);
+    const [a, again] = lines(r.stdout);
+    expect(a!.input).toBe('-');
+    const fromFile = lines((await duofeed(['parse', join(milDir, 'mil-interleaved-en-zh.html')])).stdout)[0]!;
+    expect(a!.segments).toEqual(fromFile.segments);
+    expect(a!.title).toEqual(fromFile.title);
+    expect(again).toEqual({ input: '-', error: '-: standard input was already read (give - once)' });
+  });
+
+  it('names each sub-folder of an input folder it does not enter', async () => {
+    const dir = join(tmp, 'with-sub');
+    mkdirSync(join(dir, 'archive'), { recursive: true });
+    copyFileSync(join(milDir, 'mil-br-split.html'), join(dir, 'page.html'));
+    copyFileSync(join(milDir, 'mil-zh-first.html'), join(dir, 'archive', 'old.html'));
+    const r = await duofeed(['parse', dir]);
+    expect(r.code).toBe(0);
+    expect(lines(r.stdout).map((o) => o.input)).toEqual([join(dir, 'page.html')]);
+    expect(r.stderr).toContain(`duofeed parse: warning: ${dir}: skipping sub-folder archive/ (folders are not entered; name it to parse its files)`);
+    expect((await duofeed(['parse', '--quiet', dir])).stderr).toBe('');
+  });
+
+  it('a reader that closes the pipe early ends it quietly: no stack trace, exit 0', async () => {
+    // Enough output to outgrow the pipe's buffer, so later writes meet the closed end.
+    const child = spawn(process.execPath, [cli, 'parse', ...Array<string>(40).fill('samples/sample-mil/articles')], { cwd: repo, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise<number | null>((ok) => child.on('exit', (c) => ok(c)));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   describe('URL inputs', () => {
     let server: Server;
     let base: string;
@@ -102,6 +177,10 @@ describe('duofeed parse', () => {
         if (req.url === '/gbk.html') {
           res.writeHead(200, { 'content-type': 'text/html' });
           res.end(readFileSync(join(milDir, 'mil-gbk-block.html')));
+        } else if (req.url === '/feed') {
+          // A feed behind a URL that does not look like one: recognised by its media type.
+          res.writeHead(200, { 'content-type': 'application/atom+xml; charset=utf-8' });
+          res.end(ATOM);
         } else {
           res.writeHead(404, { 'content-type': 'text/plain' });
           res.end('not found');
@@ -128,7 +207,10 @@ describe('duofeed parse', () => {
     it('refuses private addresses without --allow-private, and reports HTTP errors per input', async () => {
       const refused = await duofeed(['parse', `${base}/gbk.html`]);
       expect(refused.code).toBe(1);
-      expect(String(lines(refused.stdout)[0]!.error)).toMatch(/127\.0\.0\.1|private|loopback/i);
+      expect(String(lines(refused.stdout)[0]!.error)).toMatch(/127\.0\.0\.1 loopback.*; pass --allow-private to fetch from loopback or private addresses/);
+      const feed = await duofeed(['parse', '--allow-private', `${base}/feed`]);
+      expect(feed.code).toBe(1);
+      expect(String(lines(feed.stdout)[0]!.error)).toBe(`${base}/feed: this is a feed (an Atom feed), not an article page; add it as a source instead ("kind": "atom"; see README: Adding a site)`);
       const missing = await duofeed(['parse', '--allow-private', `${base}/missing.html`]);
       expect(missing.code).toBe(1);
       expect(String(lines(missing.stdout)[0]!.error)).toMatch(/404/);
@@ -149,6 +231,17 @@ describe('the other commands refuse bad flags before doing anything', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(message);
     expect(r.stdout).toBe('');
+  });
+
+  it('--version names the version', async () => {
+    const r = await duofeed(['--version']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`duofeed ${(JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')) as { version: string }).version} (Node.js ${process.versions.node})\n`);
+  });
+
+  it('start --help names --pace in its usage line', async () => {
+    const r = await duofeed(['start', '--help']);
+    expect(r.stdout.split('\n')[0]).toContain('[--pace MS]');
   });
 
   it.each([['start'], ['reprocess']])('%s --help prints the usage with every flag', async (cmd) => {

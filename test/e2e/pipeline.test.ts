@@ -4,16 +4,22 @@
  * same data folder, which must fetch and parse nothing new.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { rmSync } from 'node:fs';
-import { startLocal, type LocalStack } from '../../lambdas/local/run.js';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { SAMPLE_SITE, startLocal, type LocalStack } from '../../lambdas/local/run.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js';
 import { articleIdFor } from '../../lambdas/core/ids.js';
+import { run } from '../feed/tools.js';
 import { expectedFolders, foldersOf, SAMPLES, SAMPLE_ARTICLES, SOURCES, tempDir } from './support.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 
 const dataDir = tempDir('pipeline');
+const PYTHON = '/usr/bin/python3';
+const DUMP = resolve('test/feed/feedparser_dump.py');
 const out: string[] = [];
 const stacks: LocalStack[] = [];
+let firstCursorKey = '';
 
 async function start(): Promise<LocalStack> {
   const s = await startLocal({ dataDir, samplesDir: SAMPLES, sourcesFile: SOURCES, fresh: false, out: (l) => out.push(l) });
@@ -37,8 +43,12 @@ describe('local pipeline end to end', () => {
   }, 120_000);
 
   async function checkFirstRun(stack: LocalStack): Promise<void> {
-    const base = stack.samples.url;
+    firstCursorKey = stack.cursorKey;
     const { summary } = stack;
+    // Sample URLs (and ids) name the sample site, not the port it was served on in this run.
+    const base = summary.samplesUrl;
+    expect(base).toBe(SAMPLE_SITE);
+    expect(summary.samplesServedAt).toBe(stack.samples.url);
     expect(summary.sources.map((s) => [s.sourceId, s.fetched, s.failed])).toEqual([
       ['sample-mil', 4, 0],
       ['sample-daily', 3, 0],
@@ -57,7 +67,7 @@ describe('local pipeline end to end', () => {
       expect(article?.rawKey).toMatch(/^raw\/sample-(mil|daily)\/[0-9a-f]{20}\/[0-9a-f]{64}\.html$/);
     }
 
-    const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() } });
+    const feed = makeFeedHandler({ reader: stack.store, sources: stack.sources, clock: { now: () => new Date() }, cursorKey: TEST_CURSOR_KEY });
     const server = await serveFunctionUrl(feed, { host: '127.0.0.1', port: 0 });
     try {
       const url = server.url.replace(/\/$/, '');
@@ -65,6 +75,7 @@ describe('local pipeline end to end', () => {
       expect(all.status).toBe(200);
       const atom = await all.text();
       expect(atom.match(/<entry[\s>]/g)).toHaveLength(SAMPLE_ARTICLES.length);
+      await checkEntryDates(atom);
       const mil = await (await fetch(`${url}/feeds/sample-mil.rss`)).text();
       expect(mil.match(/<item[\s>]/g)).toHaveLength(4);
       const first = summary.articles[0]!;
@@ -76,6 +87,28 @@ describe('local pipeline end to end', () => {
     } finally {
       await server.close();
     }
+  }
+
+  /**
+   * Every sample page gives its date, so each entry's `updated` (its content as first stored)
+   * is its `published` — as a Python reader (feedparser) reads them — not the ingest instant
+   * that all entries share; and no two entries share an `updated` value (the W3C Feed
+   * Validator's DuplicateUpdated check).
+   */
+  async function checkEntryDates(atom: string): Promise<void> {
+    const file = join(dataDir, 'all.atom');
+    writeFileSync(file, atom);
+    const dump = await run(PYTHON, [DUMP, file]);
+    expect(dump.code, dump.stderr).toBe(0);
+    const parsed = (JSON.parse(dump.stdout) as Record<string, { bozo: number; entries: { id: string; published_epoch: number; updated_epoch: number }[] }>)[file]!;
+    expect(parsed.bozo).toBe(0);
+    expect(parsed.entries).toHaveLength(SAMPLE_ARTICLES.length);
+    for (const e of parsed.entries) expect(e.updated_epoch, e.id).toBe(e.published_epoch);
+    // The pages were published in 2025; they were stored just now.
+    expect(Math.max(...parsed.entries.map((e) => e.updated_epoch)) * 1000).toBeLessThan(Date.now() - 86_400_000);
+    const updated = [...atom.matchAll(/<entry[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1]);
+    expect(updated).toHaveLength(SAMPLE_ARTICLES.length);
+    expect(new Set(updated).size, `duplicate <updated> values: ${updated.join(', ')}`).toBe(updated.length);
   }
 
   it('a second run on the same data folder fetches and parses nothing new', async () => {
@@ -90,5 +123,8 @@ describe('local pipeline end to end', () => {
     expect(summary.sources.map((s) => s.notModified)).toEqual([1, 1]);
     expect(summary.articles).toHaveLength(SAMPLE_ARTICLES.length);
     expect(out.find((l) => l.startsWith('ingest'))).toMatch(/^ingest +0 new/);
+    // The data folder keeps the feed's cursor key, so next links handed out before still work.
+    expect(stack.cursorKey).toMatch(/^[0-9a-f]{64}$/);
+    expect(stack.cursorKey).toBe(firstCursorKey);
   }, 120_000);
 });

@@ -61,14 +61,18 @@ export function buildCli(): string {
 
 export interface Child {
   proc: ChildProcess;
+  /** stdout, line by line. */
   lines: string[];
+  /** stderr, line by line. */
+  errLines: string[];
   /** Resolves with the first stdout line matching, or rejects when the process exits first. */
   waitFor(re: RegExp, timeoutMs?: number): Promise<string>;
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
 export function startCli(args: string[], env: Record<string, string> = {}): Child {
-  const proc = spawn(process.execPath, [buildCli(), ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // Any free port for the sample site unless a test says otherwise: runs in parallel must not share 8081.
+  const proc = spawn(process.execPath, [buildCli(), ...args], { cwd: ROOT, env: { ...process.env, SAMPLES_PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: Array<{ re: RegExp; resolve: (l: string) => void }> = [];
   let buf = '';
@@ -88,11 +92,16 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
     }
   });
   let stderr = '';
-  proc.stderr?.setEncoding('utf8').on('data', (c: string) => (stderr += c));
+  const errLines: string[] = [];
+  proc.stderr?.setEncoding('utf8').on('data', (c: string) => {
+    stderr += c;
+    errLines.splice(0, errLines.length, ...stderr.split('\n').filter((l, i, all) => i < all.length - 1 || l !== ''));
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((r) => proc.on('exit', (code, signal) => r({ code, signal })));
   return {
     proc,
     lines,
+    errLines,
     exited,
     waitFor(re, timeoutMs = 60_000) {
       const hit = lines.find((l) => re.test(l));
@@ -117,6 +126,7 @@ export function startCli(args: string[], env: Record<string, string> = {}): Chil
 
 export interface OnceResult {
   code: number | null;
+  /** The progress lines (stderr: with --json, stdout holds the summary alone). */
   lines: string[];
   summary: {
     fetched: number;
@@ -124,14 +134,18 @@ export interface OnceResult {
     parsed: { created: number; updated: number; unchanged: number; failed: number };
     articles: { id: string; url: string; sourceId: string; rawKey: string }[];
     samplesUrl: string;
+    samplesServedAt: string;
+    durations: { startMs: number; fetchMs: number; parseMs: number; totalMs: number };
   };
 }
 
 /** `duofeed start --once --json` over the sample sources in `dataDir`. */
-export async function runOnce(dataDir: string, extra: string[] = []): Promise<OnceResult> {
-  const child = startCli(['start', '--once', '--json', '--data', dataDir, '--samples', SAMPLES, '--sources', SOURCES, ...extra]);
+export async function runOnce(dataDir: string, extra: string[] = [], env: Record<string, string> = {}): Promise<OnceResult> {
+  const child = startCli(['start', '--once', '--json', '--data', dataDir, '--samples', SAMPLES, '--sources', SOURCES, ...extra], env);
   const { code } = await child.exited;
-  const last = child.lines.filter((l) => l.startsWith('{')).pop();
-  if (!last) throw new Error(`no JSON summary; exit ${code}; output:\n${child.lines.join('\n')}`);
-  return { code, lines: child.lines, summary: JSON.parse(last) as OnceResult['summary'] };
+  // stdout is the summary and nothing else, so `| jq .` works.
+  if (child.lines.length !== 1 || !child.lines[0]!.startsWith('{')) {
+    throw new Error(`stdout is not one JSON line; exit ${code}; stdout:\n${child.lines.join('\n')}\nstderr:\n${child.errLines.join('\n')}`);
+  }
+  return { code, lines: child.errLines, summary: JSON.parse(child.lines[0]!) as OnceResult['summary'] };
 }

@@ -12,6 +12,7 @@ import { serveFunctionUrl } from '../../lambdas/adapters/function-url-server.js'
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 import { requireTool } from './tools.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 let browser: Browser;
@@ -28,7 +29,7 @@ interface PairBox {
 
 beforeAll(async () => {
   requireTool(CHROMIUM, 'chromium');
-  server = await serveFunctionUrl(makeFeedHandler({ reader: new MemoryReader(allArticles(), STATES), sources: SOURCES, clock: FIXED_CLOCK }), {
+  server = await serveFunctionUrl(makeFeedHandler({ reader: new MemoryReader(allArticles(), STATES), sources: SOURCES, clock: FIXED_CLOCK, cursorKey: TEST_CURSOR_KEY }), {
     host: '127.0.0.1',
     port: 0,
   });

@@ -7,6 +7,8 @@ import type { ArticleReader } from '../../lambdas/core/ports.js';
 import { MemoryArticleStore } from '../support/memory.js';
 import { memoryLog } from '../support/memory-log.js';
 import { DAILY, FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
+import { cursorSeal } from '../../lambdas/core/feed/cursor.js';
 
 type Result = Exclude<LambdaFunctionURLResult, string> & { headers: Record<string, string> };
 
@@ -35,7 +37,7 @@ function event(path: string, opts: { query?: string; method?: string; headers?: 
 }
 
 function setup(reader: ArticleReader = new MemoryReader(allArticles(60), STATES), publicUrl?: string) {
-  const h = makeFeedHandler({ reader, sources: SOURCES, clock: FIXED_CLOCK, ...(publicUrl ? { publicUrl } : {}) });
+  const h = makeFeedHandler({ reader, sources: SOURCES, clock: FIXED_CLOCK, cursorKey: TEST_CURSOR_KEY, ...(publicUrl ? { publicUrl } : {}) });
   return async (...args: Parameters<typeof event>) => (await h(event(...args))) as Result;
 }
 
@@ -87,7 +89,7 @@ describe('feed handler: status codes and media types', () => {
       sourceStates: () => Promise.reject(new Error('x')),
     };
     const log = memoryLog();
-    const h = makeFeedHandler({ reader: broken, sources: SOURCES, clock: FIXED_CLOCK, log });
+    const h = makeFeedHandler({ reader: broken, sources: SOURCES, clock: FIXED_CLOCK, cursorKey: TEST_CURSOR_KEY, log });
     const r = (await h(event('/feeds/all.atom'))) as Result;
     expect(r.statusCode).toBe(500);
     expect(r.body).not.toContain('arn:');
@@ -110,6 +112,37 @@ describe('feed handler: limits and paging', () => {
     expect(ids.size).toBe(63);
     const all = JSON.parse((await get('/feeds/all.json', { query: 'limit=200' })).body ?? '');
     expect(all.items).toHaveLength(63);
+  });
+
+  describe('cursors are signed: only ones this server issued are followed', () => {
+    const reader = new MemoryReader(allArticles(60), STATES);
+    const get = setup(reader);
+    const nextCursor = async (path: string) => new URL(JSON.parse((await get(path, { query: 'limit=5' })).body ?? '').next_url as string).searchParams.get('cursor')!;
+    const storeCursor = (offset: number) => Buffer.from(String(offset)).toString('base64url');
+
+    it('a next link carries the store cursor with a tag, and following it reaches the store unchanged', async () => {
+      const cursor = await nextCursor('/feeds/all.json');
+      expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{22}$/);
+      const r = await get('/feeds/all.json', { query: `limit=5&cursor=${cursor}` });
+      expect(r.statusCode).toBe(200);
+      expect(reader.calls.at(-1)).toEqual({ sourceId: undefined, limit: 5, cursor: storeCursor(5) });
+    });
+
+    it.each([
+      ['a bare store cursor (crafted: the old plain form)', () => storeCursor(40)],
+      ['a store cursor with a made-up tag', () => `${storeCursor(40)}.${'A'.repeat(22)}`],
+      ['an issued cursor with its store part changed', async () => `${storeCursor(40)}.${(await nextCursor('/feeds/all.json')).split('.')[1]}`],
+      ['an issued cursor with its tag changed', async () => (await nextCursor('/feeds/all.json')).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'))],
+      ['a cursor issued for another feed', () => nextCursor('/feeds/sample-daily.json')],
+      ['a cursor signed with another key', () => cursorSeal('x'.repeat(40)).seal('all', storeCursor(5))],
+    ])('%s: 400, and the store is never asked', async (_what, make) => {
+      const cursor = await make();
+      const calls = reader.calls.length;
+      const r = await get('/feeds/all.json', { query: `cursor=${encodeURIComponent(cursor)}` });
+      expect(r.statusCode).toBe(400);
+      expect(r.body).toBe('cursor is not one this server issued\n');
+      expect(reader.calls.length).toBe(calls);
+    });
   });
 
   it('scopes a source feed to its source', async () => {
@@ -215,10 +248,10 @@ describe('feed handler: error bodies and size budget', () => {
   it('serves an oversized page smaller, with a next link that keeps the asked limit', async () => {
     const reader = new MemoryReader(allArticles(20), STATES);
     const route = routeRequest('/feeds/all.json', new URLSearchParams('limit=20'), new Set(SOURCES.map((s) => s.id)));
-    const full = await answer(route, { reader, sources: SOURCES, baseUrl: 'https://f.example', now: FIXED_CLOCK.now() });
+    const full = await answer(route, { reader, sources: SOURCES, baseUrl: 'https://f.example', now: FIXED_CLOCK.now(), cursors: cursorSeal(TEST_CURSOR_KEY) });
     if (full.status !== 200) throw new Error('expected 200');
     const budget = Math.floor(Buffer.byteLength(full.body) / 3);
-    const small = await answer(route, { reader, sources: SOURCES, baseUrl: 'https://f.example', now: FIXED_CLOCK.now(), maxBodyBytes: budget });
+    const small = await answer(route, { reader, sources: SOURCES, baseUrl: 'https://f.example', now: FIXED_CLOCK.now(), maxBodyBytes: budget, cursors: cursorSeal(TEST_CURSOR_KEY) });
     if (small.status !== 200) throw new Error('expected 200');
     expect(Buffer.byteLength(small.body)).toBeLessThanOrEqual(budget);
     const doc = JSON.parse(small.body) as { items: unknown[]; next_url: string };

@@ -14,6 +14,7 @@ import { viewTitle, type FeedLang } from '../../lambdas/core/feed/content.js';
 import { makeFeedHandler } from '../../lambdas/feed/handler.js';
 import { FIXED_CLOCK, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 import { requireTool, run } from './tools.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 
 const SCHEMA = resolve('../shared/schemas/atom.rnc');
 const PYTHON = '/usr/bin/python3';
@@ -63,7 +64,7 @@ beforeAll(async () => {
   const probe = await run(PYTHON, ['-c', 'import feedparser']);
   if (probe.code !== 0) throw new Error(`${PYTHON} cannot import feedparser: install the Debian package 'python3-feedparser' (${probe.stderr.trim()})`);
 
-  const handler = makeFeedHandler({ reader, sources: SOURCES, clock: FIXED_CLOCK });
+  const handler = makeFeedHandler({ reader, sources: SOURCES, clock: FIXED_CLOCK, cursorKey: TEST_CURSOR_KEY });
   server = await serveFunctionUrl(async (e: LambdaFunctionURLEvent) => {
     const r = await handler(e);
     const status = typeof r === 'object' && r.statusCode ? r.statusCode : 200;
@@ -189,15 +190,19 @@ json.dump({'items': rows, 'feeds': feeds}, sys.stdout, ensure_ascii=False)`;
 });
 
 describe('conditional GET over HTTP', () => {
-  it.each(['/feeds/all.atom', '/feeds/sample-mil.rss?lang=zh', '/feeds/all.json?lang=en', `/articles/${articles[0]!.id}`, '/', '/opml'])('%s: ETag → 304, no body', async (path) => {
+  it.each(['/feeds/all.atom', '/feeds/sample-mil.rss?lang=zh', '/feeds/all.json?lang=en', `/articles/${articles[0]!.id}`, '/', '/opml'])('%s: ETag → 304, no body, the representation\'s own content-type', async (path) => {
     const first = await fetch(`${server.url}${path}`);
     expect(first.status).toBe(200);
     await first.arrayBuffer();
     const etag = first.headers.get('etag');
     expect(etag).toMatch(/^"[^"]+"$/);
-    const second = await fetch(`${server.url}${path}`, { headers: { 'if-none-match': etag! } });
-    expect(second.status).toBe(304);
-    expect((await second.arrayBuffer()).byteLength).toBe(0);
+    for (const headers of [{ 'if-none-match': etag! }, { 'if-none-match': etag!, 'accept-encoding': 'gzip' }] as Record<string, string>[]) {
+      const second = await fetch(`${server.url}${path}`, { headers });
+      expect(second.status).toBe(304);
+      expect((await second.arrayBuffer()).byteLength).toBe(0);
+      // Caches update stored headers from a 304: never the Function URL's application/json default.
+      expect(second.headers.get('content-type')).toBe(first.headers.get('content-type'));
+    }
   });
 
   it('gzip goes through the Function URL as a base64 body and comes out intact', async () => {

@@ -12,7 +12,7 @@ import { feedPageEtag } from '../../lambdas/core/feed/etag.js';
 import { shortUtc } from '../../lambdas/core/feed/index-page.js';
 import { renderIndexPage } from '../../lambdas/core/feed/index-page.js';
 import { renderJsonFeed } from '../../lambdas/core/feed/jsonfeed.js';
-import { buildFeedModel, type FeedFormat, type FeedModel } from '../../lambdas/core/feed/model.js';
+import { buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from '../../lambdas/core/feed/model.js';
 import { renderOpml } from '../../lambdas/core/feed/opml.js';
 import { renderArticlePage } from '../../lambdas/core/feed/reader.js';
 import { routeRequest } from '../../lambdas/core/feed/route.js';
@@ -219,6 +219,44 @@ describe('revisions', () => {
   });
 });
 
+describe('entry updated: when the content last changed', () => {
+  // DAILY is version 1, published 2025-03-28T09:00+08:00, stored months later than that.
+  const storedLater: StoredArticle = { ...DAILY, firstSeen: '2025-11-30T10:00:00.123Z', updated: '2025-11-30T10:00:00.123Z' };
+  const entryOf = (a: StoredArticle) => model([a], 'bi').items[0]!;
+
+  it('version 1 is dated as published, not when duofeed stored it', () => {
+    expect(formatRfc3339(entryOf(storedLater).updated)).toBe('2025-03-28T09:00:00+08:00');
+    expect(renderAtom(model([storedLater], 'bi'))).toContain('<published>2025-03-28T09:00:00+08:00</published>\n<updated>2025-03-28T09:00:00+08:00</updated>');
+    expect(renderJsonFeed(model([storedLater], 'bi'))).toContain('"date_modified":"2025-03-28T09:00:00+08:00"');
+  });
+  it('version 1 without a page date is dated when first seen, to the millisecond', () => {
+    const undated = { ...UNDATED, firstSeen: '2025-11-30T10:00:00.123Z', updated: '2025-11-30T10:00:00.123Z' };
+    expect(formatRfc3339(entryOf(undated).updated, { millis: true })).toBe('2025-11-30T10:00:00.123Z');
+  });
+  it('a later version is dated when the change was stored, in the article\'s offset', () => {
+    const v2 = { ...storedLater, version: 2, updated: '2025-12-01T01:02:03.456Z' };
+    expect(formatRfc3339(entryOf(v2).updated, { millis: true })).toBe('2025-12-01T09:02:03.456+08:00');
+  });
+  it('is never before published (a site clock ahead of ours)', () => {
+    const early = { ...DAILY, version: 2, updated: '2025-03-27T00:00:00Z' };
+    expect(entryOf(early).updated.epochMs).toBe(Date.parse('2025-03-28T01:00:00Z'));
+  });
+  it('articles stored in one second keep distinct updated values; only whole seconds are written without a fraction', () => {
+    const a = { ...UNDATED, id: 'u1', firstSeen: '2025-11-30T10:00:00.100Z', updated: '2025-11-30T10:00:00.100Z' };
+    const b = { ...UNDATED, id: 'u2', firstSeen: '2025-11-30T10:00:00.200Z', updated: '2025-11-30T10:00:00.200Z' };
+    const values = [...renderAtom(model([a, b], 'bi')).matchAll(/<entry[\s\S]*?<updated>([^<]+)<\/updated>/g)].map((m) => m[1]);
+    expect(values).toEqual(['2025-11-30T10:00:00.100Z', '2025-11-30T10:00:00.200Z']);
+    expect(formatRfc3339(parseRfc3339('2025-11-30T10:00:00Z')!, { millis: true })).toBe('2025-11-30T10:00:00Z');
+  });
+  it('the feed is dated by its newest store write, so an old article stored today moves Last-Modified', () => {
+    const newestPublished = { ...DAILY, id: 'p-new', published: '2025-03-29T09:00:00+08:00', firstSeen: '2025-11-01T00:00:00Z', updated: '2025-11-01T00:00:00Z' };
+    const olderButNewlyStored = { ...DAILY, id: 'p-old', published: '2025-01-01T09:00:00+08:00', firstSeen: '2025-11-30T00:00:00Z', updated: '2025-11-30T00:00:00Z' };
+    const m = model([newestPublished, olderButNewlyStored], 'bi');
+    expect(m.updated.epochMs).toBe(Date.parse('2025-11-30T00:00:00Z'));
+    expect(feedUpdatedMs([newestPublished, olderButNewlyStored], NOW)).toBe(m.updated.epochMs);
+  });
+});
+
 describe('property: any text stays text', () => {
   const text = fc.string({ unit: 'binary', maxLength: 60 });
   it('renders well-formed, inert XML and JSON for arbitrary Unicode', () => {
@@ -263,6 +301,18 @@ describe('HTML pages', () => {
     const urls = [...opml.matchAll(/xmlUrl="([^"]+)"/g)].map((m) => m[1]);
     expect(urls).toHaveLength((SOURCES.length + 1) * 3);
     expect(urls).toContain('https://feeds.example.org/feeds/sample-daily.atom?lang=zh');
+  });
+
+  it('OPML: only OPML 2.0 values (type "rss"; a version, if any, one of RSS1, RSS, scriptingNews)', () => {
+    const opml = renderOpml(SOURCES, BASE);
+    expect(opml).toMatch(/^<\?xml[^>]*>\n<opml version="2\.0">/);
+    const feeds = [...opml.matchAll(/<outline ([^>]*xmlUrl=[^>]*)\/>/g)].map((m) => m[1]!);
+    expect(feeds).toHaveLength((SOURCES.length + 1) * 3);
+    for (const attrs of feeds) {
+      expect(attrs).toMatch(/^type="rss" /);
+      const version = /\bversion="([^"]*)"/.exec(attrs)?.[1];
+      if (version !== undefined) expect(['RSS1', 'RSS', 'scriptingNews']).toContain(version);
+    }
   });
 });
 

@@ -1,7 +1,7 @@
 /** The Lambda entry point's cold-start wiring: config is read once and a bad value names itself. */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-const ENV = ['DUOFEED_SOURCES', 'DUOFEED_TABLE', 'DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL', 'DUOFEED_PUBLIC_URL'] as const;
+const ENV = ['DUOFEED_SOURCES', 'DUOFEED_TABLE', 'DUOFEED_BUCKET', 'DUOFEED_QUEUE_URL', 'DUOFEED_PUBLIC_URL', 'DUOFEED_CURSOR_KEY'] as const;
 const saved = Object.fromEntries(ENV.map((k) => [k, process.env[k]]));
 
 afterEach(() => {
@@ -21,7 +21,7 @@ const okEnv = { DUOFEED_TABLE: 't', DUOFEED_BUCKET: 'b', DUOFEED_QUEUE_URL: 'htt
 
 describe('fetch Lambda handler (env)', () => {
   it('refuses a bad DUOFEED_SOURCES with the field and the reason, on every invocation', async () => {
-    Object.assign(process.env, okEnv, { DUOFEED_SOURCES: JSON.stringify([{ id: 'a', name: 'A', kind: 'html-index', startUrls: ['http://x.example/'], linkPattern: '[', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 }]) });
+    Object.assign(process.env, okEnv, { DUOFEED_SOURCES: JSON.stringify([{ id: 'a', name: 'A', kind: 'html-index', startUrls: ['http://x.example/'], linkPattern: '[', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 }]) });
     const handler = await freshHandler();
     for (let i = 0; i < 2; i++) {
       await expect(handler({})).rejects.toThrow(/invalid sources in the DUOFEED_SOURCES environment variable:\n {2}sources\[0\]\.linkPattern: not a valid regular expression/);
@@ -38,13 +38,13 @@ describe('fetch Lambda handler (env)', () => {
     delete process.env.DUOFEED_TABLE;
     // The sources are checked first; an empty list is itself an error.
     await expect((await freshHandler())({})).rejects.toThrow(/sources: must list at least one source/);
-    process.env.DUOFEED_SOURCES = JSON.stringify([{ id: 'a', name: 'A', kind: 'rss', startUrls: ['http://x.example/'], linkPattern: '.', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 }]);
+    process.env.DUOFEED_SOURCES = JSON.stringify([{ id: 'a', name: 'A', kind: 'rss', startUrls: ['http://x.example/'], linkPattern: '.', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 }]);
     await expect((await freshHandler())({})).rejects.toThrow(/DUOFEED_TABLE/);
   });
 });
 
 describe('one ConfigError for every configuration mistake', () => {
-  const source = { id: 'a', name: 'A', kind: 'rss', startUrls: ['http://x.example/'], linkPattern: '.', languages: ['en'], schedule: 'rate(1 hour)', minDelayMs: 0 };
+  const source = { id: 'a', name: 'A', kind: 'rss', startUrls: ['http://x.example/'], linkPattern: '.', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 };
   const request = { version: '2.0', rawPath: '/', rawQueryString: '', headers: { host: 'x.example' }, requestContext: { http: { method: 'GET', path: '/' } } };
 
   /** After resetModules, the class must come from the same module graph as the handler. */
@@ -75,5 +75,16 @@ describe('one ConfigError for every configuration mistake', () => {
     process.env.DUOFEED_PUBLIC_URL = 'feeds.example.org';
     f = await fresh('feed');
     await expect(f.handler(request)).rejects.toSatisfy((e) => e instanceof f.ConfigError && /DUOFEED_PUBLIC_URL/.test(e.message));
+  });
+
+  it('the feed function needs its cursor-signing key, and a long one', async () => {
+    Object.assign(process.env, { DUOFEED_TABLE: 't', DUOFEED_SOURCES: JSON.stringify([source]) });
+    delete process.env.DUOFEED_PUBLIC_URL;
+    delete process.env.DUOFEED_CURSOR_KEY;
+    let f = await fresh('feed');
+    await expect(f.handler(request)).rejects.toSatisfy((e) => e instanceof f.ConfigError && e.message === 'environment variable DUOFEED_CURSOR_KEY is required but not set');
+    process.env.DUOFEED_CURSOR_KEY = 'short';
+    f = await fresh('feed');
+    await expect(f.handler(request)).rejects.toSatisfy((e) => e instanceof f.ConfigError && /DUOFEED_CURSOR_KEY must be at least 32 characters/.test(e.message));
   });
 });

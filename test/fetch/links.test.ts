@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
-import { canonicalUrl, decodeBody, extractLinks } from '../../lambdas/core/links.js';
+import { canonicalUrl, decodeBody, extractLinks, feedKindOf } from '../../lambdas/core/links.js';
 
 const BASE = 'http://127.0.0.1:4000';
 
@@ -122,5 +122,44 @@ describe('decodeBody', () => {
     const xml = new Uint8Array([...new TextEncoder().encode('<?xml version="1.0" encoding="gb2312"?>'), ...gbk]);
     expect(decodeBody(xml)).toContain('中文');
     expect(decodeBody(new TextEncoder().encode('中文'), 'text/html; charset=x-unknown')).toBe('中文');
+  });
+});
+
+describe('feedKindOf', () => {
+  const enc = (s: string) => new TextEncoder().encode(s);
+  it.each([
+    ['RSS 2.0', '<?xml version="1.0"?>\n<rss version="2.0"><channel/></rss>', undefined, 'rss'],
+    ['RSS 1.0', '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', undefined, 'rss'],
+    ['Atom after a BOM, a comment and a stylesheet PI', '\ufeff<?xml version="1.0"?><!-- x --><?xml-stylesheet href="a.xsl"?>\n<feed xmlns="http://www.w3.org/2005/Atom"/>', undefined, 'atom'],
+    ['a prefixed Atom root', '<atom:feed xmlns:atom="http://www.w3.org/2005/Atom"/>', undefined, 'atom'],
+    ['JSON Feed', '{ "version": "https://jsonfeed.org/version/1.1", "title": "x", "items": [] }', undefined, 'json-feed'],
+    ['a feed by media type alone', 'whatever', 'application/atom+xml; charset=utf-8', 'atom'],
+    ['an HTML article', '<!DOCTYPE html><html><body><p>Hello 你好</p></body></html>', 'text/html', undefined],
+    ['an HTML page that mentions <rss> in its text', '<html><body>&lt;rss&gt; <rss>', undefined, undefined],
+    ['other JSON', '{"title":"x"}', 'application/json', undefined],
+    ['plain text', 'English line.\n中文一行。', 'text/plain', undefined],
+  ])('%s', (_name, body, type, kind) => {
+    expect(feedKindOf(enc(body), type)).toBe(kind);
+  });
+  it('reads the sample RSS source as a feed and no sample article as one', () => {
+    expect(feedKindOf(readFileSync('samples/sample-daily/feed.xml'))).toBe('rss');
+    for (const f of ['samples/sample-mil/articles/mil-gbk-block.html', 'samples/sample-daily/articles/daily-plain.txt', 'samples/sample-mil/index.html']) {
+      expect(feedKindOf(readFileSync(f)), f).toBeUndefined();
+    }
+  });
+});
+
+describe('extractLinks with a rewrite', () => {
+  const html = '<a href="/story/1">one</a><a href="/story/2?x=1">two</a><a href="/about">about</a><a href="/story/3">three</a>';
+  it('rewrites before matching, keeps page order and drops what is not http(s) after the rewrite', () => {
+    const r = extractLinks(html, {
+      kind: 'html-index',
+      pageUrl: 'https://x.example/',
+      linkPattern: '^https://x\\.example/story/\\d+/ce$',
+      rewrite: { pattern: '^https://x\\.example/story/(\\d+)(?:\\?.*)?$', replacement: 'https://x.example/story/$1/ce' },
+    });
+    expect(r.links).toEqual(['https://x.example/story/1/ce', 'https://x.example/story/2/ce', 'https://x.example/story/3/ce']);
+    const unsafe = extractLinks(html, { kind: 'html-index', pageUrl: 'https://x.example/', linkPattern: '.', rewrite: { pattern: '^.*$', replacement: 'javascript:alert(1)' } });
+    expect(unsafe.links).toEqual([]);
   });
 });

@@ -32,6 +32,10 @@ describe('parseSources', () => {
     ['relative start URL', [{ ...good, startUrls: ['/index.html'] }], 'sources[0].startUrls[0]: not an absolute URL ("/index.html")'],
     ['bad regex', [good, { ...good, id: 'b', linkPattern: '(abc' }], 'sources[1].linkPattern: not a valid regular expression (Unterminated group)'],
     ['bad language', [{ ...good, languages: ['en', 'Chinese'] }], 'sources[0].languages[1]: must be a BCP 47 primary subtag'],
+    ['a language the parser cannot read', [good, { ...good, id: 'le-monde', languages: ['fr'] }], 'sources[1].languages: source "le-monde" lists ["fr"], but the parser reads English–Chinese pages only: use ["en","zh"] (either order)'],
+    ['one side only', [{ ...good, languages: ['en'] }], 'sources[0].languages: source "chinamil-news" lists ["en"], but the parser'],
+    ['a third language', [{ ...good, languages: ['en', 'zh', 'ja'] }], 'sources[0].languages: source "chinamil-news" lists ["en","zh","ja"]'],
+    ['the same language twice', [{ ...good, languages: ['en', 'en'] }], 'sources[0].languages: source "chinamil-news" lists ["en","en"]'],
     ['bad schedule', [{ ...good, schedule: 'every hour' }], 'sources[0].schedule: expected rate('],
     ['plural rate of 1', [{ ...good, schedule: 'rate(1 hours)' }], 'sources[0].schedule: use "hour" with 1'],
     ['cron with both day fields', [{ ...good, schedule: 'cron(0 * * * * *)' }], 'sources[0].schedule: cron needs "?"'],
@@ -39,11 +43,31 @@ describe('parseSources', () => {
     ['string delay', [{ ...good, minDelayMs: '2000' }], 'sources[0].minDelayMs: must be an integer'],
     ['bad allowPrivateNetwork', [{ ...good, allowPrivateNetwork: 'yes' }], 'sources[0].allowPrivateNetwork: must be true or false'],
     ['typo field', [{ ...good, linkPatern: 'x' }], 'sources[0].linkPatern: unknown field'],
+    ['linkRewrite not an object', [{ ...good, linkRewrite: '$1/ce' }], 'sources[0].linkRewrite: must be an object'],
+    ['linkRewrite with a bad pattern', [{ ...good, linkRewrite: { pattern: '(x', replacement: '$1' } }], 'sources[0].linkRewrite.pattern: not a valid regular expression'],
+    ['linkRewrite without a replacement', [{ ...good, linkRewrite: { pattern: 'x' } }], 'sources[0].linkRewrite.replacement: required string'],
+    ['linkRewrite with a stray field', [{ ...good, linkRewrite: { pattern: 'x', replacement: 'y', flags: 'g' } }], 'sources[0].linkRewrite.flags: unknown field'],
     ['duplicate id', [good, { ...good }], 'sources[1].id: duplicate of sources[0].id "chinamil-news"'],
   ])('refuses %s', (_name, input, message) => {
     const r = parseSources(input);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors.some((e) => e.startsWith(message))).toBe(true);
+  });
+
+  it('keeps a linkRewrite', () => {
+    const linkRewrite = { pattern: '^(https://x\\.example/story/\\d+)$', replacement: '$1/ce' };
+    expect(parseSources([{ ...good, linkRewrite }])).toEqual({ ok: true, sources: [{ ...good, linkRewrite }] });
+  });
+
+  it('takes English and Chinese in either order', () => {
+    expect(parseSources([{ ...good, languages: ['zh', 'en'] }]).ok).toBe(true);
+  });
+
+  it('a language the parser cannot read is refused naming the file, the record and the fix', () => {
+    const text = JSON.stringify([good, { ...good, id: 'le-monde', languages: ['fr'] }]);
+    expect(() => loadSources(text, 'my-sources.json')).toThrow(
+      'invalid sources in my-sources.json:\n  sources[1].languages: source "le-monde" lists ["fr"], but the parser reads English–Chinese pages only: use ["en","zh"] (either order)',
+    );
   });
 
   it('reports every problem, not only the first', () => {

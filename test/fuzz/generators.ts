@@ -9,6 +9,8 @@ import type { ParseInput } from '../../lambdas/core/parse/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
 import { bilingualPage, inspectFeed, inspectHtml } from '../reliability/support.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
+import { cursorSeal } from '../../lambdas/core/feed/cursor.js';
 // ---- generators -----------------------------------------------------------------------------
 
 const HOSTILE_CHARS = ['\u0000', '\u0001', '\u000B', '\u001F', '\u007F', '\u0085', '\u00A0', '\u00AD', '\u200B', '\u200D', '\u202E', '\u2066', '\u2069', '\uFEFF', '\uFFFD', '\uFFFE', '\uD800', '\uDC00', '😀', '👩‍👩‍👧', '𠮷', '\r\n', ']]>', '<![CDATA[', '&', '&amp;', '&#0;', '&#x1F600;', '&lt;', '"', "'", '`', '\\'];
@@ -116,7 +118,7 @@ const NOW = new Date('2026-11-30T12:00:00Z');
 
 export async function renderChecks(a: StoredArticle): Promise<{ unsafe: string[]; rssDescription: string[] }> {
   const reader: ArticleReader = { list: async () => ({ items: [a] }), get: async () => a, sourceStates: async () => [] };
-  const deps = { reader, sources: [SOURCE], baseUrl: 'https://feeds.example', now: NOW };
+  const deps = { reader, sources: [SOURCE], baseUrl: 'https://feeds.example', now: NOW, cursors: cursorSeal(TEST_CURSOR_KEY) };
   const unsafe: string[] = [];
   const rssDescription: string[] = [];
   for (const format of ['atom', 'rss', 'json'] as const) {

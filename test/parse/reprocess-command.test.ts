@@ -1,5 +1,6 @@
 /** `duofeed reprocess` end to end over a data folder laid out the way `duofeed start` leaves it. */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -105,13 +106,27 @@ describe('duofeed reprocess', () => {
     expect(again.out).toBe('reprocessed 1 page(s) of sample-daily: 0 created, 0 updated, 1 unchanged, 0 failed\n');
   }, 60_000);
 
+  it('refuses a data folder another command holds, naming it; takes over a lock whose process is gone', async () => {
+    // A live process that is not this one holds the folder.
+    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: process.ppid, command: 'start', since: '2026-11-30T12:00:00Z' }));
+    const busy = await capture(['--data', dir]);
+    expect(busy).toEqual({ code: 1, out: '', err: `duofeed reprocess: the data folder ${dir} is in use by \`duofeed start\` (pid ${process.ppid}, since 2026-11-30T12:00:00Z); stop it first, or pass --data DIR (if no duofeed runs as pid ${process.ppid}, delete ${join(dir, 'lock')})\n` });
+    // A process that has exited (kill -9 leaves its lock behind).
+    const gone = spawnSync(process.execPath, ['-e', '']).pid;
+    writeFileSync(join(dir, 'lock'), JSON.stringify({ pid: gone, command: 'start', since: '2026-11-30T12:00:00Z' }));
+    const r = await capture(['--data', dir]);
+    expect(r.out).toMatch(/^reprocessed 3 page\(s\)/);
+    expect(existsSync(join(dir, 'lock'))).toBe(false);
+  }, 60_000);
+
   it.each([
     [['--data', '/nonexistent/duofeed'], /no stored pages in \/nonexistent\/duofeed/],
     [['--source', '../x'], /--source: source id '\.\.\/x' is not valid/],
     [['--source'], /--source needs a value/],
+    [['--source', 'nope'], /^duofeed reprocess: --source: no source 'nope' in \S+ \(it holds pages of: sample-daily, sample-mil\)\n$/],
     [['--bogus'], /unknown option --bogus/],
   ])('refuses %j with a clear message', async (argv, msg) => {
-    const r = await capture(argv);
+    const r = await capture(argv.includes('--data') ? argv : [...argv, '--data', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(msg);
   });

@@ -20,6 +20,7 @@ import { makeParseHandler } from '../../lambdas/parse/handler.js';
 import { startDynalite, startFauxqs, type DynamoStandin, type FauxqsStandin } from '../support/standins.js';
 import { bilingualPage, inspectFeed, inspectHtml, rng } from './support.js';
 import { memoryLog } from '../support/memory-log.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 
 // ---- building hostile pages ----------------------------------------------------------------
 
@@ -438,7 +439,7 @@ describe('hostile pages in one parse batch, then served as feeds', () => {
     expect(batchLine).toMatchObject({ records: entries.length, created: storedIds.size, failed: failed.size });
 
     // Serve everything that was stored, in every format and view, and parse what comes out.
-    const feed = makeFeedHandler({ reader: store, sources: [SOURCE], clock: { now: () => NOW } });
+    const feed = makeFeedHandler({ reader: store, sources: [SOURCE], clock: { now: () => NOW }, cursorKey: TEST_CURSOR_KEY });
     let itemsSeen = 0;
     const notes = new Set<string>();
     const rssDescription = new Set<string>();

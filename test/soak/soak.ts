@@ -42,6 +42,10 @@ import { makeParseHandler } from '../../lambdas/parse/handler.js';
 import type { Logger } from '../../lambdas/core/ports.js';
 import { bilingualPage, inspectFeed } from '../reliability/support.js';
 import type { StandinsReady } from './standins-process.js';
+import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
+import { quietSdkNodeNotice } from '../../lambdas/local/node-support.js';
+
+quietSdkNodeNotice();
 
 const args = process.argv.slice(2);
 const flag = (name: string, dflt: number) => {
@@ -240,7 +244,7 @@ async function main(): Promise<number> {
         c = page.next;
       } while (c);
     }
-    const feed = makeFeedHandler({ reader: store, sources: SOURCES, clock: { now: () => new Date() } });
+    const feed = makeFeedHandler({ reader: store, sources: SOURCES, clock: { now: () => new Date() }, cursorKey: TEST_CURSOR_KEY });
     const ev: LambdaFunctionURLEvent = {
       version: '2.0',
       routeKey: '$default',

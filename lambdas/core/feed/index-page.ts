@@ -4,7 +4,29 @@ import type { Source } from '../sources.js';
 import { FEED_LANGS, type FeedLang } from './content.js';
 import { escapeXml as x } from './escape.js';
 import { FEED_FORMATS, MEDIA_TYPES, feedTitle, feedUrl, trimBase } from './model.js';
-import { PAGE_CSS } from './styles.js';
+import { createHash } from 'node:crypto';
+import { PAGE_CSP, PAGE_CSS } from './styles.js';
+
+/**
+ * The index page's own rules, beside the shared stylesheet: on a phone (the same 40rem break
+ * the reading page uses) the sources table becomes one block per source with each value
+ * labelled, since five columns cannot fit 375 px; long words (an error naming a URL) wrap
+ * anywhere rather than widen the page.
+ */
+export const INDEX_CSS = `
+.sources small,.sources code{overflow-wrap:anywhere}
+.sources .feeds div{white-space:nowrap}
+@media (max-width:40rem){
+.sources,.sources tbody,.sources tr,.sources td{display:block}
+.sources thead{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.sources tr{padding:.6rem 0;border-bottom:1px solid var(--rule)}
+.sources td{border:0;padding:.1rem 0}
+.sources td[data-label]::before{content:attr(data-label) ": ";color:var(--muted)}
+}
+`;
+
+/** The shared policy, with this page's stylesheet allowed by its hash too. */
+export const INDEX_CSP = PAGE_CSP.replace('style-src ', `style-src 'sha256-${createHash('sha256').update(INDEX_CSS).digest('base64')}' `);
 
 const LANG_LABEL: Record<FeedLang, string> = { bi: 'Bilingual', en: 'English', zh: '中文' };
 const FORMAT_LABEL = { atom: 'Atom', rss: 'RSS', json: 'JSON' } as const;
@@ -28,9 +50,9 @@ export function renderIndexPage(sources: readonly Source[], states: readonly Sou
       const name = home && /^https?:\/\//i.test(home) ? `<a href="${x(home)}" rel="noopener noreferrer">${x(s.name)}</a>` : x(s.name);
       return (
         `<tr id="source-${x(s.id)}"><td>${name}<br><code>${x(s.id)}</code></td>` +
-        `<td>${st?.lastFetch ? `<time datetime="${x(st.lastFetch)}">${x(shortUtc(st.lastFetch))}</time>` : 'never'}` +
+        `<td data-label="Last fetch">${st?.lastFetch ? `<time datetime="${x(st.lastFetch)}">${x(shortUtc(st.lastFetch))}</time>` : 'never'}` +
         `${st?.lastError ? `<br><small>${x(st.lastError)}</small>` : ''}</td>` +
-        `<td>${st?.articles ?? 0}</td><td>${st?.failures ?? 0}</td><td>${feedLinks(base, s.id)}</td></tr>\n`
+        `<td data-label="Articles">${st?.articles ?? 0}</td><td data-label="Failures">${st?.failures ?? 0}</td><td class="feeds">${feedLinks(base, s.id)}</td></tr>\n`
       );
     })
     .join('');
@@ -40,10 +62,10 @@ export function renderIndexPage(sources: readonly Source[], states: readonly Sou
     `<title>duofeed — bilingual feeds</title>\n` +
     `<link rel="alternate" type="application/atom+xml" title="${x(feedTitle('all', undefined, 'bi'))}" href="${x(allAtom)}">\n` +
     `<link rel="alternate" type="application/rss+xml" title="${x(feedTitle('all', undefined, 'bi'))}" href="${x(feedUrl(base, { scope: 'all', format: 'rss', lang: 'bi' }))}">\n` +
-    `<style>${PAGE_CSS}</style>\n</head>\n<body>\n<header><h1>duofeed</h1>\n` +
+    `<style>${PAGE_CSS}</style>\n<style>${INDEX_CSS}</style>\n</head>\n<body>\n<header><h1>duofeed</h1>\n` +
     `<p>Aligned English–Chinese news feeds. Paste a feed link into any feed reader, or import <a href="${x(base)}/opml">the OPML list</a>.</p></header>\n<main>\n` +
     `<h2>All sources</h2>\n${feedLinks(base, 'all')}\n<h2>Sources</h2>\n` +
-    `<table>\n<thead><tr><th>Source</th><th>Last fetch</th><th>Articles</th><th>Failures</th><th>Feeds</th></tr></thead>\n<tbody>\n${rows}</tbody>\n</table>\n` +
+    `<table class="sources">\n<thead><tr><th>Source</th><th>Last fetch</th><th>Articles</th><th>Failures</th><th>Feeds</th></tr></thead>\n<tbody>\n${rows}</tbody>\n</table>\n` +
     `</main>\n</body>\n</html>\n`
   );
 }

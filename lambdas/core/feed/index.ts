@@ -7,8 +7,9 @@ import { parseRfc3339 } from '../dates.js';
 import type { ArticleReader } from '../ports.js';
 import type { Source } from '../sources.js';
 import { renderAtom } from './atom.js';
+import type { CursorSeal } from './cursor.js';
 import { bodyEtag, feedPageEtag } from './etag.js';
-import { renderIndexPage } from './index-page.js';
+import { INDEX_CSP, renderIndexPage } from './index-page.js';
 import { renderJsonFeed } from './jsonfeed.js';
 import { MEDIA_TYPES, buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from './model.js';
 import { renderOpml } from './opml.js';
@@ -18,6 +19,7 @@ import type { Route } from './route.js';
 import { PAGE_CSP } from './styles.js';
 
 export { routeRequest, type Route } from './route.js';
+export { cursorSeal, CursorKeyError, MIN_CURSOR_KEY_LENGTH, type CursorSeal } from './cursor.js';
 export { buildFeedModel, type FeedModel, type FeedQuery, type FeedFormat } from './model.js';
 export { renderAtom, renderRss, renderJsonFeed, renderArticlePage, renderIndexPage, renderOpml };
 
@@ -66,6 +68,8 @@ export interface AnswerDeps {
    */
   isFresh?: (etag: string, lastModified: () => number | undefined) => boolean;
   bodies?: BodyCache;
+  /** Signs the paging cursors the feeds hand out and checks the ones readers bring back. */
+  cursors: CursorSeal;
 }
 
 /**
@@ -76,6 +80,7 @@ export const MAX_BODY_BYTES = 5_000_000;
 
 const RENDERERS: Record<FeedFormat, (f: FeedModel) => string> = { rss: renderRss, atom: renderAtom, json: renderJsonFeed };
 const HTML = 'text/html; charset=utf-8';
+const BAD_CURSOR = 'cursor is not one this server issued';
 
 /**
  * The reader refuses a cursor it cannot decode with an `InvalidCursorError` (the DynamoDB
@@ -94,14 +99,18 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
     case 'feed': {
       const q = route.query;
       const max = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+      // The store's cursor inside the link's, if this server signed it for this listing.
+      const storeCursor = q.cursor === undefined ? undefined : deps.cursors.open(q.scope, q.cursor);
+      if (q.cursor !== undefined && storeCursor === undefined) return { status: 400, message: BAD_CURSOR };
       for (let limit = q.limit; ; limit = Math.max(1, Math.floor(limit / 2))) {
-        let page;
+        let listed;
         try {
-          page = await deps.reader.list(q.scope === 'all' ? undefined : q.scope, { limit, ...(q.cursor ? { cursor: q.cursor } : {}) });
+          listed = await deps.reader.list(q.scope === 'all' ? undefined : q.scope, { limit, ...(storeCursor ? { cursor: storeCursor } : {}) });
         } catch (err) {
-          if (isBadCursor(err)) return { status: 400, message: 'cursor is not one this server issued' };
+          if (isBadCursor(err)) return { status: 400, message: BAD_CURSOR };
           throw err;
         }
+        const page = listed.next === undefined ? listed : { ...listed, next: deps.cursors.seal(q.scope, listed.next) };
         // Links keep the limit the reader asked for, so its next page asks for the full size again.
         const input = { query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now };
         // The tag comes from the listing: a revalidation or a warm body never builds the model.
@@ -147,7 +156,7 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
     }
     case 'index': {
       const body = renderIndexPage(deps.sources, await deps.reader.sourceStates(), deps.baseUrl);
-      return { status: 200, body, contentType: HTML, etag: bodyEtag('index', body), headers: { 'content-security-policy': PAGE_CSP } };
+      return { status: 200, body, contentType: HTML, etag: bodyEtag('index', body), headers: { 'content-security-policy': INDEX_CSP } };
     }
     case 'opml': {
       const body = renderOpml(deps.sources, deps.baseUrl);

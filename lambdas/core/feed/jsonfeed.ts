@@ -20,7 +20,7 @@ export function renderJsonFeed(f: FeedModel): string {
       content_html: i.contentHtml,
       ...(i.summary ? { summary: i.summary } : {}),
       date_published: formatRfc3339(i.published),
-      date_modified: formatRfc3339(i.updated),
+      date_modified: formatRfc3339(i.updated, { millis: true }),
       ...(i.author ? { authors: [{ name: i.author }] } : {}),
       ...(i.category ? { tags: [i.category.label] } : {}),
       language: i.lang,

@@ -102,14 +102,20 @@ function publishedOf(a: StoredArticle): ZonedTime {
 }
 
 /**
- * The item's `updated`: when duofeed stored the current version, shown in the article's own
- * offset so a Beijing article reads in Beijing time. Never earlier than `published` (a page
- * can be seen before its stated publication minute when the site's clock is ahead).
+ * The entry's `updated` (Atom; JSON Feed's date_modified): when the article's content last
+ * changed. The first stored version is the page as published, so it is dated `published`
+ * where the page gives one (else when duofeed first saw it); a later version is dated when
+ * duofeed stored that change. Never earlier than `published` (a site's clock may run ahead),
+ * and shown in the article's own offset so a Beijing article reads in Beijing time.
  */
-function updatedOf(a: StoredArticle, published: ZonedTime): ZonedTime {
-  const stored = parseRfc3339(a.updated) ?? parseRfc3339(a.firstSeen);
-  const epochMs = Math.max(stored?.epochMs ?? 0, published.epochMs);
-  return { epochMs, offsetMinutes: published.offsetMinutes };
+export function entryUpdated(a: StoredArticle, published: ZonedTime = publishedOf(a)): ZonedTime {
+  const changed = a.version > 1 ? (parseRfc3339(a.updated) ?? parseRfc3339(a.firstSeen)) : parseRfc3339(a.published) ? published : parseRfc3339(a.firstSeen);
+  return { epochMs: Math.max(changed?.epochMs ?? 0, published.epochMs), offsetMinutes: published.offsetMinutes };
+}
+
+/** When duofeed last wrote the article (its store `updated`): what changes the listing. */
+function storedAtMs(a: StoredArticle): number {
+  return (parseRfc3339(a.updated) ?? parseRfc3339(a.firstSeen))?.epochMs ?? 0;
 }
 
 export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sourcesById: ReadonlyMap<string, Source>): FeedItem {
@@ -131,7 +137,7 @@ export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sou
     link,
     ...(externalUrl ? { externalUrl } : {}),
     published,
-    updated: updatedOf(a, published),
+    updated: entryUpdated(a, published),
     ...(author ? { author } : {}),
     category: { term: a.sourceId, label: source?.name ?? a.source ?? a.sourceId },
     // Content is most of a feed's cost and a 304 or a cached body needs none of it: built on
@@ -155,14 +161,16 @@ export interface BuildFeedInput {
 }
 
 /**
- * The feed's `updated` (and the HTTP Last-Modified): its newest item's, or for an empty
- * feed the current whole second. Computed from the listing alone, so a conditional request
- * can be decided without building the model.
+ * The feed's `updated` (and the HTTP Last-Modified): the last time duofeed wrote any listed
+ * item, or for an empty feed the current whole second. Store times, not the entries'
+ * `updated`: an article published last month but stored today changes the feed today, and a
+ * client revalidating with If-Modified-Since must see that. Computed from the listing alone,
+ * so a conditional request can be decided without building the model.
  */
 export function feedUpdatedMs(items: readonly StoredArticle[], now: Date): number {
   if (items.length === 0) return Math.floor(now.getTime() / 1000) * 1000;
   let newest = -Infinity;
-  for (const a of items) newest = Math.max(newest, updatedOf(a, publishedOf(a)).epochMs);
+  for (const a of items) newest = Math.max(newest, storedAtMs(a));
   return newest;
 }
 
@@ -170,8 +178,7 @@ export function buildFeedModel({ query, page, baseUrl, sources, now }: BuildFeed
   const byId = new Map(sources.map((s) => [s.id, s]));
   const source = query.scope === 'all' ? undefined : byId.get(query.scope);
   const items = page.items.map((a) => buildItem(a, query.lang, baseUrl, byId));
-  let updated: ZonedTime = { epochMs: Math.floor(now.getTime() / 1000) * 1000, offsetMinutes: 0 };
-  if (items.length > 0) updated = { epochMs: Math.max(...items.map((i) => i.updated.epochMs)), offsetMinutes: 0 };
+  const updated: ZonedTime = { epochMs: feedUpdatedMs(page.items, now), offsetMinutes: 0 };
   const langForFeed = query.lang === 'bi' ? (source?.languages[0] ?? 'en') : query.lang;
   const base = { scope: query.scope, format: query.format, lang: query.lang };
   return {

@@ -2,6 +2,9 @@
  * `/opml`: every feed as OPML 2.0, one folder per view (bilingual, English, 中文) so a reader
  * import does not subscribe to the same articles three times by accident. Atom only: every
  * reader that imports OPML reads Atom, and one format per feed avoids duplicates.
+ * Subscription outlines are `type="rss"` (OPML 2.0's one type for feeds, Atom included) with
+ * no `version`: the spec's values are RSS1, RSS and scriptingNews, none for Atom, and readers
+ * tell the format from the document itself.
  */
 import type { Source } from '../sources.js';
 import { FEED_LANGS, type FeedLang } from './content.js';
@@ -20,7 +23,7 @@ export function renderOpml(sources: readonly Source[], baseUrl: string): string 
       const title = x(feedTitle(s.id, s.source, lang));
       const html = s.id === 'all' ? `${base}/` : `${base}/#source-${s.id}`;
       body +=
-        `  <outline type="rss" version="ATOM" text="${title}" title="${title}" language="${lang === 'bi' ? 'en' : lang}" ` +
+        `  <outline type="rss" text="${title}" title="${title}" language="${lang === 'bi' ? 'en' : lang}" ` +
         `xmlUrl="${x(feedUrl(base, { scope: s.id, format: 'atom', lang }))}" htmlUrl="${x(html)}"/>\n`;
     }
     body += '</outline>\n';
