@@ -322,6 +322,49 @@ describe('HTML pages', () => {
   });
 });
 
+describe('feed items: each pair one unit, sentence pairs in _duofeed', () => {
+  const units = (html: string) => html.split('<hr>');
+
+  it('bi: every segment is one unit between <hr> rules, its languages inside it; notes and links after', () => {
+    const html = buildContentHtml(HOSTILE, 'bi', { reader: `${BASE}/articles/${HOSTILE.id}` });
+    const u = units(html);
+    expect(u).toHaveLength(HOSTILE.segments.length + 2);
+    HOSTILE.segments.forEach((seg, n) => {
+      for (const p of seg.en ?? []) expect(u[n]).toContain(`<p lang="en">${escapeXml(p)}</p>`);
+      for (const p of seg.zh ?? []) expect(u[n]).toContain(`<p lang="zh">${escapeXml(p)}</p>`);
+    });
+    expect(u.at(-2)).toContain('<em>');
+    expect(u.at(-1)).toMatch(/^<p><a href=/);
+  });
+
+  it.each(['en', 'zh'] as const)('%s: one language, no rules', (lang) => {
+    expect(buildContentHtml(HOSTILE, lang, { reader: BASE })).not.toContain('<hr>');
+  });
+
+  it('JSON Feed: _duofeed carries every sentence pair with its permalink, confidence and doubt', () => {
+    const doc = JSON.parse(renderJsonFeed(model([HOSTILE, DAILY], 'bi', 'json'))) as { items: { _duofeed: any }[] };
+    const ext = doc.items[0]!._duofeed;
+    expect(ext.about).toMatch(/^https:\/\/.*README\.md#json-feed-extension-_duofeed$/);
+    expect(ext.languages).toEqual(['en', 'zh']);
+    expect(ext.doubtful_below).toBe(0.5);
+    expect(ext.pairs.map((p: { id: string }) => p.id)).toEqual(['p1s1', 'p2s1', 'p3s1', 'p4s1', 'p5s1', 'p5s2']);
+    expect(ext.pairs[1]).toEqual({ id: 'p2s1', paragraph: 2, url: `${BASE}/articles/${HOSTILE.id}#p2s1`, en: HOSTILE.segments[1]!.en![0], zh: '译文的前半部分，以及后半部分。', confidence: 0.42, doubtful: true });
+    expect(ext.pairs[2]).toMatchObject({ id: 'p3s1', zh: '', doubtful: false });
+    expect(ext.pairs[5]).toMatchObject({ en: 'The second one\tfollows after a tab.', zh: '第二句紧随其后。' });
+    // A segment stored before sentences existed is one pair.
+    expect(doc.items[1]!._duofeed.pairs.map((p: { id: string }) => p.id)).toEqual(['p1s1', 'p2s1']);
+    // JSON Feed 1.1: only extension keys may start with an underscore, and ours is the only one.
+    expect(Object.keys(doc.items[0]!).filter((k) => k.startsWith('_'))).toEqual(['_duofeed']);
+  });
+
+  it('JSON Feed: the doubtful threshold is a parameter', () => {
+    const m = buildFeedModel({ query: { scope: 'all', format: 'json', lang: 'bi', limit: 50 }, page: { items: [HOSTILE] }, baseUrl: BASE, sources: SOURCES, now: NOW, doubtfulBelow: 0.9 });
+    const ext = (JSON.parse(renderJsonFeed(m)) as { items: { _duofeed: any }[] }).items[0]!._duofeed;
+    expect(ext.doubtful_below).toBe(0.9);
+    expect(ext.pairs.filter((p: { doubtful: boolean }) => p.doubtful).map((p: { id: string }) => p.id)).toEqual(['p2s1', 'p3s1', 'p4s1']);
+  });
+});
+
 describe('routeRequest', () => {
   const ids = new Set(SOURCES.map((s) => s.id));
   it.each([

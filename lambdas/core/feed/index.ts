@@ -123,7 +123,7 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
         }
         const page = listed.next === undefined ? listed : { ...listed, next: deps.cursors.seal(q.scope, listed.next) };
         // Links keep the limit the reader asked for, so its next page asks for the full size again.
-        const input = { query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now };
+        const input = { query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now, doubtfulBelow: deps.doubtfulBelow ?? DOUBTFUL_BELOW };
         // The tag comes from the listing: a revalidation or a warm body never builds the model.
         const etag = feedPageEtag(input);
         const contentType = `${MEDIA_TYPES[q.format]}; charset=utf-8`;
