@@ -16,7 +16,7 @@ import { buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from '
 import { renderOpml } from '../../lambdas/core/feed/opml.js';
 import { renderArticlePage } from '../../lambdas/core/feed/reader.js';
 import { READER_JS } from '../../lambdas/core/feed/reader-assets.js';
-import { routeRequest } from '../../lambdas/core/feed/route.js';
+import { QUERY_PARAMS, routeRequest } from '../../lambdas/core/feed/route.js';
 import { renderRss } from '../../lambdas/core/feed/rss.js';
 import { DAILY, HOSTILE, MemoryReader, SOURCES, STATES, UNDATED, allArticles } from './fixtures.js';
 
@@ -367,6 +367,9 @@ describe('feed items: each pair one unit, sentence pairs in _duofeed', () => {
 
 describe('routeRequest', () => {
   const ids = new Set(SOURCES.map((s) => s.id));
+  it('names every parameter a route reads in QUERY_PARAMS (the CDN cache key)', () => {
+    expect(QUERY_PARAMS).toEqual(['cursor', 'lang', 'layout', 'limit', 'pinyin', 'script']);
+  });
   it.each([
     ['/feeds/all.atom', '', { kind: 'feed', query: { scope: 'all', format: 'atom', lang: 'bi', limit: 50 } }],
     ['/feeds/sample-mil.rss', 'lang=zh&limit=200', { kind: 'feed', query: { scope: 'sample-mil', format: 'rss', lang: 'zh', limit: 200 } }],

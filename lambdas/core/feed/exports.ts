@@ -4,7 +4,9 @@
  * serve `/articles/<id>.tmx|.tsv`, `/feeds/<source>.tmx|.tsv` and `duofeed parse --format`.
  *
  * Only complete pairs are exported: a sentence one side left untranslated (a 1-0 bead) is no
- * translation unit and no flash card.
+ * translation unit and no flash card. The TMX names no DOCTYPE: a SYSTEM reference to
+ * "tmx14.dtd" makes readers look for a file beside the export; validate with
+ * `xmllint --noout --dtdvalid tmx14.dtd file.tmx`.
  */
 import type { Article } from '../article.js';
 import { parseRfc3339 } from '../dates.js';
@@ -56,7 +58,7 @@ export function renderTmx(items: readonly ExportItem[], opts: ExportOptions = {}
     .sort((a, b) => (parseRfc3339(b)?.epochMs ?? 0) - (parseRfc3339(a)?.epochMs ?? 0))[0];
   const created = tmxDate(newest);
   let out =
-    `<?xml version="1.0" encoding="UTF-8"?>\n<!DOCTYPE tmx SYSTEM "tmx14.dtd">\n<tmx version="1.4">\n` +
+    `<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">\n` +
     `<header creationtool="${GENERATOR.name}" creationtoolversion="${GENERATOR.version}" segtype="sentence" o-tmf="${GENERATOR.name}" ` +
     `adminlang="en" srclang="${srclang}" datatype="plaintext"${created ? ` creationdate="${created}"` : ''}/>\n<body>\n`;
   for (const item of items) {

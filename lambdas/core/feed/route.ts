@@ -35,6 +35,12 @@ const KNOWN_PARAMS: Record<string, readonly string[]> = {
   opml: [],
 };
 
+/**
+ * Every query parameter any route reads: the CDN's cache key must hold exactly these (each
+ * changes the response), so lib/duofeed-stack.ts takes this list.
+ */
+export const QUERY_PARAMS: readonly string[] = [...new Set(Object.values(KNOWN_PARAMS).flat())].sort();
+
 // Unknown parameters are ignored (cache-busters like `?_=123` are common in readers); a known
 // one given twice is ambiguous and refused.
 function checkParams(kind: string, params: URLSearchParams): string | undefined {
