@@ -3,7 +3,9 @@
  * read back by a CSV reader the way Anki reads it, and both served by the handler with
  * validators, 304s, content types and a download name.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Article } from '../../lambdas/core/article.js';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LambdaFunctionURLEvent, LambdaFunctionURLResult } from 'aws-lambda';
@@ -195,5 +197,25 @@ describe('export routes', () => {
       expect((await get(`/articles/${HOSTILE.id}`, q, { 'if-none-match': r.headers.etag! })).statusCode, q).toBe(304);
     }
     expect(tags.size).toBe(6);
+  });
+});
+
+describe('page weight: the reading page (HTML with its CSS and JS inline) stays under 100 KB gzip', () => {
+  const samples = ['samples/sample-mil/articles', 'samples/sample-daily/articles'].flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => f.endsWith('.expected.json'))
+      .map((f) => {
+        const a = JSON.parse(readFileSync(join(d, f), 'utf8')) as Article;
+        return { ...a, sourceId: d.includes('mil') ? 'sample-mil' : 'sample-daily', url: a.url ?? 'https://x.example/a', firstSeen: '2025-04-01T00:00:00Z', updated: '2025-04-01T00:00:00Z', version: 1, rawKey: 'r' };
+      }),
+  );
+  const handler = makeFeedHandler({ reader: new MemoryReader(samples), sources: SOURCES, clock: FIXED_CLOCK, cursorKey: TEST_CURSOR_KEY, publicUrl: BASE });
+  it.each(['', 'lang=bi&layout=inter', 'lang=en', 'lang=zh', 'lang=bi&layout=side&pinyin=1', 'lang=zh&pinyin=1&script=hant'])('every sample article, view ?%s', async (q) => {
+    expect(samples.length).toBe(7);
+    for (const a of samples) {
+      const r = (await handler({ rawPath: `/articles/${a.id}`, rawQueryString: q, headers: { host: 'x' }, requestContext: { http: { method: 'GET' } } } as unknown as LambdaFunctionURLEvent)) as { statusCode: number; body: string };
+      expect(r.statusCode).toBe(200);
+      expect(gzipSync(r.body).length, a.id).toBeLessThan(100 * 1024);
+    }
   });
 });
