@@ -34,6 +34,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { cdkBundling, entryFor, RUNTIME_NODE_OPTIONS, type FunctionName } from './bundling.js';
 import { INDEXES, TABLE } from '../lambdas/adapters/table-schema.js';
+import { QUERY_PARAMS } from '../lambdas/core/feed/route.js';
 import { ConfigError, LAMBDA_ENV_LIMIT_BYTES, RAW_IA_AFTER_DAYS, type DuofeedConfig } from './config.js';
 
 /** The repository root: entries and package-lock.json are resolved from here. */
@@ -42,8 +43,12 @@ export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..
 /** Header the CloudFront viewer-request function sets to the Host the reader asked for. */
 export const FORWARDED_HOST_HEADER = 'x-forwarded-host';
 
-/** Query parameters that change the feed's response; the cache key holds exactly these. */
-export const FEED_QUERY_PARAMS = ['lang', 'limit', 'cursor'] as const;
+/**
+ * Query parameters that change the feed function's response (the feeds' lang/limit/cursor,
+ * the reading page's lang/layout/pinyin/script): the cache key holds exactly these, taken
+ * from the router so a new parameter cannot be served from another URL's cache entry.
+ */
+export const FEED_QUERY_PARAMS = QUERY_PARAMS;
 
 /**
  * Sizing, one place. Lambda gives CPU in proportion to memory (1,769 MB = one vCPU).
@@ -265,7 +270,7 @@ export class DuofeedStack extends Stack {
       code: cloudfront.FunctionCode.fromInline(FORWARD_HOST_FUNCTION),
     });
     const cachePolicy = new cloudfront.CachePolicy(this, 'FeedCache', {
-      comment: 'duofeed feeds: keyed on path + lang/limit/cursor; honours the origin Cache-Control',
+      comment: 'duofeed feeds: keyed on path + the query parameters routes read; honours the origin Cache-Control',
       queryStringBehavior: cloudfront.CacheQueryStringBehavior.allowList(...FEED_QUERY_PARAMS),
       headerBehavior: cloudfront.CacheHeaderBehavior.none(),
       cookieBehavior: cloudfront.CacheCookieBehavior.none(),

@@ -51,6 +51,7 @@ import {
   type Clock,
   type FetchStateStore,
   type HttpValidators,
+  type Neighbours,
   type Page,
   type SourceState,
   type UpsertOutcome,
@@ -146,6 +147,7 @@ const marshallOptions = () => ({ removeUndefinedValues: true });
 
 /** `#pk`-style placeholders for the key attributes, so expressions follow table-schema.ts. */
 const PK = '#pk';
+const SK = '#sk';
 
 export interface DynamoStoreOptions {
   client: DynamoDBClient;
@@ -331,6 +333,29 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
   async list(sourceId: string | undefined, opts: { limit: number; cursor?: string }): Promise<Page<StoredArticle>> {
     const limit = Math.max(1, Math.floor(opts.limit));
     return sourceId === undefined ? this.listAll(limit, opts.cursor) : this.listSource(sourceId, limit, opts.cursor);
+  }
+
+  async neighbours(article: StoredArticle): Promise<Neighbours> {
+    const index = TABLE.indexes.bySource;
+    const key = listKey(sortTimeOf(article.published, article.firstSeen), article.id);
+    // Newest first is descending key order: the newer neighbour is the next key up, the older the next key down.
+    const one = async (newer: boolean) => {
+      const out = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          IndexName: index.name,
+          KeyConditionExpression: `${PK} = :pk AND ${SK} ${newer ? '>' : '<'} :sk`,
+          ExpressionAttributeNames: { [PK]: index.partitionKey, [SK]: index.sortKey },
+          ExpressionAttributeValues: { ':pk': KEYS.bySourcePk(article.sourceId), ':sk': key },
+          ScanIndexForward: newer,
+          Limit: 1,
+        }),
+      );
+      const item = out.Items?.[0];
+      return item ? fromItem(item) : undefined;
+    };
+    const [newer, older] = await Promise.all([one(true), one(false)]);
+    return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
   }
 
   private async listSource(sourceId: string, limit: number, cursor: string | undefined): Promise<Page<StoredArticle>> {

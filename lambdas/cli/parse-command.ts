@@ -8,9 +8,19 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { feedKindOf, type FeedKind } from '../core/links.js';
 import { parseArticle } from '../core/parse/index.js';
+import type { Article } from '../core/article.js';
+import { renderTmx, renderTsv, type ExportItem } from '../core/feed/exports.js';
+import { safeHttpUrl } from '../core/feed/escape.js';
+import { loadPinyin } from '../core/feed/zh.js';
 import { readArgs } from './args.js';
 
-const USAGE = `usage: duofeed parse [--pretty] [--allow-private] [--quiet] PATH|URL|-…
+/** An article for the exports: each pair links to the page it came from, when that is a web page. */
+function exportItem(article: Article): ExportItem {
+  const url = safeHttpUrl(article.url);
+  return { article, ...(url ? { linkFor: () => url } : {}) };
+}
+
+const USAGE = `usage: duofeed parse [--format jsonl|tmx|tsv] [--pretty] [--allow-private] [--quiet] PATH|URL|-…
 
 Parses bilingual (English/Chinese) article pages into aligned articles, one JSON object
 per input on stdout (JSON Lines). PATH may be a file (HTML in UTF-8/GBK/GB18030/Big5, or
@@ -19,12 +29,19 @@ sub-folders are not entered, and each one skipped is named on stderr). \`-\` rea
 from standard input. URL inputs (http/https only) are fetched politely. A feed (RSS, Atom,
 JSON Feed) is not an article: it is reported as one, to be added as a source instead.
 
+  --format F       jsonl (default): the article JSON, one line per input;
+                   tmx: one TMX 1.4b file of every sentence pair (translation memory);
+                   tsv: Anki cards, one row per sentence pair (English, Chinese, pinyin, link)
   --pretty         indent the JSON (one object per input, no longer one per line)
   --allow-private  allow URLs on private/loopback addresses (local samples only)
   --quiet          no warnings on stderr
 Exit code: 0 if every input parsed, 1 if any failed (its line carries "error"), 2 on usage errors.`;
 
+type Format = 'jsonl' | 'tmx' | 'tsv';
+const FORMATS: readonly Format[] = ['jsonl', 'tmx', 'tsv'];
+
 interface Options {
+  format: Format;
   pretty: boolean;
   allowPrivate: boolean;
   quiet: boolean;
@@ -32,6 +49,7 @@ interface Options {
 }
 
 const FLAGS = {
+  format: { type: 'string' },
   pretty: { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
@@ -142,7 +160,18 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(`duofeed parse: ${'error' in args ? args.error : 'no inputs given'}\n${USAGE}\n`);
     return 2;
   }
+  const format = args.values.format ?? 'jsonl';
+  const usageError = !FORMATS.includes(format as Format)
+    ? `--format must be jsonl, tmx or tsv (got '${format}')`
+    : format !== 'jsonl' && args.values.pretty
+      ? `--pretty indents JSON; it does not apply to --format ${format}`
+      : undefined;
+  if (usageError) {
+    process.stderr.write(`duofeed parse: ${usageError}\n${USAGE}\n`);
+    return 2;
+  }
   const opts: Options = {
+    format: format as Format,
     pretty: args.values.pretty ?? false,
     allowPrivate: args.values['allow-private'] ?? false,
     quiet: args.values.quiet ?? false,
@@ -154,6 +183,8 @@ export async function run(argv: string[]): Promise<number> {
   const state = { stdinRead: false };
   let failures = 0;
   let done = 0;
+  // tmx/tsv: one document of every article's sentence pairs, written once all inputs are read.
+  const articles: ExportItem[] = [];
   for (const arg of opts.inputs) {
     for (const input of await expand(arg, (m) => warn(`warning: ${m}`))) {
       const { line, warnings } = await parseOne(input, opts, state);
@@ -162,10 +193,16 @@ export async function run(argv: string[]): Promise<number> {
         warn(String(line.error));
       }
       for (const w of warnings) warn(`${input}: warning: ${w}`);
-      process.stdout.write(`${opts.pretty ? JSON.stringify(line, null, 2) : JSON.stringify(line)}\n`);
       done++;
+      if (opts.format !== 'jsonl') {
+        if (!('error' in line)) articles.push(exportItem(line as unknown as Article));
+        continue;
+      }
+      process.stdout.write(`${opts.pretty ? JSON.stringify(line, null, 2) : JSON.stringify(line)}\n`);
     }
   }
+  if (opts.format === 'tmx') process.stdout.write(renderTmx(articles));
+  else if (opts.format === 'tsv') process.stdout.write(renderTsv(articles, await loadPinyin()));
   if (failures > 0) warn(`${failures} of ${done} inputs failed`);
   return failures > 0 ? 1 : 0;
 }

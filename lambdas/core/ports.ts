@@ -117,8 +117,18 @@ export interface ArticleReader {
    */
   list(sourceId: string | undefined, opts: { limit: number; cursor?: string }): Promise<Page<StoredArticle>>;
   get(id: string): Promise<StoredArticle | undefined>;
+  /**
+   * The articles beside `article` in its source's listing (the order of `list`): `newer` comes
+   * just before it, `older` just after; absent at either end. One Query each way.
+   */
+  neighbours(article: StoredArticle): Promise<Neighbours>;
   /** Per-source state for the index page. */
   sourceStates(): Promise<SourceState[]>;
+}
+
+export interface Neighbours {
+  newer?: StoredArticle;
+  older?: StoredArticle;
 }
 
 /** The write side the parse handler needs. */

@@ -28,6 +28,12 @@ export interface FeedDeps {
   cursorKey: string;
   /** Where a failed request's details go (never to the client); default JSON lines on stdout. */
   log?: Logger;
+  /**
+   * Segment confidence below which a pair is marked doubtful on the page, in `_duofeed` and in
+   * the exports; default DOUBTFUL_BELOW (core/feed/pairs.ts). A parameter because the
+   * confidence is being recalibrated into a probability.
+   */
+  doubtfulBelow?: number;
 }
 
 type Handler = (event: LambdaFunctionURLEvent) => Promise<LambdaFunctionURLResult>;
@@ -49,7 +55,16 @@ export function makeFeedHandler(deps: FeedDeps): Handler {
     const route = routeRequest(event.rawPath ?? '/', new URLSearchParams(event.rawQueryString ?? ''), sourceIds);
     let answered;
     try {
-      answered = await answer(route, { reader: deps.reader, sources: deps.sources, baseUrl, now: deps.clock.now(), isFresh: conditions.isFresh, bodies, cursors });
+      answered = await answer(route, {
+        reader: deps.reader,
+        sources: deps.sources,
+        baseUrl,
+        now: deps.clock.now(),
+        isFresh: conditions.isFresh,
+        bodies,
+        cursors,
+        ...(deps.doubtfulBelow !== undefined ? { doubtfulBelow: deps.doubtfulBelow } : {}),
+      });
     } catch (err) {
       // Details go to the log, never to the client.
       log.error('feed request failed', { path: event.rawPath, error: String(err), cause: String((err as Error)?.cause ?? '') });

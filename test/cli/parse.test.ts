@@ -251,3 +251,52 @@ describe('the other commands refuse bad flags before doing anything', () => {
     for (const flag of cmd === 'start' ? ['--fresh', '--once', '--json', '--data', '--sources', '--samples', '--pace'] : ['--source', '--data']) expect(r.stdout).toContain(flag);
   });
 });
+
+describe('duofeed parse --format: the sentence pairs as TMX or Anki TSV', () => {
+  const dailyDir = join(repo, 'samples/sample-daily/articles');
+  const pairsOf = (a: { segments: { sentences?: { en?: string[]; zh?: string[] }[] }[] }) =>
+    a.segments.flatMap((s) => s.sentences ?? []).filter((b) => (b.en?.length ?? 0) > 0 && (b.zh?.length ?? 0) > 0).length;
+
+  it('tmx: one TMX 1.4b document, valid against the DTD, one <tu> per complete sentence pair of every input', async () => {
+    const jsonl = lines((await duofeed(['parse', milDir, dailyDir])).stdout) as unknown as Parameters<typeof pairsOf>[0][];
+    const r = await duofeed(['parse', '--format', 'tmx', milDir, dailyDir]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<tmx version="1.4">')).toBe(true);
+    expect(r.stdout.match(/<tu /g)).toHaveLength(jsonl.reduce((n, a) => n + pairsOf(a), 0));
+    const file = join(tmp, 'samples.tmx');
+    writeFileSync(file, r.stdout);
+    const lint = await run('xmllint', ['--noout', '--dtdvalid', resolve(repo, '../shared/schemas/tmx14.dtd'), file]).then(
+      (x) => ({ code: 0, out: x.stdout + x.stderr }),
+      (e: { code: number; stderr: string }) => ({ code: e.code, out: e.stderr }),
+    );
+    expect(lint).toEqual({ code: 0, out: '' });
+  });
+
+  it('tsv: Anki headers, then English, Chinese, pinyin, link and an id per pair; a failed input is named and exits 1 after the rest is written', async () => {
+    const r = await duofeed(['parse', '--format=tsv', join(milDir, 'mil-zh-first.html'), join(tmp, 'missing.html')]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/missing\.html: cannot read: no such file/);
+    const [sep, html, columns, guid, ...rows] = r.stdout.trimEnd().split('\n');
+    expect([sep, html, columns, guid]).toEqual(['#separator:tab', '#html:false', '#columns:English\tChinese\tPinyin\tLink\tGUID', '#guid column:5']);
+    expect(rows.length).toBeGreaterThan(2);
+    for (const row of rows) {
+      const f = row.split('\t');
+      expect(f).toHaveLength(5);
+      expect(f[0]).toMatch(/[A-Za-z]/);
+      expect(f[1]).toMatch(/[\u4e00-\u9fff]/);
+      expect(f[2]).toMatch(/[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ]/);
+      expect(f[4]).toMatch(/^duofeed-[0-9a-f]+-p\d+s\d+$/);
+    }
+  });
+
+  it.each([
+    [['--format', 'xml'], /--format must be jsonl, tmx or tsv \(got 'xml'\)/],
+    [['--format', 'tsv', '--pretty'], /--pretty indents JSON; it does not apply to --format tsv/],
+    [['--format='], /--format must be jsonl, tmx or tsv \(got ''\)/],
+  ])('%j is a usage error (exit 2)', async (flags, message) => {
+    const r = await duofeed(['parse', ...flags, milDir]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(message);
+    expect(r.stdout).toBe('');
+  });
+});

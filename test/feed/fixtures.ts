@@ -4,7 +4,7 @@
  * character, 1-2 and 1-0 segments, a revised article and one with no publication date.
  */
 import type { StoredArticle } from '../../lambdas/core/article.js';
-import { InvalidCursorError, type ArticleReader, type Page, type SourceState } from '../../lambdas/core/ports.js';
+import { InvalidCursorError, type ArticleReader, type Neighbours, type Page, type SourceState } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
 
 export const SOURCES: Source[] = [
@@ -51,10 +51,40 @@ export const HOSTILE: StoredArticle = {
   authorNote: { en: 'The author is a researcher <at> the academy.', zh: '作者系研究院研究员。' },
   editorNote: { en: 'Originally published on "PLA Daily".' },
   segments: [
-    { en: ['The first paragraph <img src=x onerror=alert(1)> talks about training & readiness.'], zh: ['第一段谈训练与战备<img src=x onerror=alert(1)>。'] },
-    { en: ['One English paragraph whose translation was split in two.'], zh: ['译文的前半部分，', '以及后半部分。'] },
-    { en: ['An untranslated note that only exists in English \u0001 (with a control char).'], zh: [] },
-    { en: ["It's 'quoted' and \"double quoted\" — with emoji 🎉."], zh: ['这里有“引号”和表情 🎉。'] },
+    {
+      en: ['The first paragraph <img src=x onerror=alert(1)> talks about training & readiness.'],
+      zh: ['第一段谈训练与战备<img src=x onerror=alert(1)>。'],
+      confidence: 0.93,
+      sentences: [{ en: ['The first paragraph <img src=x onerror=alert(1)> talks about training & readiness.'], zh: ['第一段谈训练与战备<img src=x onerror=alert(1)>。'] }],
+    },
+    {
+      en: ['One English paragraph whose translation was split in two.'],
+      zh: ['译文的前半部分，', '以及后半部分。'],
+      // Below the doubtful threshold (0.5): the page, the JSON Feed and the exports mark it.
+      confidence: 0.42,
+      sentences: [{ en: ['One English paragraph whose translation was split in two.'], zh: ['译文的前半部分，', '以及后半部分。'] }],
+    },
+    {
+      en: ['An untranslated note that only exists in English \u0001 (with a control char).'],
+      zh: [],
+      confidence: 0.8,
+      sentences: [{ en: ['An untranslated note that only exists in English \u0001 (with a control char).'], zh: [] }],
+    },
+    {
+      en: ["It's 'quoted' and \"double quoted\" — with emoji 🎉."],
+      zh: ['这里有“引号”和表情 🎉。'],
+      confidence: 0.88,
+      sentences: [{ en: ["It's 'quoted' and \"double quoted\" — with emoji 🎉."], zh: ['这里有“引号”和表情 🎉。'] }],
+    },
+    {
+      en: ['Two sentences stand here.   The second one\tfollows after a tab.'],
+      zh: ['这里有两句话。第二句紧随其后。'],
+      confidence: 0.91,
+      sentences: [
+        { en: ['Two sentences stand here.'], zh: ['这里有两句话。'] },
+        { en: ['The second one\tfollows after a tab.'], zh: ['第二句紧随其后。'] },
+      ],
+    },
   ],
   firstSeen: '2025-03-29T08:20:00Z',
   updated: '2025-03-30T02:00:00Z',
@@ -74,6 +104,51 @@ export const DAILY: StoredArticle = {
   ],
   firstSeen: '2025-03-28T02:00:00Z',
   updated: '2025-03-28T02:00:00Z',
+  version: 1,
+};
+
+/**
+ * A Traditional-Chinese article (Taiwan/Hong Kong spelling), with a sentence bead that is 2-1
+ * and a 1-0 bead: the script views, pinyin over Traditional characters and the exports' skipping.
+ * Not in allArticles (the feed tests count those); the reading-page tests add it.
+ */
+export const TRADITIONAL: StoredArticle = {
+  ...base,
+  id: 'a4traditional00000004',
+  sourceId: 'sample-daily',
+  url: 'https://daily.example.com/bilingual/2025-04-05/shuttle.html',
+  title: { en: 'Port city trials driverless shuttle buses', zh: '港口城市試行無人駕駛接駁巴士' },
+  source: '樣例日報',
+  editor: '林雅婷',
+  published: '2025-04-05T18:20:00+08:00',
+  segments: [
+    {
+      en: ['Four driverless shuttle buses began carrying passengers on Saturday. The trial will run for six months.'],
+      zh: ['週六，四輛無人駕駛接駁巴士開始載客，試驗為期六個月。'],
+      confidence: 0.86,
+      sentences: [{ en: ['Four driverless shuttle buses began carrying passengers on Saturday.', 'The trial will run for six months.'], zh: ['週六，四輛無人駕駛接駁巴士開始載客，試驗為期六個月。'] }],
+    },
+    {
+      en: ['Each bus seats 12 people. A safety officer rides on every trip.'],
+      zh: ['每輛巴士可坐十二人。每趟車都有一名安全員隨車。'],
+      confidence: 0.9,
+      sentences: [
+        { en: ['Each bus seats 12 people.'], zh: ['每輛巴士可坐十二人。'] },
+        { en: ['A safety officer rides on every trip.'], zh: ['每趟車都有一名安全員隨車。'] },
+      ],
+    },
+    {
+      en: ['Officials said the buses had logged 8,000 kilometers in tests.'],
+      zh: ['官員表示，這些巴士在測試中已行駛八千公里。', '「我們對結果很滿意。」'],
+      confidence: 0.3,
+      sentences: [
+        { en: ['Officials said the buses had logged 8,000 kilometers in tests.'], zh: ['官員表示，這些巴士在測試中已行駛八千公里。'] },
+        { en: [], zh: ['「我們對結果很滿意。」'] },
+      ],
+    },
+  ],
+  firstSeen: '2025-04-05T11:00:00Z',
+  updated: '2025-04-05T11:00:00Z',
   version: 1,
 };
 
@@ -138,6 +213,14 @@ export class MemoryReader implements ArticleReader {
     return this.articles.find((a) => a.id === id);
   }
 
+  async neighbours(article: StoredArticle): Promise<Neighbours> {
+    const all = (await this.list(article.sourceId, { limit: this.articles.length + 1 })).items;
+    const at = all.findIndex((a) => a.id === article.id);
+    const newer = at > 0 ? all[at - 1] : undefined;
+    const older = at >= 0 ? all[at + 1] : undefined;
+    return { ...(newer ? { newer } : {}), ...(older ? { older } : {}) };
+  }
+
   async sourceStates(): Promise<SourceState[]> {
     return this.states;
   }
@@ -148,6 +231,11 @@ export const STATES: SourceState[] = [
 ];
 
 export const FIXED_CLOCK = { now: () => new Date('2025-04-01T00:00:00Z') };
+
+/** The articles of the reading-page tests: allArticles() and the Traditional one. */
+export function readerArticles(): StoredArticle[] {
+  return [...allArticles(), TRADITIONAL];
+}
 
 export function allArticles(fillers = 0): StoredArticle[] {
   return [HOSTILE, DAILY, UNDATED, ...Array.from({ length: fillers }, (_, i) => filler(i + 1))];

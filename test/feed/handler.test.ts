@@ -6,6 +6,8 @@ import { answer, routeRequest } from '../../lambdas/core/feed/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
 import { MemoryArticleStore } from '../support/memory.js';
 import { memoryLog } from '../support/memory-log.js';
+import { createHash } from 'node:crypto';
+import { READER_JS } from '../../lambdas/core/feed/reader-assets.js';
 import { DAILY, FIXED_CLOCK, HOSTILE, MemoryReader, SOURCES, STATES, allArticles } from './fixtures.js';
 import { TEST_CURSOR_KEY } from '../support/cursor-key.js';
 import { cursorSeal } from '../../lambdas/core/feed/cursor.js';
@@ -86,6 +88,7 @@ describe('feed handler: status codes and media types', () => {
     const broken: ArticleReader = {
       list: () => Promise.reject(new Error('secret table arn:aws:dynamodb:xyz')),
       get: () => Promise.reject(new Error('x')),
+      neighbours: () => Promise.reject(new Error('x')),
       sourceStates: () => Promise.reject(new Error('x')),
     };
     const log = memoryLog();
@@ -230,10 +233,14 @@ describe('feed handler: HTTP caching', () => {
     expect(h.headers['content-type']).toBe(g.headers['content-type']);
   });
 
-  it('the reader page carries a CSP that allows no script', async () => {
+  it('the reader page carries a CSP that allows its own script by hash and nothing else', async () => {
     const r = await setup()(`/articles/${HOSTILE.id}`);
-    expect(r.headers['content-security-policy']).toMatch(/default-src 'none'/);
-    expect(r.headers['content-security-policy']).not.toMatch(/script-src|unsafe-inline/);
+    const csp = r.headers['content-security-policy'];
+    expect(csp).toMatch(/default-src 'none'/);
+    const hash = createHash('sha256').update(READER_JS).digest('base64');
+    expect(csp).toContain(`script-src 'sha256-${hash}';`);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    expect(r.body).toContain(`<script>${READER_JS}</script>`);
     expect(r.headers['last-modified']).toBe('Sun, 30 Mar 2025 02:00:00 GMT');
   });
 });

@@ -125,6 +125,11 @@ describe('Python feedparser reads every variant', () => {
       expect(e.link).toBe(`${server.url}/articles/${a.id}`);
       // feedparser's own sanitiser would strip these; they must not be there to strip.
       expect(e.content).not.toMatch(/<script|<img|onerror="/i);
+      // What feedparser hands a reader (its sanitised HTML) still shows each pair as one unit:
+      // the <hr> rules between segments survive, one unit per segment with text, then notes, then links.
+      const rules = (e.content.match(/<hr\s*\/?>/g) ?? []).length;
+      const units = a.segments.filter((s) => (s.en?.length ?? 0) + (s.zh?.length ?? 0) > 0).length + (a.authorNote || a.editorNote ? 1 : 0);
+      expect(rules, e.id).toBe(v.lang === 'bi' ? units : 0);
     });
   });
 });
@@ -152,12 +157,12 @@ describe('newsboat stores the same items', () => {
       const script = `
 import json, sqlite3, sys
 c = sqlite3.connect(sys.argv[1])
-rows = c.execute('select feedurl, guid, title, author, url, pubDate from rss_item').fetchall()
+rows = c.execute('select feedurl, guid, title, author, url, pubDate, content from rss_item').fetchall()
 feeds = c.execute('select rssurl, title from rss_feed').fetchall()
 json.dump({'items': rows, 'feeds': feeds}, sys.stdout, ensure_ascii=False)`;
       const dump = await run(PYTHON, ['-c', script, join(home, 'cache.db')]);
       expect(dump.code, dump.stderr).toBe(0);
-      const cache = JSON.parse(dump.stdout) as { items: [string, string, string, string, string, number][]; feeds: [string, string][] };
+      const cache = JSON.parse(dump.stdout) as { items: [string, string, string, string, string, number, string][]; feeds: [string, string][] };
       expect(cache.feeds).toHaveLength(variants.length);
 
       for (const v of variants) {
@@ -165,8 +170,11 @@ json.dump({'items': rows, 'feeds': feeds}, sys.stdout, ensure_ascii=False)`;
         const expected = await expectedFor(v.scope, v.lang);
         const suffix = v.lang === 'bi' ? '' : `/${v.lang}`;
         expect(stored.map((r) => r[1]).sort(), v.name).toEqual(expected.map((a) => `tag:duofeed,2026:article/${a.id}${suffix}`).sort());
-        for (const [, guid, title, , url, pubDate] of stored) {
+        for (const [, guid, title, , url, pubDate, content] of stored) {
           const a = expected.find((x) => guid.includes(x.id))!;
+          // newsboat renders what it stored: in the bilingual view a rule between every pair.
+          const units = a.segments.filter((s) => (s.en?.length ?? 0) + (s.zh?.length ?? 0) > 0).length + (a.authorNote || a.editorNote ? 1 : 0);
+          expect((content.match(/<hr\s*\/?>/g) ?? []).length, guid).toBe(v.lang === 'bi' ? units : 0);
           expect(title).toBe(viewTitle(a, v.lang));
           expect(url).toBe(`${server.url}/articles/${a.id}`);
           expect(pubDate * 1000).toBe(Date.parse(a.published ?? a.firstSeen));

@@ -15,7 +15,8 @@ import { renderJsonFeed } from '../../lambdas/core/feed/jsonfeed.js';
 import { buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from '../../lambdas/core/feed/model.js';
 import { renderOpml } from '../../lambdas/core/feed/opml.js';
 import { renderArticlePage } from '../../lambdas/core/feed/reader.js';
-import { routeRequest } from '../../lambdas/core/feed/route.js';
+import { READER_JS } from '../../lambdas/core/feed/reader-assets.js';
+import { QUERY_PARAMS, routeRequest } from '../../lambdas/core/feed/route.js';
 import { renderRss } from '../../lambdas/core/feed/rss.js';
 import { DAILY, HOSTILE, MemoryReader, SOURCES, STATES, UNDATED, allArticles } from './fixtures.js';
 
@@ -55,12 +56,14 @@ function assertInert(html: string, allowPageStyle = false): void {
   const doc = parseDocument(html);
   const walk = (n: any): void => {
     if (allowPageStyle && n.name === 'style' && n.parent?.name === 'head') return;
+    // The reading page's own script, allowed by its hash in the page's policy; nothing else.
+    if (allowPageStyle && n.name === 'script' && Object.keys(n.attribs ?? {}).length === 0 && n.children?.[0]?.data === READER_JS) return;
     if (n.type === 'script' || n.type === 'style' || n.name === 'script' || n.name === 'style' || n.name === 'iframe' || n.name === 'img') {
       throw new Error(`element <${n.name}> reached the output: ${html.slice(0, 200)}`);
     }
     for (const [k, v] of Object.entries((n.attribs ?? {}) as Record<string, string>)) {
       if (/^on/i.test(k) || k === 'style') throw new Error(`attribute ${k} reached the output`);
-      if (k === 'href' && !/^https?:\/\//.test(v)) throw new Error(`non-http href ${v}`);
+      if (k === 'href' && !/^(?:https?:\/\/|#p\d+(?:s\d+)?$)/.test(v)) throw new Error(`non-http href ${v}`);
     }
     for (const c of n.children ?? []) walk(c);
   };
@@ -278,12 +281,15 @@ describe('property: any text stays text', () => {
 });
 
 describe('HTML pages', () => {
-  it('reader page: one grid row per segment, both sides escaped', () => {
+  it('reader page: one grid row per segment, both sides escaped, each sentence a span of its pair', () => {
     const html = renderArticlePage(HOSTILE, BASE, SOURCES[0]);
-    expect(html.match(/<div class="pair cols-2" id="s\d+">/g)).toHaveLength(HOSTILE.segments.length);
+    expect(html.match(/<section class="pair cols-2(?: doubtful)?" id="p\d+">/g)).toHaveLength(HOSTILE.segments.length);
     assertInert(html, true);
-    expect(html).toContain('<div class="side" lang="zh"><p>译文的前半部分，</p><p>以及后半部分。</p></div>');
+    expect(html).toContain('<div class="side" lang="zh"><p><span class="s" data-p="p2s1">译文的前半部分，</span></p><p><span class="s" data-p="p2s1">以及后半部分。</span></p></div>');
     expect(html).toContain('<div class="side" lang="zh"></div>'); // the 1-0 segment keeps its row
+    // Two sentence pairs in the fifth segment: the first language carries the permalink ids.
+    expect(html).toContain('<span class="s" data-p="p5s1" id="p5s1">Two sentences stand here.</span> <span class="s" data-p="p5s2" id="p5s2">The second one\tfollows after a tab.</span>');
+    expect(html).toContain('<span class="s" data-p="p5s1">这里有两句话。</span><span class="s" data-p="p5s2">第二句紧随其后。</span>');
   });
 
   it('index page: every source, its state and nine feed links each', async () => {
@@ -316,13 +322,65 @@ describe('HTML pages', () => {
   });
 });
 
+describe('feed items: each pair one unit, sentence pairs in _duofeed', () => {
+  const units = (html: string) => html.split('<hr>');
+
+  it('bi: every segment is one unit between <hr> rules, its languages inside it; notes and links after', () => {
+    const html = buildContentHtml(HOSTILE, 'bi', { reader: `${BASE}/articles/${HOSTILE.id}` });
+    const u = units(html);
+    expect(u).toHaveLength(HOSTILE.segments.length + 2);
+    HOSTILE.segments.forEach((seg, n) => {
+      for (const p of seg.en ?? []) expect(u[n]).toContain(`<p lang="en">${escapeXml(p)}</p>`);
+      for (const p of seg.zh ?? []) expect(u[n]).toContain(`<p lang="zh">${escapeXml(p)}</p>`);
+    });
+    expect(u.at(-2)).toContain('<em>');
+    expect(u.at(-1)).toMatch(/^<p><a href=/);
+  });
+
+  it.each(['en', 'zh'] as const)('%s: one language, no rules', (lang) => {
+    expect(buildContentHtml(HOSTILE, lang, { reader: BASE })).not.toContain('<hr>');
+  });
+
+  it('JSON Feed: _duofeed carries every sentence pair with its permalink, confidence and doubt', () => {
+    const doc = JSON.parse(renderJsonFeed(model([HOSTILE, DAILY], 'bi', 'json'))) as { items: { _duofeed: any }[] };
+    const ext = doc.items[0]!._duofeed;
+    expect(ext.about).toMatch(/^https:\/\/.*README\.md#json-feed-extension-_duofeed$/);
+    expect(ext.languages).toEqual(['en', 'zh']);
+    expect(ext.doubtful_below).toBe(0.5);
+    expect(ext.pairs.map((p: { id: string }) => p.id)).toEqual(['p1s1', 'p2s1', 'p3s1', 'p4s1', 'p5s1', 'p5s2']);
+    expect(ext.pairs[1]).toEqual({ id: 'p2s1', paragraph: 2, url: `${BASE}/articles/${HOSTILE.id}#p2s1`, en: HOSTILE.segments[1]!.en![0], zh: '译文的前半部分，以及后半部分。', confidence: 0.42, doubtful: true });
+    expect(ext.pairs[2]).toMatchObject({ id: 'p3s1', zh: '', doubtful: false });
+    expect(ext.pairs[5]).toMatchObject({ en: 'The second one\tfollows after a tab.', zh: '第二句紧随其后。' });
+    // A segment stored before sentences existed is one pair.
+    expect(doc.items[1]!._duofeed.pairs.map((p: { id: string }) => p.id)).toEqual(['p1s1', 'p2s1']);
+    // JSON Feed 1.1: only extension keys may start with an underscore, and ours is the only one.
+    expect(Object.keys(doc.items[0]!).filter((k) => k.startsWith('_'))).toEqual(['_duofeed']);
+  });
+
+  it('JSON Feed: the doubtful threshold is a parameter', () => {
+    const m = buildFeedModel({ query: { scope: 'all', format: 'json', lang: 'bi', limit: 50 }, page: { items: [HOSTILE] }, baseUrl: BASE, sources: SOURCES, now: NOW, doubtfulBelow: 0.9 });
+    const ext = (JSON.parse(renderJsonFeed(m)) as { items: { _duofeed: any }[] }).items[0]!._duofeed;
+    expect(ext.doubtful_below).toBe(0.9);
+    expect(ext.pairs.filter((p: { doubtful: boolean }) => p.doubtful).map((p: { id: string }) => p.id)).toEqual(['p2s1', 'p3s1', 'p4s1']);
+  });
+});
+
 describe('routeRequest', () => {
   const ids = new Set(SOURCES.map((s) => s.id));
+  it('names every parameter a route reads in QUERY_PARAMS (the CDN cache key)', () => {
+    expect(QUERY_PARAMS).toEqual(['cursor', 'lang', 'layout', 'limit', 'pinyin', 'script']);
+  });
   it.each([
     ['/feeds/all.atom', '', { kind: 'feed', query: { scope: 'all', format: 'atom', lang: 'bi', limit: 50 } }],
     ['/feeds/sample-mil.rss', 'lang=zh&limit=200', { kind: 'feed', query: { scope: 'sample-mil', format: 'rss', lang: 'zh', limit: 200 } }],
     ['/feeds/all.json', 'cursor=abc_-1&utm_source=x', { kind: 'feed', query: { scope: 'all', format: 'json', lang: 'bi', limit: 50, cursor: 'abc_-1' } }],
-    ['/articles/a1hostile000000000001', '', { kind: 'article', id: 'a1hostile000000000001' }],
+    ['/articles/a1hostile000000000001', '', { kind: 'article', id: 'a1hostile000000000001', view: { lang: 'bi', layout: 'side', pinyin: false } }],
+    ['/articles/a1hostile000000000001', 'lang=bi&layout=inter&pinyin=1', { kind: 'article', id: 'a1hostile000000000001', view: { lang: 'bi', layout: 'inter', pinyin: true } }],
+    ['/articles/a1hostile000000000001', 'lang=zh&pinyin=0&script=hant&x=1', { kind: 'article', id: 'a1hostile000000000001', view: { lang: 'zh', layout: 'side', pinyin: false, script: 'hant' } }],
+    ['/articles/a1hostile000000000001.tmx', 'utm=1', { kind: 'article-export', id: 'a1hostile000000000001', format: 'tmx' }],
+    ['/articles/a1hostile000000000001.tsv', '', { kind: 'article-export', id: 'a1hostile000000000001', format: 'tsv' }],
+    ['/feeds/sample-mil.tmx', 'limit=7', { kind: 'export', scope: 'sample-mil', format: 'tmx', limit: 7 }],
+    ['/feeds/all.tsv', '', { kind: 'export', scope: 'all', format: 'tsv', limit: 50 }],
     ['/', '', { kind: 'index' }],
     ['/opml', '', { kind: 'opml' }],
   ])('%s?%s', (path, qs, expected) => {
@@ -341,6 +399,16 @@ describe('routeRequest', () => {
     ['/feeds/all.atom', 'lang=en&lang=zh', 'bad-request', /more than once/],
     ['/feeds/all.atom', 'cursor=%3Cscript%3E', 'bad-request', /cursor/],
     ['/feeds/%E0%A4%A.atom', '', 'bad-request', /percent-encoding/],
+    ['/articles/a1hostile000000000001', 'lang=xx', 'bad-request', /lang must be bi, en or zh \(got 'xx'\)/],
+    ['/articles/a1hostile000000000001', 'lang=en&lang=zh', 'bad-request', /more than once/],
+    ['/articles/a1hostile000000000001', 'layout=grid', 'bad-request', /layout must be side or inter/],
+    ['/articles/a1hostile000000000001', 'lang=en&layout=inter', 'bad-request', /layout applies to lang=bi only/],
+    ['/articles/a1hostile000000000001', 'pinyin=yes', 'bad-request', /pinyin must be 1 or 0/],
+    ['/articles/a1hostile000000000001', 'script=latn', 'bad-request', /script must be hans .* or hant/],
+    ['/articles/a1hostile000000000001.pdf', '', 'not-found', /unknown export '\.pdf'/],
+    ['/feeds/nope.tmx', '', 'not-found', /unknown source 'nope'/],
+    ['/feeds/all.tsv', 'limit=500', 'bad-request', /limit must be/],
+    ['/feeds/all.tmx', 'cursor=abc', 'bad-request', /no cursor/],
   ])('%s?%s → %s', (path, qs, kind, message) => {
     const r = routeRequest(path, new URLSearchParams(qs), ids);
     expect(r.kind).toBe(kind);

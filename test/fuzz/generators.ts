@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import type { Article, StoredArticle } from '../../lambdas/core/article.js';
 import { answer } from '../../lambdas/core/feed/index.js';
+import { DEFAULT_VIEW } from '../../lambdas/core/feed/reader.js';
 import type { ParseInput } from '../../lambdas/core/parse/index.js';
 import type { ArticleReader } from '../../lambdas/core/ports.js';
 import type { Source } from '../../lambdas/core/sources.js';
@@ -117,7 +118,7 @@ const NOW = new Date('2026-11-30T12:00:00Z');
 
 
 export async function renderChecks(a: StoredArticle): Promise<{ unsafe: string[]; rssDescription: string[] }> {
-  const reader: ArticleReader = { list: async () => ({ items: [a] }), get: async () => a, sourceStates: async () => [] };
+  const reader: ArticleReader = { list: async () => ({ items: [a] }), get: async () => a, neighbours: async () => ({}), sourceStates: async () => [] };
   const deps = { reader, sources: [SOURCE], baseUrl: 'https://feeds.example', now: NOW, cursors: cursorSeal(TEST_CURSOR_KEY) };
   const unsafe: string[] = [];
   const rssDescription: string[] = [];
@@ -134,7 +135,7 @@ export async function renderChecks(a: StoredArticle): Promise<{ unsafe: string[]
       if (inspected.items.length !== 1) unsafe.push(`${format}/${lang}: ${inspected.items.length} items, expected 1`);
     }
   }
-  const page = await answer({ kind: 'article', id: a.id }, deps);
+  const page = await answer({ kind: 'article', id: a.id, view: DEFAULT_VIEW }, deps);
   if (page.status === 200) unsafe.push(...inspectHtml(page.body, { fragment: false }).problems.map((p) => `reader page: ${p}`));
   else unsafe.push(`reader page: status ${page.status}`);
   return { unsafe, rssDescription };

@@ -4,6 +4,7 @@
  * PARSES what the feed side serves and lists anything a browser or feed reader could run.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { READER_JS } from '../../lambdas/core/feed/reader-assets.js';
 import { Parser } from 'htmlparser2';
 
 /** mulberry32: small, fast, and the same sequence for the same seed on every machine. */
@@ -170,13 +171,17 @@ export function inspectHtml(html: string, opts: { fragment: boolean }): HtmlInsp
   const elements = new Map<string, number>();
   const stack: string[] = [];
   let text = '';
+  // The reading page's own script (allowed by its hash in the page's CSP) is the one script a
+  // page may hold: inline, no attributes, exactly READER_JS. Anything else is a problem.
+  let script: string | undefined;
   const parser = new Parser(
     {
       onopentag(name, attribs) {
         const tag = name.toLowerCase();
         elements.set(tag, (elements.get(tag) ?? 0) + 1);
         const inHead = stack.includes('head');
-        if (opts.fragment && !CONTENT_ELEMENTS.has(tag)) problems.push(`<${tag}> in item content`);
+        if (!opts.fragment && tag === 'script' && Object.keys(attribs).length === 0) script = '';
+        else if (opts.fragment && !CONTENT_ELEMENTS.has(tag)) problems.push(`<${tag}> in item content`);
         else if (FORBIDDEN_ELEMENTS.has(tag) && !(inHead && ['style', 'meta', 'link'].includes(tag))) problems.push(`<${tag}> element`);
         for (const [rawName, value] of Object.entries(attribs)) {
           const attr = rawName.toLowerCase();
@@ -191,10 +196,18 @@ export function inspectHtml(html: string, opts: { fragment: boolean }): HtmlInsp
         stack.push(tag);
       },
       onclosetag(name) {
+        if (name.toLowerCase() === 'script' && script !== undefined) {
+          if (script !== READER_JS) problems.push(`<script> other than the page's own: ${script.slice(0, 60)}`);
+          script = undefined;
+        }
         const i = stack.lastIndexOf(name.toLowerCase());
         if (i >= 0) stack.length = i;
       },
       ontext(t) {
+        if (script !== undefined) {
+          script += t;
+          return;
+        }
         text += t;
       },
     },

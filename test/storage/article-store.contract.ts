@@ -185,6 +185,17 @@ export function articleStoreContract(name: string, factory: StoreFactory): void 
         expect((await pageThrough('nobody', limit)).flat()).toEqual([]);
       });
 
+      it.each([
+        ['m7', undefined, 'm5'],
+        ['m5', 'm7', 'm3'],
+        ['m1', 'm3', undefined],
+        ['m4', 'm6', 'm2'],
+      ])('neighbours of %s within its source: newer %s, older %s', async (id, newer, older) => {
+        const got = await store.neighbours((await store.get(id))!);
+        expect({ newer: got.newer?.id, older: got.older?.id }).toEqual({ newer, older });
+        if (got.newer) expect(got.newer.title).toEqual((await store.get(got.newer.id))!.title);
+      });
+
       it('moves an article whose published date changed, listing it once', async () => {
         expect(await store.upsert(article('m1', { published: '2026-11-02T20:00:00Z' }), ctx('alpha', minutes(1)))).toBe('updated');
         expect((await pageThrough(undefined, 2)).flat()).toEqual(['m7', 'm1', 'm5', 'm6', 'm4', 'm3', 'm2']);

@@ -18,6 +18,7 @@ import {
   type FetchStateStore,
   type HttpValidators,
   type JobQueue,
+  type Neighbours,
   type Page,
   type ParseJob,
   type RawEntry,
@@ -103,6 +104,16 @@ export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchSt
   async get(id: string): Promise<StoredArticle | undefined> {
     const row = this.rows.get(id);
     return row?.article;
+  }
+
+  async neighbours(article: StoredArticle): Promise<Neighbours> {
+    const rows = this.newestFirst().filter((r) => r.article.sourceId === article.sourceId);
+    const at = rows.findIndex((r) => r.article.id === article.id);
+    // An article not (or no longer) in the store sits where its key would sort.
+    const key = listKey(sortTimeOf(article.published, article.firstSeen), article.id);
+    const newer = at >= 0 ? rows[at - 1] : [...rows].reverse().find((r) => r.key > key);
+    const older = at >= 0 ? rows[at + 1] : rows.find((r) => r.key < key);
+    return { ...(newer ? { newer: newer.article } : {}), ...(older ? { older: older.article } : {}) };
   }
 
   async list(sourceId: string | undefined, opts: { limit: number; cursor?: string }): Promise<Page<StoredArticle>> {

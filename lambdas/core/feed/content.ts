@@ -61,10 +61,11 @@ const LABELS: Record<FeedLang, { reader: string; original: string }> = {
 };
 
 /**
- * The item body. `bi`: each aligned segment as its paragraphs in reading order (English
- * then its translation), every paragraph carrying its own `lang` so readers pick the right
- * font and screen readers the right voice. Segment boundaries are `<hr>`-free on purpose:
- * readers strip classes and tables unevenly, plain paragraphs survive everywhere.
+ * The item body. `bi`: each aligned segment is one unit — its paragraphs in reading order
+ * (English then its translation, or as the page ran), every paragraph carrying its own `lang`
+ * so readers pick the right font and screen readers the right voice — and units are parted by
+ * `<hr>`, which survives readers that strip classes, styles and tables (newsboat draws it as
+ * a rule, feedparser's sanitiser keeps it). `en`/`zh`: that language's paragraphs.
  */
 export function buildContentHtml(
   article: Article,
@@ -73,20 +74,27 @@ export function buildContentHtml(
 ): string {
   const langs = viewLanguages(article, view).map((l) => ({ key: l, attr: escapeXml(safeLang(l)) }));
   let html = '';
+  let units = 0;
   for (const seg of article.segments) {
+    let unit = '';
     for (const l of langs) {
-      for (const p of side(seg, l.key)) html += `<p lang="${l.attr}">${escapeXml(p)}</p>`;
+      for (const p of side(seg, l.key)) unit += `<p lang="${l.attr}">${escapeXml(p)}</p>`;
     }
+    if (!unit) continue;
+    html += view === 'bi' && units > 0 ? `<hr>${unit}` : unit;
+    units++;
   }
+  let notes = '';
   for (const note of [article.authorNote, article.editorNote]) {
     if (!note) continue;
     for (const l of langs) {
       const text = note[l.key];
-      if (text) html += `<p lang="${l.attr}"><em>${escapeXml(text)}</em></p>`;
+      if (text) notes += `<p lang="${l.attr}"><em>${escapeXml(text)}</em></p>`;
     }
   }
+  if (notes) html += view === 'bi' && units > 0 ? `<hr>${notes}` : notes;
   const label = LABELS[view];
-  html += `<p><a href="${escapeXml(links.reader)}">${label.reader}</a>`;
+  html += `${view === 'bi' ? '<hr>' : ''}<p><a href="${escapeXml(links.reader)}">${label.reader}</a>`;
   if (links.original) html += ` · <a href="${escapeXml(links.original)}">${label.original}</a>`;
   return html + '</p>';
 }

@@ -10,6 +10,7 @@ import type { StoredArticle } from '../article.js';
 import type { Page } from '../ports.js';
 import type { Source } from '../sources.js';
 import { RENDER_VERSION, type FeedQuery } from './model.js';
+import { DOUBTFUL_BELOW } from './pairs.js';
 
 export function strongEtag(parts: readonly (string | number)[]): string {
   const h = createHash('sha256');
@@ -34,6 +35,8 @@ export interface FeedPageInput {
   sources: readonly Source[];
   /** Dates an empty feed (see feedUpdatedMs), so it is part of an empty feed's tag. */
   now: Date;
+  /** The doubtful threshold JSON Feed's `_duofeed` prints. */
+  doubtfulBelow?: number;
 }
 
 /**
@@ -45,8 +48,8 @@ export interface FeedPageInput {
  * store writes a row only with new content, and every write sets a new version and a new
  * `updated` (ArticleWriter.upsert), so these four stand for all of its fields.
  */
-export function feedPageEtag({ query, page, baseUrl, sources, now }: FeedPageInput): string {
-  const head = [RENDER_VERSION, 'feed', query.format, query.lang, query.scope, query.limit, query.cursor ?? '', baseUrl, page.next ?? '', sourcesFingerprint(sources)];
+export function feedPageEtag({ query, page, baseUrl, sources, now, doubtfulBelow }: FeedPageInput): string {
+  const head = [RENDER_VERSION, 'feed', query.format, query.lang, query.scope, query.limit, query.cursor ?? '', baseUrl, page.next ?? '', sourcesFingerprint(sources), doubtfulBelow ?? DOUBTFUL_BELOW];
   if (page.items.length === 0) head.push(Math.floor(now.getTime() / 1000));
   // Free text (names, URLs) goes through JSON; the row fields are store-made ids, numbers,
   // hex and timestamps, none of which can hold a newline or NUL, so plain separators are

@@ -1,8 +1,10 @@
 /** `/`: every source, its state and its feeds, with subscribe links and autodiscovery. */
 import type { SourceState } from '../ports.js';
 import type { Source } from '../sources.js';
-import { FEED_LANGS, type FeedLang } from './content.js';
-import { escapeXml as x } from './escape.js';
+import type { StoredArticle } from '../article.js';
+import { FEED_LANGS, viewLanguages, type FeedLang } from './content.js';
+import { escapeXml as x, safeLang } from './escape.js';
+import { articleViewUrl } from './reader.js';
 import { FEED_FORMATS, MEDIA_TYPES, feedTitle, feedUrl, trimBase } from './model.js';
 import { createHash } from 'node:crypto';
 import { PAGE_CSP, PAGE_CSS } from './styles.js';
@@ -14,6 +16,8 @@ import { PAGE_CSP, PAGE_CSS } from './styles.js';
  * anywhere rather than widen the page.
  */
 export const INDEX_CSS = `
+.latest{padding-left:1.5rem}
+.latest li{margin:0 0 .6rem;overflow-wrap:anywhere}
 .sources small,.sources code{overflow-wrap:anywhere}
 .sources .feeds div{white-space:nowrap}
 @media (max-width:40rem){
@@ -40,7 +44,22 @@ function feedLinks(base: string, scope: string): string {
   ).join('');
 }
 
-export function renderIndexPage(sources: readonly Source[], states: readonly SourceState[], baseUrl: string): string {
+/** The newest articles, each with both titles, its source and its date, linking to its reading page. */
+function latestList(latest: readonly StoredArticle[], sources: readonly Source[], base: string): string {
+  if (latest.length === 0) return '<p>No articles yet.</p>';
+  const names = new Map(sources.map((s) => [s.id, s.name]));
+  const items = latest.map((a) => {
+    const titles = viewLanguages(a, 'bi')
+      .filter((l) => a.title[l]?.trim())
+      .map((l, n) => (n === 0 ? `<a href="${x(articleViewUrl(base, a.id))}" lang="${x(safeLang(l))}">${x(a.title[l] ?? '')}</a>` : `<br><span lang="${x(safeLang(l))}">${x(a.title[l] ?? '')}</span>`));
+    const linked = titles.length > 0 ? titles.join('') : `<a href="${x(articleViewUrl(base, a.id))}">${x(a.id)}</a>`;
+    const date = a.published ?? a.firstSeen;
+    return `<li>${linked}<br><small>${x(names.get(a.sourceId) ?? a.source ?? a.sourceId)} · <time datetime="${x(date)}">${x(date.slice(0, 10))}</time></small></li>`;
+  });
+  return `<ol class="latest">${items.join('')}</ol>`;
+}
+
+export function renderIndexPage(sources: readonly Source[], states: readonly SourceState[], baseUrl: string, latest: readonly StoredArticle[] = []): string {
   const base = trimBase(baseUrl);
   const byId = new Map(states.map((s) => [s.sourceId, s]));
   const rows = sources
@@ -64,6 +83,7 @@ export function renderIndexPage(sources: readonly Source[], states: readonly Sou
     `<link rel="alternate" type="application/rss+xml" title="${x(feedTitle('all', undefined, 'bi'))}" href="${x(feedUrl(base, { scope: 'all', format: 'rss', lang: 'bi' }))}">\n` +
     `<style>${PAGE_CSS}</style>\n<style>${INDEX_CSS}</style>\n</head>\n<body>\n<header><h1>duofeed</h1>\n` +
     `<p>Aligned English–Chinese news feeds. Paste a feed link into any feed reader, or import <a href="${x(base)}/opml">the OPML list</a>.</p></header>\n<main>\n` +
+    `<h2>Latest articles</h2>\n${latestList(latest, sources, base)}\n` +
     `<h2>All sources</h2>\n${feedLinks(base, 'all')}\n<h2>Sources</h2>\n` +
     `<table class="sources">\n<thead><tr><th>Source</th><th>Last fetch</th><th>Articles</th><th>Failures</th><th>Feeds</th></tr></thead>\n<tbody>\n${rows}</tbody>\n</table>\n` +
     `</main>\n</body>\n</html>\n`

@@ -11,12 +11,18 @@ import type { CursorSeal } from './cursor.js';
 import { bodyEtag, feedPageEtag } from './etag.js';
 import { INDEX_CSP, renderIndexPage } from './index-page.js';
 import { renderJsonFeed } from './jsonfeed.js';
-import { MEDIA_TYPES, buildFeedModel, feedUpdatedMs, type FeedFormat, type FeedModel } from './model.js';
+import { MEDIA_TYPES, buildFeedModel, feedUpdatedMs, trimBase, type FeedFormat, type FeedModel } from './model.js';
 import { renderOpml } from './opml.js';
-import { articleEtag, renderArticlePage } from './reader.js';
+import { EXPORT_MEDIA_TYPES, renderTmx, renderTsv, type ExportFormat, type ExportItem } from './exports.js';
+import { DOUBTFUL_BELOW } from './pairs.js';
+import { articleEtag, articleViewUrl, renderArticlePage, type ReaderView, type ZhRender } from './reader.js';
+import { READER_CSP } from './reader-assets.js';
 import { renderRss } from './rss.js';
 import type { Route } from './route.js';
-import { PAGE_CSP } from './styles.js';
+import { strongEtag } from './etag.js';
+import { loadConverter, loadPinyin, loadScriptOf } from './zh.js';
+import type { StoredArticle } from '../article.js';
+import { side } from '../article.js';
 
 export { routeRequest, type Route } from './route.js';
 export { cursorSeal, CursorKeyError, MIN_CURSOR_KEY_LENGTH, type CursorSeal } from './cursor.js';
@@ -70,7 +76,12 @@ export interface AnswerDeps {
   bodies?: BodyCache;
   /** Signs the paging cursors the feeds hand out and checks the ones readers bring back. */
   cursors: CursorSeal;
+  /** Segment confidence below which a pair is marked doubtful (page, `_duofeed`, exports); default DOUBTFUL_BELOW. */
+  doubtfulBelow?: number;
 }
+
+/** How many of the newest articles the index page lists. */
+export const INDEX_LATEST = 20;
 
 /**
  * Lambda answers at most 6 MB (before any compression): 200 long bilingual articles can pass
@@ -112,7 +123,7 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
         }
         const page = listed.next === undefined ? listed : { ...listed, next: deps.cursors.seal(q.scope, listed.next) };
         // Links keep the limit the reader asked for, so its next page asks for the full size again.
-        const input = { query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now };
+        const input = { query: q, page, baseUrl: deps.baseUrl, sources: deps.sources, now: deps.now, doubtfulBelow: deps.doubtfulBelow ?? DOUBTFUL_BELOW };
         // The tag comes from the listing: a revalidation or a warm body never builds the model.
         const etag = feedPageEtag(input);
         const contentType = `${MEDIA_TYPES[q.format]}; charset=utf-8`;
@@ -144,18 +155,33 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
       const a = await deps.reader.get(route.id);
       if (!a) return { status: 404, message: `no article '${route.id}'` };
       const source = deps.sources.find((s) => s.id === a.sourceId);
-      const updated = parseRfc3339(a.updated)?.epochMs;
-      return {
-        status: 200,
-        body: renderArticlePage(a, deps.baseUrl, source),
-        contentType: HTML,
-        etag: articleEtag(a, deps.baseUrl, source),
-        ...(updated === undefined ? {} : { lastModified: updated }),
-        headers: { 'content-security-policy': PAGE_CSP },
-      };
+      const neighbours = await deps.reader.neighbours(a);
+      const opts = { view: route.view, neighbours, doubtfulBelow: deps.doubtfulBelow ?? DOUBTFUL_BELOW };
+      const etag = articleEtag(a, deps.baseUrl, source, opts);
+      const lastModified = newestWrite([a, neighbours.newer, neighbours.older]);
+      const head = { contentType: HTML, etag, ...(lastModified === undefined ? {} : { lastModified }) };
+      if (deps.isFresh?.(etag, () => lastModified)) return { status: 304, ...head };
+      const cached = deps.bodies?.get(etag);
+      const body = cached?.body ?? renderArticlePage(a, deps.baseUrl, source, { ...opts, zh: await zhFor(a, route.view) });
+      if (!cached) deps.bodies?.set(etag, { body });
+      return { status: 200, body, ...head, headers: { 'content-security-policy': READER_CSP } };
+    }
+    case 'article-export': {
+      const a = await deps.reader.get(route.id);
+      if (!a) return { status: 404, message: `no article '${route.id}'` };
+      const etag = strongEtag(['article-export', route.format, trimBase(deps.baseUrl), a.id, a.version, deps.doubtfulBelow ?? DOUBTFUL_BELOW]);
+      const lastModified = newestWrite([a]);
+      return exportAnswer(route.format, [a], `${a.id}.${route.format}`, etag, lastModified, deps);
+    }
+    case 'export': {
+      const listed = await deps.reader.list(route.scope === 'all' ? undefined : route.scope, { limit: route.limit });
+      const rows = listed.items.map((a) => `${a.id}@${a.version}`).join(' ');
+      const etag = strongEtag(['export', route.format, route.scope, route.limit, trimBase(deps.baseUrl), deps.doubtfulBelow ?? DOUBTFUL_BELOW, rows]);
+      return exportAnswer(route.format, listed.items, `duofeed-${route.scope}.${route.format}`, etag, newestWrite(listed.items), deps);
     }
     case 'index': {
-      const body = renderIndexPage(deps.sources, await deps.reader.sourceStates(), deps.baseUrl);
+      const latest = (await deps.reader.list(undefined, { limit: INDEX_LATEST })).items;
+      const body = renderIndexPage(deps.sources, await deps.reader.sourceStates(), deps.baseUrl, latest);
       return { status: 200, body, contentType: HTML, etag: bodyEtag('index', body), headers: { 'content-security-policy': INDEX_CSP } };
     }
     case 'opml': {
@@ -163,4 +189,57 @@ export async function answer(route: Route, deps: AnswerDeps): Promise<Answer> {
       return { status: 200, body, contentType: 'text/x-opml; charset=utf-8', etag: bodyEtag('opml', body) };
     }
   }
+}
+
+/** The newest store write among these articles (epoch ms): the Last-Modified of a page made from them. */
+function newestWrite(articles: readonly (StoredArticle | undefined)[]): number | undefined {
+  let newest: number | undefined;
+  for (const a of articles) {
+    const t = a && parseRfc3339(a.updated)?.epochMs;
+    if (t !== undefined && (newest === undefined || t > newest)) newest = t;
+  }
+  return newest;
+}
+
+/**
+ * The Chinese helpers a view needs, imported on first use: the script detector for any page
+ * with Chinese (it tags the text zh-Hans or zh-Hant), a converter only when another script is
+ * asked for, pinyin only with pinyin=1.
+ */
+async function zhFor(a: StoredArticle, view: ReaderView): Promise<ZhRender> {
+  const chinese = a.segments.flatMap((s) => side(s, 'zh')).join('') + (a.title['zh'] ?? '');
+  if (!chinese) return {};
+  const original = (await loadScriptOf())(chinese);
+  const zh: ZhRender = original ? { original } : {};
+  if (view.script && view.script !== original) zh.convert = await loadConverter(view.script);
+  if (view.pinyin) zh.pinyin = await loadPinyin();
+  return zh;
+}
+
+async function exportAnswer(
+  format: ExportFormat,
+  articles: readonly StoredArticle[],
+  filename: string,
+  etag: string,
+  lastModified: number | undefined,
+  deps: AnswerDeps,
+): Promise<Answer> {
+  const head = {
+    contentType: `${EXPORT_MEDIA_TYPES[format]}; charset=utf-8`,
+    etag,
+    ...(lastModified === undefined ? {} : { lastModified }),
+  };
+  if (deps.isFresh?.(etag, () => lastModified)) return { status: 304, ...head };
+  let body = deps.bodies?.get(etag)?.body;
+  if (body === undefined) {
+    const items: ExportItem[] = articles.map((a) => ({
+      article: a,
+      updated: a.updated,
+      linkFor: (pair) => `${articleViewUrl(deps.baseUrl, a.id)}#${pair.id}`,
+    }));
+    const opts = { doubtfulBelow: deps.doubtfulBelow ?? DOUBTFUL_BELOW };
+    body = format === 'tmx' ? renderTmx(items, opts) : renderTsv(items, await loadPinyin(), opts);
+    deps.bodies?.set(etag, { body });
+  }
+  return { status: 200, body, ...head, headers: { 'content-disposition': `attachment; filename="${filename.replace(/[^A-Za-z0-9_.-]/g, '_')}"` } };
 }

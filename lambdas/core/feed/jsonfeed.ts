@@ -1,6 +1,32 @@
-/** JSON Feed 1.1 (https://jsonfeed.org/version/1.1). */
+/**
+ * JSON Feed 1.1 (https://jsonfeed.org/version/1.1). Each item carries its sentence pairs in
+ * the `_duofeed` extension object (JSON Feed 1.1: keys starting with an underscore are
+ * extensions, with an `about` URL describing them; readers that do not know it ignore it).
+ */
 import { formatRfc3339 } from '../dates.js';
-import type { FeedModel } from './model.js';
+import type { SentencePair } from './pairs.js';
+import type { FeedItem, FeedModel } from './model.js';
+
+/** Where the `_duofeed` extension is described: the README's section. */
+export const DUOFEED_EXTENSION_ABOUT = 'https://github.com/duofeed/duofeed/blob/main/README.md#json-feed-extension-_duofeed';
+
+/** The `_duofeed` object of an item: the article's languages and its sentence pairs, in reading order. */
+export function duofeedExtension(i: Pick<FeedItem, 'pairs' | 'languages' | 'link' | 'doubtfulBelow'>): Record<string, unknown> {
+  return {
+    about: DUOFEED_EXTENSION_ABOUT,
+    version: 1,
+    languages: i.languages,
+    doubtful_below: i.doubtfulBelow,
+    pairs: i.pairs.map((p: SentencePair) => ({
+      id: p.id,
+      paragraph: p.segment,
+      url: `${i.link}#${p.id}`,
+      ...Object.fromEntries(i.languages.map((l) => [l, p.text[l] ?? ''])),
+      ...(p.confidence !== undefined ? { confidence: p.confidence } : {}),
+      doubtful: p.doubtful,
+    })),
+  };
+}
 
 export function renderJsonFeed(f: FeedModel): string {
   const doc = {
@@ -24,6 +50,7 @@ export function renderJsonFeed(f: FeedModel): string {
       ...(i.author ? { authors: [{ name: i.author }] } : {}),
       ...(i.category ? { tags: [i.category.label] } : {}),
       language: i.lang,
+      _duofeed: duofeedExtension(i),
     })),
   };
   // JSON.stringify escapes controls and lone surrogates itself (well-formed since ES2019).

@@ -9,12 +9,13 @@ import type { Page } from '../ports.js';
 import type { Source } from '../sources.js';
 import { buildContentHtml, buildSummary, itemLanguage, viewAuthor, viewTitle, type FeedLang } from './content.js';
 import { safeHttpUrl } from './escape.js';
+import { DOUBTFUL_BELOW, sentencePairs, type SentencePair } from './pairs.js';
 
 export type FeedFormat = 'rss' | 'atom' | 'json';
 export const FEED_FORMATS: readonly FeedFormat[] = ['rss', 'atom', 'json'];
 
 /** Bump when the rendered bytes change for the same data, so caches drop old ETags. */
-export const RENDER_VERSION = '1';
+export const RENDER_VERSION = '2';
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 /** RFC 4151 tag URIs: stable whatever the host, scheme or article revision. */
@@ -45,6 +46,12 @@ export interface FeedItem {
   category?: { term: string; label: string };
   summary: string;
   contentHtml: string;
+  /** The article's sentence pairs (JSON Feed's `_duofeed` extension). */
+  pairs: SentencePair[];
+  /** The article's languages, in reading order. */
+  languages: string[];
+  /** The threshold `pairs` were marked doubtful by. */
+  doubtfulBelow: number;
 }
 
 export interface FeedModel {
@@ -118,7 +125,7 @@ function storedAtMs(a: StoredArticle): number {
   return (parseRfc3339(a.updated) ?? parseRfc3339(a.firstSeen))?.epochMs ?? 0;
 }
 
-export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sourcesById: ReadonlyMap<string, Source>): FeedItem {
+export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sourcesById: ReadonlyMap<string, Source>, doubtfulBelow: number = DOUBTFUL_BELOW): FeedItem {
   const link = articleUrl(baseUrl, a.id);
   const externalUrl = safeHttpUrl(a.url);
   const published = publishedOf(a);
@@ -126,6 +133,7 @@ export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sou
   const author = viewAuthor(a, lang);
   let summary: string | undefined;
   let contentHtml: string | undefined;
+  let pairs: SentencePair[] | undefined;
   return {
     articleId: a.id,
     version: a.version,
@@ -148,6 +156,11 @@ export function buildItem(a: StoredArticle, lang: FeedLang, baseUrl: string, sou
     get contentHtml() {
       return (contentHtml ??= buildContentHtml(a, lang, { reader: link, ...(externalUrl ? { original: externalUrl } : {}) }));
     },
+    get pairs() {
+      return (pairs ??= sentencePairs(a, doubtfulBelow));
+    },
+    languages: a.languages.length > 0 ? a.languages : ['en', 'zh'],
+    doubtfulBelow,
   };
 }
 
@@ -158,6 +171,8 @@ export interface BuildFeedInput {
   sources: readonly Source[];
   /** Used only for an empty feed's `updated`; a non-empty feed is dated by its items. */
   now: Date;
+  /** Segment confidence below which a pair is doubtful (JSON Feed's `_duofeed`); default DOUBTFUL_BELOW. */
+  doubtfulBelow?: number;
 }
 
 /**
@@ -174,10 +189,10 @@ export function feedUpdatedMs(items: readonly StoredArticle[], now: Date): numbe
   return newest;
 }
 
-export function buildFeedModel({ query, page, baseUrl, sources, now }: BuildFeedInput): FeedModel {
+export function buildFeedModel({ query, page, baseUrl, sources, now, doubtfulBelow }: BuildFeedInput): FeedModel {
   const byId = new Map(sources.map((s) => [s.id, s]));
   const source = query.scope === 'all' ? undefined : byId.get(query.scope);
-  const items = page.items.map((a) => buildItem(a, query.lang, baseUrl, byId));
+  const items = page.items.map((a) => buildItem(a, query.lang, baseUrl, byId, doubtfulBelow));
   const updated: ZonedTime = { epochMs: feedUpdatedMs(page.items, now), offsetMinutes: 0 };
   const langForFeed = query.lang === 'bi' ? (source?.languages[0] ?? 'en') : query.lang;
   const base = { scope: query.scope, format: query.format, lang: query.lang };
