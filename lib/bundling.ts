@@ -42,8 +42,69 @@ export const BUNDLE = {
   external: [] as string[],
 } as const;
 
+/**
+ * Code a function needs only on some requests, built as separate files beside index.mjs so
+ * a cold start never reads it: the feed function's pinyin and OpenCC tables (≈ 2.5 MB of
+ * the 2.9 MB bundle they would otherwise make). The main bundle keeps `./<dir>/*` imports
+ * external; the entries are bundled (ESM, code split, so shared tables are one file) into
+ * `<dir>/` beside it, with a package.json that makes its .js files ES modules.
+ */
+export const LAZY_BUNDLES: Partial<Record<FunctionName, { dir: string; entries: readonly string[] }>> = {
+  feed: {
+    dir: 'zh-libs',
+    entries: ['pinyin', 'chars', 't2s', 's2t'].map((e) => `lambdas/core/feed/zh-libs/${e}.ts`),
+  },
+};
+
+const externalFor = (fn: FunctionName | undefined): string[] => {
+  const lazy = fn && LAZY_BUNDLES[fn];
+  return [...BUNDLE.external, ...(lazy ? [`./${lazy.dir}/*`] : [])];
+};
+
+/** esbuild options for a function's side bundles (its LAZY_BUNDLES), written into `outDir`/<dir>. */
+export function lazyBundleOptions(fn: FunctionName, projectRoot: string, outDir: string): BuildOptions | undefined {
+  const lazy = LAZY_BUNDLES[fn];
+  if (!lazy) return undefined;
+  return {
+    entryPoints: lazy.entries.map((e) => `${projectRoot}/${e}`),
+    outdir: `${outDir}/${lazy.dir}`,
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    target: BUNDLE.target,
+    format: BUNDLE.format,
+    minify: BUNDLE.minify,
+    mainFields: [...BUNDLE.mainFields],
+    logLevel: 'silent',
+  };
+}
+
+/** The package.json written into a side-bundle folder: its .js files are ES modules. */
+export const LAZY_PACKAGE_JSON = '{"type":"module"}';
+
+/** Shell commands that build a function's side bundles next to its index.mjs (CDK's afterBundling hook). */
+function lazyBundleCommands(fn: FunctionName, inputDir: string, outputDir: string): string[] {
+  const o = lazyBundleOptions(fn, inputDir, outputDir);
+  if (!o) return [];
+  const q = (x: string) => `"${x.replace(/(["\\$`])/g, '\\$1')}"`;
+  const esbuild = [
+    q(`${inputDir}/node_modules/.bin/esbuild`),
+    ...(o.entryPoints as string[]).map(q),
+    '--bundle',
+    '--splitting',
+    `--platform=${o.platform}`,
+    `--format=${o.format}`,
+    `--target=${o.target}`,
+    ...(o.minify ? ['--minify'] : []),
+    `--main-fields=${(o.mainFields ?? []).join(',')}`,
+    '--log-level=warning',
+    `--outdir=${q(o.outdir!)}`,
+  ].join(' ');
+  return [esbuild, `printf '%s' '${LAZY_PACKAGE_JSON}' > ${q(`${o.outdir}/package.json`)}`];
+}
+
 /** NodejsFunction options for the stack (local esbuild, never Docker). */
-export function cdkBundling(): BundlingOptions {
+export function cdkBundling(fn: FunctionName): BundlingOptions {
   return {
     target: BUNDLE.target,
     format: OutputFormat.ESM,
@@ -53,13 +114,23 @@ export function cdkBundling(): BundlingOptions {
     sourcesContent: BUNDLE.sourcesContent,
     mainFields: [...BUNDLE.mainFields],
     banner: BUNDLE.banner,
-    externalModules: [...BUNDLE.external],
+    externalModules: externalFor(fn),
     forceDockerBundling: false,
+    ...(LAZY_BUNDLES[fn] && {
+      commandHooks: {
+        beforeBundling: () => [],
+        beforeInstall: () => [],
+        afterBundling: (inputDir: string, outputDir: string) => lazyBundleCommands(fn, inputDir, outputDir),
+      },
+    }),
   };
 }
 
-/** The same build for esbuild's JS API (the benchmark), writing `outfile` (+ `.map`). */
-export function esbuildOptions(entryPoint: string, outfile: string): BuildOptions {
+/**
+ * The same build for esbuild's JS API (the benchmark), writing `outfile` (+ `.map`); with
+ * `fn`, that function's side bundles stay external (build them with lazyBundleOptions).
+ */
+export function esbuildOptions(entryPoint: string, outfile: string, fn?: FunctionName): BuildOptions {
   return {
     entryPoints: [entryPoint],
     outfile,
@@ -72,7 +143,7 @@ export function esbuildOptions(entryPoint: string, outfile: string): BuildOption
     sourcesContent: BUNDLE.sourcesContent,
     mainFields: [...BUNDLE.mainFields],
     banner: { js: BUNDLE.banner },
-    external: [...BUNDLE.external],
+    external: externalFor(fn),
     metafile: true,
     logLevel: 'silent',
   };

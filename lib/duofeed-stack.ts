@@ -460,7 +460,7 @@ export class DuofeedStack extends Stack {
       architecture: lambda.Architecture.ARM_64,
       memorySize: SIZING[name].memoryMiB,
       timeout: SIZING[name].timeout,
-      bundling: cdkBundling(),
+      bundling: cdkBundling(name),
       environment,
       role,
       logGroup,

@@ -54,7 +54,7 @@ describe('layers', () => {
 
   it.each(FUNCTION_NAMES)('the %s bundle holds no test code, local stand-ins or CLI', async (fn) => {
     const out = join(tmpdir(), `duofeed-layers-${process.pid}-${fn}`, 'index.mjs');
-    const result = await build({ ...esbuildOptions(join(repo, entryFor(fn)), out), absWorkingDir: repo, write: false });
+    const result = await build({ ...esbuildOptions(join(repo, entryFor(fn)), out, fn), absWorkingDir: repo, write: false });
     const inputs = Object.keys(result.metafile?.inputs ?? {});
     expect(inputs).toContain(entryFor(fn));
     expect(inputs.filter((i) => /^(test|lambdas\/local|lambdas\/cli)\//.test(i) || /node_modules\/(vitest|fast-check|dynalite|fauxqs|aws-cdk-lib)\//.test(i))).toEqual([]);

@@ -7,13 +7,13 @@
  * machine is shared). Lambda's own init (runtime boot, code download) is not included.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type Metafile } from 'esbuild';
-import { entryFor, esbuildOptions, FUNCTION_NAMES, NODE_MAJOR, RUNTIME_NODE_OPTIONS, type FunctionName } from '../../lib/bundling.js';
+import { entryFor, esbuildOptions, FUNCTION_NAMES, LAZY_PACKAGE_JSON, lazyBundleOptions, NODE_MAJOR, RUNTIME_NODE_OPTIONS, type FunctionName } from '../../lib/bundling.js';
 import { PROJECT_ROOT } from '../../lib/duofeed-stack.js';
 
 const RUNS = Number(process.env.COLDSTART_RUNS ?? 15);
@@ -78,7 +78,13 @@ function measure(file: string): Bundle {
 
 async function buildFunction(fn: FunctionName, outDir: string): Promise<{ bundle: Bundle; sdk: SdkUse }> {
   const outfile = join(outDir, fn, 'index.mjs');
-  const result = await build({ ...esbuildOptions(join(PROJECT_ROOT, entryFor(fn)), outfile), absWorkingDir: PROJECT_ROOT });
+  const result = await build({ ...esbuildOptions(join(PROJECT_ROOT, entryFor(fn)), outfile, fn), absWorkingDir: PROJECT_ROOT });
+  // Side bundles (code loaded only by some requests) go beside index.mjs, as the stack ships them.
+  const lazy = lazyBundleOptions(fn, PROJECT_ROOT, join(outDir, fn));
+  if (lazy) {
+    await build({ ...lazy, absWorkingDir: PROJECT_ROOT });
+    writeFileSync(join(lazy.outdir!, 'package.json'), LAZY_PACKAGE_JSON);
+  }
   return { bundle: measure(outfile), sdk: sdkUse(result.metafile!) };
 }
 

@@ -313,6 +313,16 @@ describe('the deployed artifact, rehearsed', () => {
       expect(await article.text()).toContain('<html');
     });
 
+    it('pinyin and script views: the side bundles staged beside index.mjs load (lib/bundling.ts LAZY_BUNDLES)', async () => {
+      const id = /tag:duofeed,2026:article\/([0-9a-f]{20})</.exec(atomBody)?.[1];
+      const pinyin = await fetch(`${feedServer.url}/articles/${id}?pinyin=1`);
+      expect(pinyin.status).toBe(200);
+      expect(await pinyin.text()).toMatch(/<ruby>[^<]+<rt>[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+<\/rt>/);
+      const hant = await fetch(`${feedServer.url}/articles/${id}?script=hant`);
+      expect(hant.status).toBe(200);
+      expect(await hant.text()).toContain('zh-Hant');
+    });
+
     it('HEAD: the same headers, no body', async () => {
       const head = await fetch(`${feedServer.url}/feeds/all.atom`, { method: 'HEAD' });
       expect(head.status).toBe(200);

@@ -3,6 +3,9 @@
  * Simplified/Traditional scripts (opencc-js's dictionaries). Both libraries are large (their
  * dictionaries), so each is imported on first use, by the views that need it, and kept for
  * the life of the process: an ordinary bilingual page never loads pinyin or the phrase tables.
+ * They are reached through ./zh-libs/*, which the Lambda bundle keeps external and builds
+ * as separate files beside index.mjs (lib/bundling.ts LAZY_BUNDLES): a cold start does not
+ * even read them.
  */
 export type ZhScript = 'hans' | 'hant';
 export const ZH_SCRIPTS: readonly ZhScript[] = ['hans', 'hant'];
@@ -24,7 +27,7 @@ export type PinyinOf = (text: string) => Syllable[];
 let pinyinLoad: Promise<PinyinOf> | undefined;
 
 export function loadPinyin(): Promise<PinyinOf> {
-  return (pinyinLoad ??= import('pinyin-pro').then(({ pinyin }) => (text: string): Syllable[] => {
+  return (pinyinLoad ??= import('./zh-libs/pinyin.js').then(({ pinyin }) => (text: string): Syllable[] => {
     const out: Syllable[] = [];
     for (const c of pinyin(text, { type: 'all', toneType: 'symbol' })) {
       if (c.isZh && c.pinyin) out.push({ text: c.origin, pinyin: c.pinyin });
@@ -78,9 +81,9 @@ let scriptLoad: Promise<ScriptOf> | undefined;
  * 们 个 这 Simplified); the larger count wins, a tie (none of either) tells nothing.
  */
 export function loadScriptOf(): Promise<ScriptOf> {
-  return (scriptLoad ??= Promise.all([import('opencc-js/dict/TSCharacters'), import('opencc-js/dict/STCharacters')]).then(([ts, st]) => {
-    const hant = onlyForms(ts.default);
-    const hans = onlyForms(st.default);
+  return (scriptLoad ??= import('./zh-libs/chars.js').then(({ tsCharacters, stCharacters }) => {
+    const hant = onlyForms(tsCharacters);
+    const hans = onlyForms(stCharacters);
     return (text: string) => {
       let t = 0;
       let s = 0;
@@ -107,19 +110,8 @@ export function loadConverter(to: ZhScript): Promise<Convert> {
   if (!c) {
     c =
       to === 'hans'
-        ? Promise.all([
-            import('opencc-js/core'),
-            import('opencc-js/dict/CJK_Compatibility_Ideographs'),
-            import('opencc-js/dict/TSPhrases'),
-            import('opencc-js/dict/TSCharacters'),
-          ]).then(([core, cjk, phrases, chars]) => core.ConverterFactory([cjk.default], [phrases.default, chars.default]))
-        : Promise.all([
-            import('opencc-js/core'),
-            import('opencc-js/dict/CJK_Compatibility_Ideographs'),
-            import('opencc-js/dict/STPhrases'),
-            import('opencc-js/dict/STPhrases_GeneratedFromRegionalPhrases'),
-            import('opencc-js/dict/STCharacters'),
-          ]).then(([core, cjk, phrases, regional, chars]) => core.ConverterFactory([cjk.default], [phrases.default, regional.default, chars.default]));
+        ? import('./zh-libs/t2s.js').then((t) => t.ConverterFactory([t.cjk], [t.phrases, t.characters]))
+        : import('./zh-libs/s2t.js').then((t) => t.ConverterFactory([t.cjk], [t.phrases, t.regional, t.characters]));
     converters.set(to, c);
   }
   return c;
