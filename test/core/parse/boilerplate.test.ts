@@ -1,0 +1,213 @@
+/**
+ * A source's boilerplate learnt from its pages (core/parse/boilerplate.ts): fingerprints,
+ * which lines are learnt from, what the parser leaves out of the body, and what it never
+ * touches (titles, label lines, bylines, notes).
+ */
+import { describe, expect, it } from 'vitest';
+import { BOILERPLATE_LINES_PER_PAGE, BOILERPLATE_MIN_ARTICLES } from '../../../lambdas/core/parse/heuristics.js';
+import { capLines, LineCounts, lineFingerprint, stripBoilerplate } from '../../../lambdas/core/parse/boilerplate.js';
+import { parseArticle, type ParseOutcome } from '../../../lambdas/core/parse/index.js';
+
+/** A site's own furniture, printed inside every article body. */
+const PROMO_EN = 'Follow the Harbour Post bilingual column for a new story every weekday morning.';
+const PROMO_ZH = '想读更多双语新闻？关注海港邮报双语栏目，每个工作日早上更新。';
+/** Lines every page of the site carries that are metadata, not furniture. */
+const META = {
+  byline: 'By Zhang Gaosheng',
+  source: '来源：中国军网',
+  editor: 'Editor: Li Jiayao',
+  noteEn: 'The author is a professor at the Ocean University of Qingdao.',
+  noteZh: '作者系青岛海洋大学教授。',
+};
+
+const STORIES = [
+  {
+    title: ['Ferry line to the outer islands reopens', '通往外岛的渡轮航线恢复运营'],
+    body: [
+      ['The ferry line to the outer islands reopened on Monday after a month of repairs to its main pier.', '经过一个月的主码头维修，通往外岛的渡轮航线于周一恢复运营。'],
+      ['Two boats now run every hour, and the first crossing leaves at half past six in the morning.', '目前每小时有两班船，首班船早上六点半出发。'],
+      ['Islanders said the closure had forced them to rely on small fishing boats for supplies.', '岛民说，停航期间他们只能依靠小渔船运送物资。'],
+    ],
+  },
+  {
+    title: ['Night market returns to the old town square', '夜市重回老城广场'],
+    body: [
+      ['The night market is back on the old town square after the city finished repaving it in granite.', '在市政部门用花岗岩重新铺设老城广场后，夜市重新回到了这里。'],
+      ['About eighty stalls sell noodles, grilled fish and hand-made toys until midnight.', '约八十个摊位售卖面条、烤鱼和手工玩具，一直营业到午夜。'],
+      ['Vendors pay a small monthly fee that covers cleaning and lighting.', '摊主每月缴纳少量费用，用于清洁和照明。'],
+    ],
+  },
+  {
+    title: ['School gardens feed their own canteens', '校园菜园供应学校食堂'],
+    body: [
+      ['Twelve primary schools now grow part of the vegetables served in their canteens.', '目前有十二所小学在校园里种植食堂所用的部分蔬菜。'],
+      ['Pupils tend the beds during science lessons and weigh every harvest.', '学生们在科学课上打理菜畦，并为每次收获称重。'],
+      ['Teachers said the gardens had made children far more willing to eat greens.', '老师们说，菜园让孩子们更愿意吃蔬菜了。'],
+    ],
+  },
+  {
+    title: ['Library lends out fishing rods', '图书馆开始外借钓鱼竿'],
+    body: [
+      ['The harbour library has begun lending fishing rods along with its books.', '海港图书馆开始在借书之外外借钓鱼竿。'],
+      ['A library card is enough to borrow a rod for a week, and tackle boxes come with simple guides.', '凭借书证即可借用鱼竿一周，钓具盒里还附有简单的说明。'],
+      ['Librarians said the idea came from a retired fisherman who donated the first twenty rods.', '图书馆员说，这个主意来自一位退休渔民，他捐出了最初的二十根鱼竿。'],
+    ],
+  },
+];
+
+/** One article page of the site: its metadata lines and its promo lines around a story. */
+function sitePage(n: number, opts: { promo?: boolean } = {}): string {
+  const s = STORIES[n]!;
+  const promo = opts.promo ?? true;
+  const body = s.body.map(([en, zh]) => `<p>${en}</p>\n<p>${zh}</p>`).join('\n');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${s.title[0]} ${s.title[1]}</title></head><body>
+<article><h1>${s.title[0]}</h1><h1>${s.title[1]}</h1>
+<p>${META.byline}</p><p>${META.source}</p>
+${promo ? `<p>${PROMO_EN}</p><p>${PROMO_ZH}</p>` : ''}
+${body}
+<p>${META.noteEn}</p><p>${META.noteZh}</p>
+<p>${META.editor}</p>
+</article></body></html>`;
+}
+
+const NOTHING: ReadonlySet<string> = new Set();
+
+function ok(r: ParseOutcome) {
+  if (!r.ok) throw new Error(r.reason);
+  return r;
+}
+
+const parse = (n: number, boilerplate?: ReadonlySet<string>, opts?: { promo?: boolean }) =>
+  ok(parseArticle({ bytes: sitePage(n, opts), url: `https://harbour.example/news/${n}.html`, ...(boilerplate ? { boilerplate } : {}) }));
+
+const bodyTexts = (r: ReturnType<typeof parse>) => r.article.segments.flatMap((s) => [...(s.en ?? []), ...(s.zh ?? [])]);
+const metadataOf = (r: ReturnType<typeof parse>) => {
+  const { title, byline, source, editor, authorNote, editorNote } = r.article;
+  return { title, byline, source, editor, authorNote, editorNote };
+};
+
+/** What pages 0..n-1 teach, as `duofeed parse` learns it. */
+function learntFrom(pages: number[]): Set<string> {
+  const counts = new LineCounts();
+  for (const n of pages) {
+    const r = parse(n, NOTHING);
+    counts.set(r.article.id, r.boilerplate?.lines ?? []);
+  }
+  return counts.learnt();
+}
+
+describe('lineFingerprint', () => {
+  it('is 16 hex digits, the same for the same text however its whitespace and width are written', () => {
+    const fp = lineFingerprint('Follow us on WeChat: 2025 edition');
+    expect(fp).toMatch(/^[0-9a-f]{16}$/);
+    expect(lineFingerprint('  Follow  us on\tWeChat: 2025 edition ')).toBe(fp);
+    // NFKC: full-width letters, digits, colon and the ideographic space read as their plain forms.
+    expect(lineFingerprint('Ｆｏｌｌｏｗ　ｕｓ ｏｎ ＷｅＣｈａｔ：　２０２５ edition')).toBe(fp);
+  });
+
+  it('differs when one character does', () => {
+    expect(lineFingerprint('Follow us on WeChat: 2025 edition')).not.toBe(lineFingerprint('Follow us on WeChat: 2026 edition'));
+    expect(lineFingerprint('关注我们的双语栏目。')).not.toBe(lineFingerprint('关注我们的双语栏目！'));
+  });
+});
+
+describe('a page parsed with what its source taught', () => {
+  it('reports its lines only when asked, and reads the same with nothing learnt', () => {
+    const plain = parse(0);
+    expect(plain.boilerplate).toBeUndefined();
+    const asked = parse(0, NOTHING);
+    expect(asked.article).toEqual(plain.article);
+    expect(asked.boilerplate?.removed).toEqual([]);
+    // The promo lines and the six body paragraphs; no title, label line, byline or note.
+    expect(new Set(asked.boilerplate?.lines)).toEqual(new Set([PROMO_EN, PROMO_ZH, ...STORIES[0]!.body.flat()].map(lineFingerprint)));
+  });
+
+  it(`learns the promo lines once ${BOILERPLATE_MIN_ARTICLES} articles carry them, and leaves them out of the body`, () => {
+    expect(learntFrom([0, 1])).toEqual(new Set());
+    const learnt = learntFrom([0, 1, 2]);
+    expect(learnt).toEqual(new Set([lineFingerprint(PROMO_EN), lineFingerprint(PROMO_ZH)]));
+
+    const before = parse(3);
+    expect(bodyTexts(before)).toContain(PROMO_EN);
+    const after = parse(3, learnt);
+    expect(after.boilerplate?.removed).toEqual([PROMO_EN, PROMO_ZH]);
+    expect(bodyTexts(after)).toEqual(STORIES[3]!.body.flat());
+    expect(after.article.segments.map((s) => [s.en, s.zh])).toEqual(STORIES[3]!.body.map(([en, zh]) => [[en], [zh]]));
+  });
+
+  it('never learns or drops what it reads as metadata: label lines, bylines, notes stay metadata however often they recur', () => {
+    const plain = parse(3);
+    // The metadata lines stand on every page, yet no page offers them for learning…
+    const lines = new Set([0, 1, 2, 3].flatMap((n) => parse(n, NOTHING).boilerplate?.lines ?? []));
+    for (const text of Object.values(META)) expect(lines.has(lineFingerprint(text)), text).toBe(false);
+    // …and even told they are boilerplate, the parser still reads them as metadata.
+    const told = new Set([...Object.values(META), PROMO_EN, PROMO_ZH, ...STORIES[3]!.title].map(lineFingerprint));
+    const after = parse(3, told);
+    expect(metadataOf(after)).toEqual(metadataOf(plain));
+    expect(after.article).toMatchObject({
+      byline: { en: 'Zhang Gaosheng' },
+      source: '中国军网',
+      editor: 'Li Jiayao',
+      authorNote: { en: META.noteEn, zh: META.noteZh },
+    });
+    expect(after.article.title).toEqual({ en: STORIES[3]!.title[0], zh: STORIES[3]!.title[1] });
+    expect(after.boilerplate?.removed).toEqual([PROMO_EN, PROMO_ZH]);
+  });
+
+  it('keeps every line when the learnt ones would be most of the body (a copy of a text seen before)', () => {
+    const plain = parse(3, NOTHING, { promo: false });
+    const [[en1, zh1], [en2, zh2]] = STORIES[3]!.body as [string, string][];
+    const most = new Set([en1, zh1, en2, zh2].map(lineFingerprint));
+    const r = parse(3, most, { promo: false });
+    expect(r.boilerplate?.removed).toEqual([]);
+    expect(r.article).toEqual(plain.article);
+    // Half of the body may go, not more.
+    const half = parse(3, new Set([en1, zh1, en2].map(lineFingerprint)), { promo: false });
+    expect(half.boilerplate?.removed).toEqual([en1, zh1, en2]);
+  });
+
+  it("keeps every line when the learnt ones are all of one language's body", () => {
+    const body = [
+      { text: 'a', lang: 'en' as const },
+      { text: 'b', lang: 'en' as const },
+      { text: 'c', lang: 'en' as const },
+      { text: '丁', lang: 'zh' as const },
+    ];
+    expect(stripBoilerplate(body, { lines: [], learnt: new Set(['丁']) })).toEqual({ body, removed: [] });
+    expect(stripBoilerplate(body, { lines: [], learnt: new Set(['a']) })).toEqual({ body: body.slice(1), removed: ['a'] });
+  });
+});
+
+describe('capLines', () => {
+  it(`keeps each fingerprint once, at most ${BOILERPLATE_LINES_PER_PAGE}: the first and the last half`, () => {
+    const fps = Array.from({ length: 100 }, (_, i) => `fp${i}`);
+    const capped = capLines([...fps, 'fp0', 'fp99']);
+    expect(capped).toHaveLength(BOILERPLATE_LINES_PER_PAGE);
+    expect(capped).toEqual([...fps.slice(0, 32), ...fps.slice(68)]);
+    expect(capLines(['x', 'y', 'x'])).toEqual(['x', 'y']);
+  });
+});
+
+describe('LineCounts', () => {
+  it('counts a line once per page, a page once however often it is set, and learns at the threshold', () => {
+    const c = new LineCounts(3);
+    c.set('a', ['promo', 'a1', 'promo']);
+    c.set('b', ['promo', 'b1']);
+    expect(c.count('promo')).toBe(2);
+    expect(c.learnt()).toEqual(new Set());
+    // A third page: learnt with it (two others carry it), not for a page that is one of the two.
+    expect(c.learntFor('c')).toEqual(new Set(['promo']));
+    expect(c.learntFor('a')).toEqual(new Set());
+    c.set('c', ['promo', 'c1']);
+    expect(c.learnt()).toEqual(new Set(['promo']));
+    expect(c.learntFor('a')).toEqual(new Set(['promo']));
+    // Page a again (a redelivery, a revision without the line): it counts once, with its new lines.
+    c.set('a', ['promo', 'a1']);
+    expect(c.count('promo')).toBe(3);
+    c.set('a', ['a1']);
+    expect(c.count('promo')).toBe(2);
+    expect(c.learnt()).toEqual(new Set());
+    expect(c.learntFor('d')).toEqual(new Set(['promo']));
+    expect(c.size).toBe(3);
+  });
+});
