@@ -68,11 +68,12 @@ export const STORIES = [
 ];
 
 /** One article page of the site: its metadata lines and its promo lines around a story. */
-export function sitePage(n: number, opts: { promo?: boolean } = {}): string {
+export function sitePage(n: number, opts: { promo?: boolean; canonical?: string } = {}): string {
   const s = STORIES[n]!;
   const promo = opts.promo ?? true;
   const body = s.body.map(([en, zh]) => `<p>${en}</p>\n<p>${zh}</p>`).join('\n');
-  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${s.title[0]} ${s.title[1]}</title></head><body>
+  const canonical = opts.canonical ? `<link rel="canonical" href="${opts.canonical}">` : '';
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${s.title[0]} ${s.title[1]}</title>${canonical}</head><body>
 <article><h1>${s.title[0]}</h1><h1>${s.title[1]}</h1>
 <p>${META.byline}</p><p>${META.source}</p>
 ${promo ? `<p>${PROMO_EN}</p><p>${PROMO_ZH}</p>` : ''}
