@@ -57,7 +57,7 @@ describe('duofeed parse learns a site\'s boilerplate from the pages it is given'
     out.forEach((l, n) => expect(body(l)).toEqual(STORIES[n]!.body.flat()));
     // The label lines, bylines and notes every page carries are still read as metadata.
     for (const l of out) {
-      expect(l).toMatchObject({ source: '中国军网', editor: 'Li Jiayao', byline: { en: 'Zhang Gaosheng' }, authorNote: { en: META.noteEn, zh: META.noteZh } });
+      expect(l).toMatchObject({ source: '中国军网', editor: 'Li Jiayao', byline: { en: 'Zhang Gaosheng', zh: '张高胜' }, authorNote: { en: META.noteEn, zh: META.noteZh } });
     }
   });
 

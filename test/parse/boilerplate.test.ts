@@ -94,7 +94,7 @@ describe.each(backends)('boilerplate learning in the pipeline (%s)', (_name, mak
     }
     // Metadata that recurs on every page is still read as metadata.
     expect(await store.get(articleIdFor(urlOf('harbour', 4)))).toMatchObject({
-      byline: { en: 'Zhang Gaosheng' },
+      byline: { en: 'Zhang Gaosheng', zh: '张高胜' },
       source: '中国军网',
       editor: 'Li Jiayao',
       authorNote: { en: META.noteEn, zh: META.noteZh },

@@ -1,19 +1,28 @@
 /**
  * Pages of one made-up bilingual site (written for these tests): each article page carries
- * the site's metadata lines (byline, source, editor, author notes) and its promo lines inside
+ * the site's metadata lines (bylines, source, editor, author notes) and its promo lines inside
  * the body, as real sites print them. For the boilerplate-learning tests.
  */
 
 /** A site's own furniture, printed inside every article body. */
 export const PROMO_EN = 'Follow the Harbour Post bilingual column for a new story every weekday morning.';
 export const PROMO_ZH = '想读更多双语新闻？关注海港邮报双语栏目，每个工作日早上更新。';
-/** Lines every page of the site carries that are metadata, not furniture. */
+/**
+ * Metadata lines the site prints on its pages, not furniture. The byline block alternates:
+ * even pages print the English byline and the Chinese name under it, odd pages the Chinese
+ * byline and the romanized name under it.
+ */
 export const META = {
-  byline: 'By Zhang Gaosheng',
+  byline: 'By Zhang Gaosheng in Qingdao',
+  zhName: '张高胜',
+  zhByline: '文/张高胜',
+  latinName: 'Zhang Gaosheng',
   source: '来源：中国军网',
   editor: 'Editor: Li Jiayao',
   noteEn: 'The author is a professor at the Ocean University of Qingdao.',
   noteZh: '作者系青岛海洋大学教授。',
+  /** A series' standing note, the same on every page of it. */
+  editorNote: "Editor's note: This story is part of our series on life along the coast.",
 };
 
 export const STORIES = [
@@ -75,7 +84,8 @@ export function sitePage(n: number, opts: { promo?: boolean; canonical?: string 
   const canonical = opts.canonical ? `<link rel="canonical" href="${opts.canonical}">` : '';
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${s.title[0]} ${s.title[1]}</title>${canonical}</head><body>
 <article><h1>${s.title[0]}</h1><h1>${s.title[1]}</h1>
-<p>${META.byline}</p><p>${META.source}</p>
+${n % 2 === 0 ? `<p>${META.byline}</p><p>${META.zhName}</p>` : `<p>${META.zhByline}</p><p>${META.latinName}</p>`}<p>${META.source}</p>
+<p>${META.editorNote}</p>
 ${promo ? `<p>${PROMO_EN}</p><p>${PROMO_ZH}</p>` : ''}
 ${body}
 <p>${META.noteEn}</p><p>${META.noteZh}</p>

@@ -61,6 +61,20 @@ describe('a page parsed with what its source taught', () => {
     expect(new Set(asked.boilerplate?.lines)).toEqual(new Set([PROMO_EN, PROMO_ZH, ...STORIES[0]!.body.flat()].map(lineFingerprint)));
   });
 
+  it('offers no chrome line, link list or long paragraph for learning', () => {
+    const long = `${STORIES[1]!.body[0]![0]} ${STORIES[1]!.body[1]![0]} ${STORIES[1]!.body[2]![0]} It was the first market of the season.`;
+    expect(long.length).toBeGreaterThanOrEqual(240);
+    const extras = [
+      '<p>Share: WeChat Weibo Facebook</p>',
+      '<p><a href="/a">Harbour tides this week and next</a> <a href="/b">Ferry timetable for the summer</a></p>',
+      `<p>${long}</p><p>${STORIES[1]!.body.map(([, zh]) => zh).join('')}</p>`,
+    ].join('\n');
+    const html = sitePage(0).replace('<p>The author is', `${extras}\n<p>The author is`);
+    const r = ok(parseArticle({ bytes: html, url: 'https://harbour.example/news/x.html', boilerplate: NOTHING }));
+    expect(bodyTexts(r)).toContain(long);
+    expect(new Set(r.boilerplate?.lines)).toEqual(new Set([PROMO_EN, PROMO_ZH, ...STORIES[0]!.body.flat(), STORIES[1]!.body.map(([, zh]) => zh).join('')].map(lineFingerprint)));
+  });
+
   it(`learns the promo lines once ${BOILERPLATE_MIN_ARTICLES} articles carry them, and leaves them out of the body`, () => {
     expect(learntFrom([0, 1])).toEqual(new Set());
     const learnt = learntFrom([0, 1, 2]);
@@ -74,23 +88,26 @@ describe('a page parsed with what its source taught', () => {
     expect(after.article.segments.map((s) => [s.en, s.zh])).toEqual(STORIES[3]!.body.map(([en, zh]) => [[en], [zh]]));
   });
 
-  it('never learns or drops what it reads as metadata: label lines, bylines, notes stay metadata however often they recur', () => {
-    const plain = parse(3);
-    // The metadata lines stand on every page, yet no page offers them for learning…
+  it('never learns or drops what it reads as metadata: label lines, bylines, name lines, notes stay metadata however often they recur', () => {
+    // The metadata lines stand on the pages like the promo lines, yet no page offers them for learning…
     const lines = new Set([0, 1, 2, 3].flatMap((n) => parse(n, NOTHING).boilerplate?.lines ?? []));
     for (const text of Object.values(META)) expect(lines.has(lineFingerprint(text)), text).toBe(false);
-    // …and even told they are boilerplate, the parser still reads them as metadata.
-    const told = new Set([...Object.values(META), PROMO_EN, PROMO_ZH, ...STORIES[3]!.title].map(lineFingerprint));
-    const after = parse(3, told);
-    expect(metadataOf(after)).toEqual(metadataOf(plain));
-    expect(after.article).toMatchObject({
-      byline: { en: 'Zhang Gaosheng' },
-      source: '中国军网',
-      editor: 'Li Jiayao',
-      authorNote: { en: META.noteEn, zh: META.noteZh },
-    });
-    expect(after.article.title).toEqual({ en: STORIES[3]!.title[0], zh: STORIES[3]!.title[1] });
-    expect(after.boilerplate?.removed).toEqual([PROMO_EN, PROMO_ZH]);
+    // …and even told they are boilerplate, the parser still reads them as metadata (both byline blocks).
+    for (const n of [2, 3]) {
+      const plain = parse(n);
+      const told = new Set([...Object.values(META), PROMO_EN, PROMO_ZH, ...STORIES[n]!.title].map(lineFingerprint));
+      const after = parse(n, told);
+      expect(metadataOf(after)).toEqual(metadataOf(plain));
+      expect(after.article).toMatchObject({
+        byline: { en: 'Zhang Gaosheng', zh: '张高胜' },
+        source: '中国军网',
+        editor: 'Li Jiayao',
+        authorNote: { en: META.noteEn, zh: META.noteZh },
+        editorNote: { en: 'This story is part of our series on life along the coast.' },
+      });
+      expect(after.article.title).toEqual({ en: STORIES[n]!.title[0], zh: STORIES[n]!.title[1] });
+      expect(after.boilerplate?.removed).toEqual([PROMO_EN, PROMO_ZH]);
+    }
   });
 
   it('keeps every line when the learnt ones would be most of the body (a copy of a text seen before)', () => {
