@@ -35,10 +35,14 @@ export function lineFingerprint(text: string): string {
   return sha256Hex(normalizeLine(text)).slice(0, 16);
 }
 
-/** Does the parser read this text as a label line, a byline, a name line or a note? (Never learnt, never removed.) */
-export function isMetadataLine(text: string, lang: 'en' | 'zh'): boolean {
+/**
+ * Does the parser read this text as a label line, a byline, a name line or a note? (Never
+ * learnt, never removed.) `labelLine`: the content stage's verdict on it as a label line, when
+ * it has one (Unit.meta: null for none).
+ */
+export function isMetadataLine(text: string, lang: 'en' | 'zh', labelLine: object | null | undefined = undefined): boolean {
   return (
-    parseMetaLine(text) !== undefined ||
+    (labelLine === undefined ? parseMetaLine(text) !== undefined : labelLine !== null) ||
     bylineOf(text) !== undefined ||
     zhBylineOf(text) !== undefined ||
     editorNoteOf(text) !== undefined ||
@@ -54,7 +58,7 @@ export function isCandidateLine(u: Unit): boolean {
   if (u.heading > 0 && u.heading <= TOP_HEADING_LEVEL) return false;
   if (u.linkDensity > LINK_LIST_DENSITY) return false;
   if (u.chrome ?? isChromeLine(u.text)) return false;
-  return !isMetadataLine(u.text, u.lang);
+  return !isMetadataLine(u.text, u.lang, u.meta);
 }
 
 /** At most BOILERPLATE_LINES_PER_PAGE fingerprints, each once: the first half and the last half. */
