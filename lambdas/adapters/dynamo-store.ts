@@ -1,6 +1,7 @@
 /**
- * DynamoDB single-table store: articles (ArticleReader + ArticleWriter) and fetch state
- * (FetchStateStore) in one on-demand table. The table, its indexes and how each item is
+ * DynamoDB single-table store: articles (ArticleReader + ArticleWriter), fetch state
+ * (FetchStateStore) and what sources' pages taught of their boilerplate (BoilerplateStore)
+ * in one on-demand table. The table, its indexes and how each item is
  * keyed are described once, in table-schema.ts; items are read and written as plain objects
  * through the SDK's DynamoDBDocumentClient (no hand-marshalled attribute values).
  *
@@ -27,7 +28,7 @@
  * stored with its JSON gzip-compressed in a binary attribute (bilingual prose compresses
  * 4-6x), and one that is still too big is refused with ItemTooLargeError naming the article.
  */
-import { randomUUID } from 'node:crypto';
+import { randomInt, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import {
   ConditionalCheckFailedException,
@@ -39,24 +40,31 @@ import {
   type CreateTableCommandInput,
   type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { setTimeout as delay } from 'node:timers/promises';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { Article, StoredArticle } from '../core/article.js';
+import { backoffDelay } from '../core/backoff.js';
 import {
   ConcurrentUpdateError,
   InvalidCursorError,
   ItemTooLargeError,
+  StoreError,
   type ArticleReader,
   type ArticleWriter,
+  type BoilerplateStore,
   type Clock,
   type FetchStateStore,
   type HttpValidators,
   type Neighbours,
   type Page,
+  type PageLines,
   type SourceState,
   type UpsertOutcome,
 } from '../core/ports.js';
 import {
+  PAGE_LINES_READ_MAX,
+  PAGE_LINES_TTL_SECONDS,
   SEEN_TTL_SECONDS,
   VALIDATORS_TTL_SECONDS,
   bucketOf,
@@ -165,7 +173,13 @@ interface CurrentVersion {
 
 type Item = Record<string, unknown>;
 
-export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStore {
+/** BatchWriteItem takes at most this many requests. */
+const BATCH_WRITE_MAX = 25;
+/** Tries of a batch whose items DynamoDB leaves unprocessed (throttling), with full-jitter backoff between. */
+const BATCH_WRITE_TRIES = 6;
+const BATCH_BACKOFF = { baseMs: 50, capMs: 2_000 };
+
+export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStore, BoilerplateStore {
   private readonly db: DynamoDBDocumentClient;
   private readonly table: string;
   private readonly clock: Clock;
@@ -447,6 +461,58 @@ export class DynamoStore implements ArticleReader, ArticleWriter, FetchStateStor
       start = out.LastEvaluatedKey;
     } while (start);
     return states;
+  }
+
+  // ---- BoilerplateStore ----------------------------------------------------------------
+
+  async pageLines(sourceId: string): Promise<PageLines[]> {
+    const nowS = epochSeconds(this.clock.now());
+    const out: PageLines[] = [];
+    let start: Item | undefined;
+    do {
+      const page = await this.db.send(
+        new QueryCommand({
+          TableName: this.table,
+          KeyConditionExpression: `${PK} = :pk AND begins_with(${SK}, :prefix)`,
+          // LINES is a reserved word, so every attribute goes through a placeholder.
+          ExpressionAttributeNames: { [PK]: TABLE.partitionKey, [SK]: TABLE.sortKey, '#exp': TABLE.ttlAttribute, '#page': 'pageId', '#lines': 'lines' },
+          ExpressionAttributeValues: { ':pk': KEYS.sourceItemsPk(sourceId), ':prefix': KEYS.pageLinesPrefix },
+          ProjectionExpression: '#page, #lines, #exp',
+          Limit: PAGE_LINES_READ_MAX - out.length,
+          ...(start ? { ExclusiveStartKey: start } : {}),
+        }),
+      );
+      for (const it of page.Items ?? []) {
+        // TTL deletes lazily (up to days late), so an expired record counts as absent.
+        const exp = it[TABLE.ttlAttribute];
+        if (typeof exp === 'number' && exp <= nowS) continue;
+        out.push({ pageId: String(it.pageId), lines: Array.isArray(it.lines) ? it.lines.map(String) : [] });
+      }
+      start = page.LastEvaluatedKey;
+    } while (start && out.length < PAGE_LINES_READ_MAX);
+    return out;
+  }
+
+  async putPageLines(sourceId: string, pages: PageLines[], now: Date): Promise<void> {
+    const expiresAt = epochSeconds(now) + PAGE_LINES_TTL_SECONDS;
+    // A batch may not name one key twice: a page's last record wins.
+    const byPage = new Map(pages.map((p) => [p.pageId, p]));
+    const requests = [...byPage.values()].map((p) => ({
+      PutRequest: {
+        Item: { ...KEYS.pageLines(sourceId, p.pageId), type: 'pagelines', sourceId, pageId: p.pageId, lines: [...p.lines], at: now.toISOString(), [TABLE.ttlAttribute]: expiresAt },
+      },
+    }));
+    for (let i = 0; i < requests.length; i += BATCH_WRITE_MAX) {
+      let batch = requests.slice(i, i + BATCH_WRITE_MAX);
+      for (let attempt = 0; batch.length > 0; attempt++) {
+        if (attempt === BATCH_WRITE_TRIES) {
+          throw new StoreError(`${batch.length} boilerplate page record(s) of source ${sourceId} not written: DynamoDB left them unprocessed ${attempt} times`);
+        }
+        if (attempt > 0) await delay(backoffDelay(attempt - 1, randomInt(1 << 30) / (1 << 30), BATCH_BACKOFF));
+        const out = await this.db.send(new BatchWriteCommand({ RequestItems: { [this.table]: batch } }));
+        batch = (out.UnprocessedItems?.[this.table] ?? []) as typeof batch;
+      }
+    }
   }
 
   // ---- FetchStateStore -----------------------------------------------------------------

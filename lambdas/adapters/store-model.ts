@@ -11,6 +11,19 @@ import { InvalidCursorError } from '../core/ports.js';
 export const SEEN_TTL_SECONDS = 180 * 24 * 3600;
 /** Validators (ETag/Last-Modified) are only an optimisation; a month keeps the table small. */
 export const VALIDATORS_TTL_SECONDS = 30 * 24 * 3600;
+/**
+ * A page's boilerplate lines are kept two months: long enough that a source publishing weekly
+ * still has its last few pages to learn from, short enough that furniture a site dropped is
+ * forgotten (parsing a page again renews its record).
+ */
+export const PAGE_LINES_TTL_SECONDS = 60 * 24 * 3600;
+/**
+ * Page records read per source, at most (each ≤ 64 fingerprints, about 1.2 KB): one Query
+ * page (DynamoDB stops at 1 MB) of about 75 read units. Records sort by page id, a hash, so
+ * for a busy source these are a random sample of its two months, in which a line standing on
+ * one page in a hundred still shows about five times.
+ */
+export const PAGE_LINES_READ_MAX = 500;
 
 /** The parser sets contentHash; when it did not, hash the content the way the parser does (core/ids.ts). */
 export function contentHashOf(article: Article): string {

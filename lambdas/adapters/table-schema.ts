@@ -13,6 +13,7 @@
  *   U#<sha256(url)> / HTTP           ETag / Last-Modified for conditional GET (TTL expiresAt)
  *   SOURCES         / <sourceId>     per-source counters and last fetch run
  *   META            / BUCKETS        string set of the time buckets that hold articles
+ *   S#<sourceId>    / BP#<pageId>    one page's boilerplate lines (fingerprints)  (TTL expiresAt)
  * Index keys of an article:
  *   bySource  gsi1pk = S#<sourceId>   gsi1sk = <sortTime>#<id>   one source, newest first
  *   byTime    gsi2pk = T#<YYYY-MM>    gsi2sk = <sortTime>#<id>   all sources, newest first
@@ -72,6 +73,10 @@ export const KEYS = {
   sourcesPk: 'SOURCES',
   source: (sourceId: string): ItemKey => ({ pk: 'SOURCES', sk: sourceId }),
   buckets: { pk: 'META', sk: 'BUCKETS' } as ItemKey,
+  /** A source's own partition (its pages' boilerplate lines; no index key, so no feed sees them). */
+  sourceItemsPk: (sourceId: string) => `S#${sourceId}`,
+  pageLinesPrefix: 'BP#',
+  pageLines: (sourceId: string, pageId: string): ItemKey => ({ pk: `S#${sourceId}`, sk: `BP#${pageId}` }),
   /** bySource partition of a source. */
   bySourcePk: (sourceId: string) => `S#${sourceId}`,
   /** byTime partition of a time bucket (YYYY-MM). */

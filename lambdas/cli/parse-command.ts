@@ -2,17 +2,20 @@
  * `duofeed parse PATH|URL…` — one article JSON per input on stdout (JSON Lines), each with
  * "input" set to the argument it came from. A directory stands for the files in it. An input
  * that fails gives {"input", "error"} and the exit code is 1 — after every other input has
- * been written. Progress and warnings go to stderr only.
+ * been written. Progress and warnings go to stderr only. Several pages at once: each site's
+ * boilerplate is learnt from them first (parse-learn.ts); --no-learn parses each on its own.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { feedKindOf, type FeedKind } from '../core/links.js';
+import { BOILERPLATE_MIN_ARTICLES } from '../core/parse/heuristics.js';
 import { parseArticle } from '../core/parse/index.js';
 import type { Article } from '../core/article.js';
 import { renderTmx, renderTsv, type ExportItem } from '../core/feed/exports.js';
 import { safeHttpUrl } from '../core/feed/escape.js';
 import { loadPinyin } from '../core/feed/zh.js';
 import { readArgs } from './args.js';
+import { SiteLearning, type Loaded, type PageBytes } from './parse-learn.js';
 
 /** An article for the exports: each pair links to the page it came from, when that is a web page. */
 function exportItem(article: Article): ExportItem {
@@ -20,7 +23,7 @@ function exportItem(article: Article): ExportItem {
   return { article, ...(url ? { linkFor: () => url } : {}) };
 }
 
-const USAGE = `usage: duofeed parse [--format jsonl|tmx|tsv] [--pretty] [--allow-private] [--quiet] PATH|URL|-…
+const USAGE = `usage: duofeed parse [--format jsonl|tmx|tsv] [--pretty] [--allow-private] [--quiet] [--no-learn] PATH|URL|-…
 
 Parses bilingual (English/Chinese) article pages into aligned articles, one JSON object
 per input on stdout (JSON Lines). PATH may be a file (HTML in UTF-8/GBK/GB18030/Big5, or
@@ -28,13 +31,17 @@ plain text) or a directory (its files, sorted; *.expected.json and dotfiles skip
 sub-folders are not entered, and each one skipped is named on stderr). \`-\` reads one page
 from standard input. URL inputs (http/https only) are fetched politely. A feed (RSS, Atom,
 JSON Feed) is not an article: it is reported as one, to be added as a source instead.
+Given several pages, parse learns each site's boilerplate from them first: a line that
+stands verbatim on ${BOILERPLATE_MIN_ARTICLES} or more articles of one site (its URL's host, else the
+input's folder) is dropped from the body; stderr says how many lines each site taught.
 
   --format F       jsonl (default): the article JSON, one line per input;
                    tmx: one TMX 1.4b file of every sentence pair (translation memory);
                    tsv: Anki cards, one row per sentence pair (English, Chinese, pinyin, link)
   --pretty         indent the JSON (one object per input, no longer one per line)
   --allow-private  allow URLs on private/loopback addresses (local samples only)
-  --quiet          no warnings on stderr
+  --quiet          no warnings or notes on stderr
+  --no-learn       parse each page on its own, learning nothing from the others
 Exit code: 0 if every input parsed, 1 if any failed (its line carries "error"), 2 on usage errors.`;
 
 type Format = 'jsonl' | 'tmx' | 'tsv';
@@ -45,6 +52,7 @@ interface Options {
   pretty: boolean;
   allowPrivate: boolean;
   quiet: boolean;
+  learn: boolean;
   inputs: string[];
 }
 
@@ -53,6 +61,7 @@ const FLAGS = {
   pretty: { type: 'boolean' },
   'allow-private': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
+  'no-learn': { type: 'boolean' },
 } as const;
 
 /** What an input argument names. Only `scheme://` counts as a URL, so `notes:v2.html` stays a file name. */
@@ -103,11 +112,20 @@ type Parsed = { line: Line; warnings: string[] };
 
 const failed = (input: string, error: string): Parsed => ({ line: { input, error }, warnings: [] });
 
-function parseBytes(input: string, page: { bytes: Uint8Array; contentType?: string; url?: string; path?: string }): Parsed {
+function parseBytes(input: string, page: PageBytes, boilerplate?: ReadonlySet<string>): Parsed {
   const feed = feedKindOf(page.bytes, page.contentType);
   if (feed) return failed(input, feedMessage(input, feed));
-  const r = parseArticle(page);
+  const r = parseArticle(boilerplate ? { ...page, boilerplate } : page);
   return r.ok ? { line: { input, ...r.article }, warnings: r.warnings } : failed(input, `${input}: ${r.reason}`);
+}
+
+const NOTHING_LEARNT: ReadonlySet<string> = new Set();
+
+/** The learning pass's view of a page: its id, URL and lines (undefined for a feed or a page that does not parse). */
+function firstPass(_input: string, page: PageBytes) {
+  if (feedKindOf(page.bytes, page.contentType)) return undefined;
+  const r = parseArticle({ ...page, boilerplate: NOTHING_LEARNT });
+  return r.ok ? { id: r.article.id, ...(r.article.url ? { url: r.article.url } : {}), lines: r.boilerplate?.lines ?? [] } : undefined;
 }
 
 async function readStdin(): Promise<Uint8Array> {
@@ -116,16 +134,17 @@ async function readStdin(): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-async function parseOne(input: string, opts: Options, state: { stdinRead: boolean }): Promise<Parsed> {
+/** An input's bytes, or why they cannot be had. */
+async function loadOne(input: string, opts: Options, state: { stdinRead: boolean }): Promise<Loaded> {
   const what = classifyInput(input);
   if (what.kind === 'unsupported') {
     const hint = what.scheme === 'file' ? '; give the file\'s path instead' : '';
-    return failed(input, `${input}: unsupported scheme '${what.scheme}:' (parse reads http and https URLs, file paths, and - for standard input${hint})`);
+    return { ok: false, error: `${input}: unsupported scheme '${what.scheme}:' (parse reads http and https URLs, file paths, and - for standard input${hint})` };
   }
   if (what.kind === 'stdin') {
-    if (state.stdinRead) return failed(input, '-: standard input was already read (give - once)');
+    if (state.stdinRead) return { ok: false, error: '-: standard input was already read (give - once)' };
     state.stdinRead = true;
-    return parseBytes(input, { bytes: await readStdin() });
+    return { ok: true, page: { bytes: await readStdin() } };
   }
   if (what.kind === 'url') {
     const { fetchPage, FetchError } = await import('../adapters/http-fetcher.js');
@@ -135,9 +154,9 @@ async function parseOne(input: string, opts: Options, state: { stdinRead: boolea
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const hint = err instanceof FetchError && err.addressRefused ? '; pass --allow-private to fetch from loopback or private addresses (your own local pages, such as the samples)' : '';
-      return failed(input, `${message}${hint}`);
+      return { ok: false, error: `${message}${hint}` };
     }
-    return parseBytes(input, { bytes: page.bytes, ...(page.contentType ? { contentType: page.contentType } : {}), url: page.url });
+    return { ok: true, page: { bytes: page.bytes, ...(page.contentType ? { contentType: page.contentType } : {}), url: page.url } };
   }
   let bytes: Uint8Array;
   try {
@@ -145,9 +164,9 @@ async function parseOne(input: string, opts: Options, state: { stdinRead: boolea
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code === 'EACCES' ? 'permission denied' : (err as Error).message;
-    return failed(input, `${input}: cannot read: ${why}`);
+    return { ok: false, error: `${input}: cannot read: ${why}` };
   }
-  return parseBytes(input, { bytes, path: input });
+  return { ok: true, page: { bytes, path: input } };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -175,19 +194,29 @@ export async function run(argv: string[]): Promise<number> {
     pretty: args.values.pretty ?? false,
     allowPrivate: args.values['allow-private'] ?? false,
     quiet: args.values.quiet ?? false,
+    learn: !(args.values['no-learn'] ?? false),
     inputs: args.positionals,
   };
   const warn = (message: string) => {
     if (!opts.quiet) process.stderr.write(`duofeed parse: ${message}\n`);
   };
   const state = { stdinRead: false };
-  let failures = 0;
-  let done = 0;
-  // tmx/tsv: one document of every article's sentence pairs, written once all inputs are read.
-  const articles: ExportItem[] = [];
-  for (const arg of opts.inputs) {
-    for (const input of await expand(arg, (m) => warn(`warning: ${m}`))) {
-      const { line, warnings } = await parseOne(input, opts, state);
+  const inputs: string[] = [];
+  for (const arg of opts.inputs) inputs.push(...(await expand(arg, (m) => warn(`warning: ${m}`))));
+  const load = (input: string) => loadOne(input, opts, state);
+  // Fewer pages than a line needs to be learnt: nothing to learn, one pass.
+  const learning = opts.learn && inputs.length >= BOILERPLATE_MIN_ARTICLES ? await SiteLearning.learn(inputs, { load, reloadable: (i) => classifyInput(i).kind === 'path', firstPass }) : undefined;
+  try {
+    for (const n of learning?.notes ?? []) {
+      if (n.pages > 1) warn(`${n.site}: learnt ${n.lines} boilerplate line(s) from ${n.pages} pages (--no-learn turns this off)`);
+    }
+    let failures = 0;
+    let done = 0;
+    // tmx/tsv: one document of every article's sentence pairs, written once all inputs are read.
+    const articles: ExportItem[] = [];
+    for (const [i, input] of inputs.entries()) {
+      const loaded = learning ? await learning.load(i) : await load(input);
+      const { line, warnings } = loaded.ok ? parseBytes(input, loaded.page, learning?.learntFor(i)) : failed(input, loaded.error);
       if ('error' in line) {
         failures++;
         warn(String(line.error));
@@ -200,9 +229,11 @@ export async function run(argv: string[]): Promise<number> {
       }
       process.stdout.write(`${opts.pretty ? JSON.stringify(line, null, 2) : JSON.stringify(line)}\n`);
     }
+    if (opts.format === 'tmx') process.stdout.write(renderTmx(articles));
+    else if (opts.format === 'tsv') process.stdout.write(renderTsv(articles, await loadPinyin()));
+    if (failures > 0) warn(`${failures} of ${done} inputs failed`);
+    return failures > 0 ? 1 : 0;
+  } finally {
+    learning?.close();
   }
-  if (opts.format === 'tmx') process.stdout.write(renderTmx(articles));
-  else if (opts.format === 'tsv') process.stdout.write(renderTsv(articles, await loadPinyin()));
-  if (failures > 0) warn(`${failures} of ${done} inputs failed`);
-  return failures > 0 ? 1 : 0;
 }

@@ -152,6 +152,7 @@ export async function run(argv: string[]): Promise<number> {
     const summary = await reprocessAll({
       raw,
       articles: store,
+      boilerplate: store,
       prefix,
       clock: local.clock.systemClock,
       log: withFailuresOnStderr(

@@ -198,6 +198,34 @@ export interface FetchStateStore {
   recordRun(sourceId: string, run: { at: string; fetched: number; skipped: number; failed: number; error?: string }): Promise<void>;
 }
 
+/**
+ * One page's lines as boilerplate learning keeps them (core/parse/boilerplate.ts): the
+ * fingerprints of the lines the parser would read as body text.
+ */
+export interface PageLines {
+  /** The page's article folder id (articleIdFor of its fetched URL, as in its raw key): one record per article. */
+  pageId: string;
+  lines: string[];
+}
+
+/**
+ * What a source's pages taught about its boilerplate, kept beside its articles (the table in
+ * AWS). The parse side counts lines across these records itself; the store only keeps them.
+ */
+export interface BoilerplateStore {
+  /**
+   * The source's page records still kept (not expired), in no particular order, at most
+   * PAGE_LINES_READ_MAX of them (store-model.ts): one Query.
+   */
+  pageLines(sourceId: string): Promise<PageLines[]>;
+  /**
+   * Stores page records, each replacing that page's earlier one (so a page parsed again,
+   * redelivered or revised, still counts once); each expires PAGE_LINES_TTL_SECONDS after
+   * `now`. Written in batches; throws a StoreError when some could not be written.
+   */
+  putPageLines(sourceId: string, pages: PageLines[], now: Date): Promise<void>;
+}
+
 /** Why a parse message was given up on; travels with the message to the dead-letter queue. */
 export interface DeadLetterFailure {
   /** What went wrong, for a person (the same text as the log line). */

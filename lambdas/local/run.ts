@@ -264,6 +264,7 @@ export async function startLocal(opts: LocalOptions): Promise<LocalStack> {
     const parseHandler = makeParseHandler({
       raw,
       articles: store,
+      boilerplate: store,
       clock: systemClock,
       deadLetter: { queue: deadLetters, maxReceives: aws.maxReceiveCount },
       log,

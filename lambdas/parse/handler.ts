@@ -14,7 +14,7 @@
  */
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from 'aws-lambda';
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, DeadLetters, Logger, PipelineEvents, RawStore } from '../core/ports.js';
+import type { ArticleWriter, BoilerplateStore, Clock, DeadLetters, Logger, PipelineEvents, RawStore } from '../core/ports.js';
 // Static imports, so esbuild can drop the SDK commands this function never sends.
 import { ConfigError } from '../core/errors.js';
 import { makeDynamoClient, makeS3Client, makeSqsClient, requireEnv } from '../adapters/aws-clients.js';
@@ -23,6 +23,7 @@ import { S3RawStore } from '../adapters/s3-raw-store.js';
 import { SqsDeadLetters } from '../adapters/sqs-dead-letters.js';
 import { systemClock } from '../adapters/clock.js';
 import { jsonLogger } from '../adapters/logger.js';
+import { BoilerplateLearner } from './learning.js';
 import { parseJobFrom, processJob, type JobResult, type ParseFn } from './process.js';
 
 export interface ParseHandlerDeps {
@@ -34,6 +35,11 @@ export interface ParseHandlerDeps {
   events?: PipelineEvents;
   /** The parser; injectable so tests can drive every outcome. Defaults to parseArticle. */
   parse?: ParseFn;
+  /**
+   * Where the source's pages' boilerplate lines are kept (the table): with it, each page loses
+   * the lines that stand on enough other pages of its source, and adds its own (learning.ts).
+   */
+  boilerplate?: BoilerplateStore;
   /**
    * Time to keep in hand (ms): a record is not started with less than this left before the
    * Lambda timeout. Default 5 s — a slow read or write can take that with SDK retries.
@@ -54,7 +60,9 @@ export interface TimeBudget {
 type ParseHandler = (event: SQSEvent, context?: TimeBudget) => Promise<SQSBatchResponse>;
 
 export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
-  const proc = { raw: deps.raw, articles: deps.articles, clock: deps.clock, parse: deps.parse ?? parseArticle };
+  // One learner per handler, so per warm instance: it caches each source's records.
+  const learner = deps.boilerplate ? new BoilerplateLearner({ store: deps.boilerplate, clock: deps.clock }) : undefined;
+  const proc = { raw: deps.raw, articles: deps.articles, clock: deps.clock, parse: deps.parse ?? parseArticle, ...(learner ? { boilerplate: learner } : {}) };
   const reserveMs = deps.reserveMs ?? 5_000;
   const dl = deps.deadLetter;
   /**
@@ -109,8 +117,24 @@ export function makeParseHandler(deps: ParseHandlerDeps): ParseHandler {
         deps.log.error('record failed', { messageId, outcome: 'failed', url: result.url, id: result.id, reason: result.reason, receives: receivesOf(record), permanent: result.permanent, action });
         deps.events?.({ type: 'record-failed', messageId, reason: result.reason, ...(result.url !== undefined ? { url: result.url } : {}), action });
       } else {
-        deps.log.info('record done', { messageId, outcome: result.outcome, id: result.id, url: result.url, ...(result.warnings.length ? { warnings: result.warnings } : {}) });
+        deps.log.info('record done', {
+          messageId,
+          outcome: result.outcome,
+          id: result.id,
+          url: result.url,
+          ...(result.warnings.length ? { warnings: result.warnings } : {}),
+          ...(result.boilerplateRemoved ? { boilerplateRemoved: result.boilerplateRemoved } : {}),
+        });
         deps.events?.({ type: 'record-done', messageId, outcome: result.outcome, id: result.id, url: result.url });
+      }
+    }
+    if (learner && learner.pendingPages > 0) {
+      const pages = learner.pendingPages;
+      try {
+        await learner.flush();
+      } catch (err) {
+        // The articles are stored; only the learning from these pages is lost.
+        deps.log.warn('boilerplate lines of this batch not stored', { pages, error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
       }
     }
     deps.log.info('batch done', { records: records.length, ...counts });
@@ -141,9 +165,11 @@ function coldStart(env: NodeJS.ProcessEnv): ParseHandler {
   const bucket = requireEnv(env, 'DUOFEED_BUCKET');
   const dlqUrl = requireEnv(env, 'DUOFEED_DLQ_URL');
   const maxReceives = maxReceivesFrom(env);
+  const store = new DynamoStore({ client: makeDynamoClient(), tableName, clock: systemClock });
   return makeParseHandler({
     raw: new S3RawStore({ client: makeS3Client(), bucket }),
-    articles: new DynamoStore({ client: makeDynamoClient(), tableName, clock: systemClock }),
+    articles: store,
+    boilerplate: store,
     clock: systemClock,
     log: jsonLogger(),
     deadLetter: { queue: new SqsDeadLetters(makeSqsClient(), dlqUrl), maxReceives },

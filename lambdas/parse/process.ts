@@ -3,8 +3,10 @@
  * article. Shared by the SQS handler and `duofeed reprocess`. Never throws: every problem
  * becomes a `failed` result with a reason a person can act on.
  */
+import { articleIdFor } from '../core/ids.js';
 import type { ParseInput, ParseOutcome } from '../core/parse/index.js';
 import type { ArticleWriter, Clock, ParseJob, RawPage, RawStore, UpsertOutcome } from '../core/ports.js';
+import type { BoilerplateLearner } from './learning.js';
 
 export type ParseFn = (input: ParseInput) => ParseOutcome;
 
@@ -13,10 +15,19 @@ export interface ProcessDeps {
   articles: ArticleWriter;
   clock: Clock;
   parse: ParseFn;
+  /** What the source's pages taught of its boilerplate (learning.ts): in before the parse, this page's lines out after. Off when absent. */
+  boilerplate?: BoilerplateLearner;
 }
 
 export type JobResult =
-  | { outcome: UpsertOutcome; id: string; url: string; warnings: string[] }
+  | {
+      outcome: UpsertOutcome;
+      id: string;
+      url: string;
+      warnings: string[];
+      /** Body lines left out as the source's learnt boilerplate. */
+      boilerplateRemoved?: number;
+    }
   | {
       outcome: 'failed';
       url?: string;
@@ -66,18 +77,28 @@ export async function processJob(job: ParseJob, deps: ProcessDeps): Promise<JobR
 
 /** The part after the read, for callers that already hold the page (reprocess). */
 export async function processPage(job: ParseJob, page: RawPage, deps: Omit<ProcessDeps, 'raw'>): Promise<JobResult> {
+  // The page's record in boilerplate learning: its article folder, as in its raw key.
+  const pageId = articleIdFor(job.url);
+  let learnt: ReadonlySet<string> | undefined;
+  try {
+    learnt = await deps.boilerplate?.learntFor(job.sourceId, pageId);
+  } catch (err) {
+    return { outcome: 'failed', url: job.url, reason: `cannot read what source ${job.sourceId}'s pages taught of its boilerplate: ${message(err)}`, permanent: false };
+  }
   let parsed: ParseOutcome;
   try {
-    parsed = deps.parse({ bytes: page.bytes, url: job.url, ...(page.contentType ? { contentType: page.contentType } : {}) });
+    parsed = deps.parse({ bytes: page.bytes, url: job.url, ...(page.contentType ? { contentType: page.contentType } : {}), ...(learnt ? { boilerplate: learnt } : {}) });
   } catch (err) {
     // The parser promises not to throw; if it does, it is a bug to see in the DLQ, not a crash of the batch.
     return { outcome: 'failed', url: job.url, reason: `parser threw on ${job.rawKey}: ${message(err)}`, permanent: true };
   }
   if (!parsed.ok) return { outcome: 'failed', url: job.url, reason: `cannot parse ${job.rawKey}: ${parsed.reason}`, permanent: true };
   const { article } = parsed;
+  if (parsed.boilerplate) deps.boilerplate?.record(job.sourceId, pageId, parsed.boilerplate.lines);
   try {
     const outcome = await deps.articles.upsert(article, { sourceId: job.sourceId, url: job.url, rawKey: job.rawKey, now: deps.clock.now() });
-    return { outcome, id: article.id, url: job.url, warnings: parsed.warnings };
+    const removed = parsed.boilerplate?.removed.length ?? 0;
+    return { outcome, id: article.id, url: job.url, warnings: parsed.warnings, ...(removed ? { boilerplateRemoved: removed } : {}) };
   } catch (err) {
     return { outcome: 'failed', id: article.id, url: job.url, reason: `cannot store article ${article.id}: ${message(err)}`, permanent: false };
   }

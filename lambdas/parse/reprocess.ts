@@ -7,15 +7,24 @@
  * older one after the newer would roll the article back and bump its version for nothing.
  * "Newest" is the store's write time (S3 LastModified, one-second resolution); stores that
  * cannot tell fall back to the last key.
+ *
+ * With a BoilerplateStore, each page is read with what its source's pages taught about its
+ * boilerplate (learning.ts), older pages included: a first pass takes every replayed page's
+ * lines (keeping only their fingerprints), so each page learns from all the others, those
+ * the table already holds among them; the records are written back at the end.
  */
+import { articleIdFor } from '../core/ids.js';
 import { parseArticle } from '../core/parse/index.js';
-import type { ArticleWriter, Clock, DatedRawStore, Logger, RawEntry, RawStore, UpsertOutcome } from '../core/ports.js';
+import type { ArticleWriter, BoilerplateStore, Clock, DatedRawStore, Logger, RawEntry, RawStore, UpsertOutcome } from '../core/ports.js';
+import { BoilerplateLearner } from './learning.js';
 import { processPage, type ParseFn } from './process.js';
 
 export interface ReprocessOptions {
   /** With dates when the store has them (DatedRawStore); else the last key of a folder counts as newest. */
   raw: RawStore | DatedRawStore;
   articles: ArticleWriter;
+  /** Where sources' boilerplate lines are kept: with it, pages lose the lines learnt as their source's boilerplate. */
+  boilerplate?: BoilerplateStore;
   /** Key prefix to replay: `raw/` for everything, `raw/<sourceId>/` for one source. */
   prefix: string;
   log: Logger;
@@ -36,6 +45,8 @@ export interface ReprocessSummary {
   olderVersions: number;
   failures: { key: string; reason: string }[];
 }
+
+const NOTHING_LEARNT: ReadonlySet<string> = new Set();
 
 const RAW_KEY = /^raw\/([a-z0-9][a-z0-9-]*)\/([^/]+)\/[^/]+$/;
 
@@ -78,8 +89,22 @@ export async function reprocessAll(opts: ReprocessOptions): Promise<ReprocessSum
 
   const work = [...newest.values()];
   const total = work.length;
+  const sourceOf = (key: string) => (RAW_KEY.exec(key) as RegExpExecArray)[1] as string;
+  const learner = opts.boilerplate ? new BoilerplateLearner({ store: opts.boilerplate, clock, cacheMs: Infinity }) : undefined;
+  if (learner) {
+    for (const { key } of work) {
+      try {
+        const page = await opts.raw.get(key);
+        if (!page.url) continue;
+        const r = parse({ bytes: page.bytes, url: page.url, ...(page.contentType ? { contentType: page.contentType } : {}), boilerplate: NOTHING_LEARNT });
+        if (r.ok && r.boilerplate) learner.record(sourceOf(key), articleIdFor(page.url), r.boilerplate.lines);
+      } catch {
+        // The replay below meets the same page again and reports what is wrong with it.
+      }
+    }
+  }
   for (const [i, { key }] of work.entries()) {
-    const sourceId = (RAW_KEY.exec(key) as RegExpExecArray)[1] as string;
+    const sourceId = sourceOf(key);
     let outcome: UpsertOutcome | 'failed';
     try {
       const page = await opts.raw.get(key);
@@ -88,6 +113,7 @@ export async function reprocessAll(opts: ReprocessOptions): Promise<ReprocessSum
         articles: opts.articles,
         clock,
         parse,
+        ...(learner ? { boilerplate: learner } : {}),
       });
       outcome = result.outcome;
       if (result.outcome === 'failed') fail(key, result.reason);
@@ -101,6 +127,13 @@ export async function reprocessAll(opts: ReprocessOptions): Promise<ReprocessSum
     }
     summary.pages++;
     opts.onProgress?.(i + 1, total, key, outcome);
+  }
+  if (learner) {
+    try {
+      await learner.flush();
+    } catch (err) {
+      opts.log.warn('boilerplate lines not stored', { error: err instanceof Error ? `${err.name}: ${err.message}` : String(err) });
+    }
   }
   opts.log.info('reprocess done', { prefix: opts.prefix, ...summary, failures: summary.failures.length });
   return summary;

@@ -1,14 +1,15 @@
 /**
  * The storage contract, once, for every implementation of ArticleReader + ArticleWriter +
- * FetchStateStore: run with `articleStoreContract(name, factory)` from a *.test.ts file.
+ * FetchStateStore + BoilerplateStore: run with `articleStoreContract(name, factory)` from a *.test.ts file.
  */
 import { randomBytes } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Article } from '../../lambdas/core/article.js';
-import type { ArticleReader, ArticleWriter, Clock, FetchStateStore } from '../../lambdas/core/ports.js';
+import type { ArticleReader, ArticleWriter, BoilerplateStore, Clock, FetchStateStore, PageLines } from '../../lambdas/core/ports.js';
+import { PAGE_LINES_READ_MAX, PAGE_LINES_TTL_SECONDS } from '../../lambdas/adapters/store-model.js';
 import { InvalidCursorError, ItemTooLargeError } from '../../lambdas/core/ports.js';
 
-export type ArticleStore = ArticleReader & ArticleWriter & FetchStateStore;
+export type ArticleStore = ArticleReader & ArticleWriter & FetchStateStore & BoilerplateStore;
 
 /** Makes a fresh, empty store whose isSeen/getValidators read time from `clock`. */
 export type StoreFactory = (clock: Clock) => Promise<{ store: ArticleStore; cleanup?: () => Promise<void> }>;
@@ -270,6 +271,54 @@ export function articleStoreContract(name: string, factory: StoreFactory): void 
         clockNow = new Date(T0.getTime() + 60 * 24 * 3600 * 1000);
         expect(await store.getValidators('https://x.example/')).toBeUndefined();
       });
+    });
+
+    describe('boilerplate page lines', () => {
+      const byPage = (pages: PageLines[]) => Object.fromEntries(pages.map((p) => [p.pageId, p.lines]));
+
+      it('keeps each page\'s lines per source, a page\'s new record replacing its old one', async () => {
+        expect(await store.pageLines('src')).toEqual([]);
+        await store.putPageLines('src', [{ pageId: 'p1', lines: ['aaaa000000000001', 'aaaa000000000002'] }, { pageId: 'p2', lines: ['aaaa000000000001'] }], T0);
+        await store.putPageLines('other', [{ pageId: 'p1', lines: ['bbbb000000000001'] }], T0);
+        expect(byPage(await store.pageLines('src'))).toEqual({ p1: ['aaaa000000000001', 'aaaa000000000002'], p2: ['aaaa000000000001'] });
+        // The same page again (a redelivery, a revision): still one record, with the new lines.
+        await store.putPageLines('src', [{ pageId: 'p1', lines: ['aaaa000000000003'] }], minutes(5));
+        expect(byPage(await store.pageLines('src'))).toEqual({ p1: ['aaaa000000000003'], p2: ['aaaa000000000001'] });
+        expect(byPage(await store.pageLines('other'))).toEqual({ p1: ['bbbb000000000001'] });
+        // A page with no candidate lines is a record too, and a page named twice in one call keeps the last.
+        await store.putPageLines('src', [{ pageId: 'p3', lines: [] }, { pageId: 'p4', lines: ['x'] }, { pageId: 'p4', lines: ['y'] }], T0);
+        expect(byPage(await store.pageLines('src'))).toMatchObject({ p3: [], p4: ['y'] });
+      });
+
+      it('leaves page lines out of every article listing and source state', async () => {
+        await store.upsert(article('a1'), ctx('src', T0));
+        await store.putPageLines('src', [{ pageId: 'p1', lines: ['aaaa000000000001'] }], T0);
+        expect((await store.list('src', { limit: 10 })).items.map((a) => a.id)).toEqual(['a1']);
+        expect((await store.list(undefined, { limit: 10 })).items.map((a) => a.id)).toEqual(['a1']);
+        expect((await store.sourceStates()).map((s) => s.sourceId)).toEqual(['src']);
+      });
+
+      it('forgets a page\'s lines once its record expired, even before TTL deletes it', async () => {
+        await store.putPageLines('src', [{ pageId: 'old', lines: ['aaaa000000000001'] }], T0);
+        const later = new Date(T0.getTime() + (PAGE_LINES_TTL_SECONDS - 60) * 1000);
+        await store.putPageLines('src', [{ pageId: 'new', lines: ['aaaa000000000002'] }], later);
+        clockNow = later;
+        expect(Object.keys(byPage(await store.pageLines('src'))).sort()).toEqual(['new', 'old']);
+        clockNow = new Date(T0.getTime() + PAGE_LINES_TTL_SECONDS * 1000);
+        expect(Object.keys(byPage(await store.pageLines('src')))).toEqual(['new']);
+      });
+
+      it(`writes any number of pages in one call (in batches) and reads back at most ${PAGE_LINES_READ_MAX}`, async () => {
+        const lines = Array.from({ length: 64 }, (_, i) => i.toString(16).padStart(16, '0'));
+        const pages = Array.from({ length: PAGE_LINES_READ_MAX + 30 }, (_, i) => ({ pageId: `p${String(i).padStart(4, '0')}`, lines }));
+        await store.putPageLines('busy', pages, T0);
+        const read = await store.pageLines('busy');
+        expect(read).toHaveLength(PAGE_LINES_READ_MAX);
+        expect(new Set(read.map((p) => p.pageId)).size).toBe(PAGE_LINES_READ_MAX);
+        expect(read[0]!.lines).toEqual(lines);
+        await store.putPageLines('few', pages.slice(0, 60), T0);
+        expect(await store.pageLines('few')).toHaveLength(60);
+      }, 60_000);
     });
   });
 }

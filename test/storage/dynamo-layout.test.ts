@@ -120,4 +120,16 @@ describe('DynamoDB store layout (DynamoDB Local)', () => {
     expect(seen).toMatchObject({ url, sourceId: 'src', expiresAt: nowS + 180 * 86400 });
     expect(http).toMatchObject({ url, etag: '"e"', expiresAt: nowS + 30 * 86400 });
   });
+
+  it('keeps a page\'s boilerplate lines in its source\'s partition (no index keys), written in batches of 25 and read with one Query', async () => {
+    const lines = Array.from({ length: 64 }, (_, i) => i.toString(16).padStart(16, '0'));
+    const pages = Array.from({ length: 30 }, (_, i) => ({ pageId: `p${String(i).padStart(2, '0')}`, lines }));
+    await store.putPageLines('alpha', pages, NOW);
+    expect(Object.fromEntries(counts)).toEqual({ BatchWriteItemCommand: 2 });
+    const item = unmarshall((await rawItem('S#alpha', 'BP#p07')) ?? {});
+    expect(item).toEqual({ pk: 'S#alpha', sk: 'BP#p07', type: 'pagelines', sourceId: 'alpha', pageId: 'p07', lines, at: NOW.toISOString(), expiresAt: NOW.getTime() / 1000 + 60 * 86400 });
+    counts.clear();
+    expect(await store.pageLines('alpha')).toHaveLength(30);
+    expect(Object.fromEntries(counts)).toEqual({ QueryCommand: 1 });
+  });
 });

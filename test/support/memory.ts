@@ -13,6 +13,7 @@ import {
   NotFoundError,
   type ArticleReader,
   type ArticleWriter,
+  type BoilerplateStore,
   type Clock,
   type DatedRawStore,
   type FetchStateStore,
@@ -20,6 +21,7 @@ import {
   type JobQueue,
   type Neighbours,
   type Page,
+  type PageLines,
   type ParseJob,
   type RawEntry,
   type RawPage,
@@ -27,6 +29,8 @@ import {
   type UpsertOutcome,
 } from '../../lambdas/core/ports.js';
 import {
+  PAGE_LINES_READ_MAX,
+  PAGE_LINES_TTL_SECONDS,
   SEEN_TTL_SECONDS,
   VALIDATORS_TTL_SECONDS,
   contentHashOf,
@@ -60,12 +64,14 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchStateStore {
+export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchStateStore, BoilerplateStore {
   private readonly rows = new Map<string, Row>();
   private sorted: Row[] | undefined;
   private readonly seen = new Map<string, number>();
   private readonly validators = new Map<string, { v: HttpValidators; exp: number }>();
   private readonly states = new Map<string, SourceState>();
+  /** Per source, per page: its boilerplate lines and when the record expires (epoch seconds). */
+  private readonly pageLineRecords = new Map<string, Map<string, { lines: string[]; exp: number }>>();
 
   constructor(private readonly clock: Clock = systemClock) {}
 
@@ -177,6 +183,25 @@ export class MemoryArticleStore implements ArticleReader, ArticleWriter, FetchSt
     s.failures = run.failed;
     if (run.error) s.lastError = run.error;
     else delete s.lastError;
+  }
+
+  async pageLines(sourceId: string): Promise<PageLines[]> {
+    const nowS = epochSeconds(this.clock.now());
+    const records = this.pageLineRecords.get(sourceId);
+    const out: PageLines[] = [];
+    // In page-id order, as the table's sort key reads them; expired records count as absent.
+    for (const pageId of [...(records?.keys() ?? [])].sort()) {
+      const r = records!.get(pageId)!;
+      if (r.exp > nowS) out.push({ pageId, lines: [...r.lines] });
+      if (out.length === PAGE_LINES_READ_MAX) break;
+    }
+    return out;
+  }
+
+  async putPageLines(sourceId: string, pages: PageLines[], now: Date): Promise<void> {
+    let records = this.pageLineRecords.get(sourceId);
+    if (!records) this.pageLineRecords.set(sourceId, (records = new Map()));
+    for (const p of pages) records.set(p.pageId, { lines: [...p.lines], exp: epochSeconds(now) + PAGE_LINES_TTL_SECONDS });
   }
 
   private state(sourceId: string): SourceState {

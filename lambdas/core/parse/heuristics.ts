@@ -261,6 +261,28 @@ export const AUTHOR_NOTE_MAX = 600;
 /** An editor's note: its label, maybe in brackets, maybe with a colon ("Editor's Note:", "【编者按】"). */
 export const EDITOR_NOTE = /^[(（[【]?\s*(?:Editor['’]?s['’]?\s+notes?|Editor\s+notes?|Editorial\s+note|Note\s+from\s+the\s+editor|Ed(?:itor)?\.?\s+note|编者按|編者按|编者注|編者註|編者注|编辑按|編輯按|编者的话|編者的話)\s*[)）\]】]?\s*[:：]?\s*/i;
 
+// ─── A source's boilerplate, learnt from its pages (boilerplate.ts) ──────────────────────
+
+/**
+ * A line is a source's boilerplate once it stands, verbatim, on this many distinct articles
+ * of that source (the page being parsed included). Two may share a line by chance (a quote,
+ * a recap, one story at two URLs); three make it the site's furniture, and a new site's
+ * promo lines are gone from its third page on.
+ */
+export const BOILERPLATE_MIN_ARTICLES = 3;
+/**
+ * Lines a page contributes to learning, at most: the first half of this many and the last
+ * half of its candidate lines (boilerplate sits at the top and bottom of the body; long
+ * articles must not grow a source's record without bound).
+ */
+export const BOILERPLATE_LINES_PER_PAGE = 64;
+/**
+ * Learnt lines are removed from a page only while they are at most this share of its
+ * candidate lines: furniture is never most of a page, so a page that would lose more is
+ * another copy of a text seen before (a reprint, a second URL) and keeps everything.
+ */
+export const BOILERPLATE_SHARE_MAX = 0.5;
+
 // ─── Decoding (decode.ts) ────────────────────────────────────────────────────────────────
 
 /** A <meta charset> is looked for in the first this many bytes (browsers look at 1024; old Chinese pages put it later). */

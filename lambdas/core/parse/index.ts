@@ -8,6 +8,7 @@
 import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
 import { alignParagraphs } from './align.js';
+import { withoutBoilerplate } from './boilerplate.js';
 import { articleParts, articleWindow } from './content.js';
 import { decodeBytes } from './decode.js';
 import { extractHtml, extractText, looksLikeHtml } from './html.js';
@@ -24,9 +25,16 @@ export interface ParseInput {
   url?: string;
   /** The local path the page came from, if any (id falls back to it). */
   path?: string;
+  /**
+   * Lines learnt as the boilerplate of this page's source (fingerprints, boilerplate.ts): they
+   * are taken out of the body. When given (even empty), the outcome carries the page's lines.
+   */
+  boilerplate?: ReadonlySet<string>;
 }
 
-export type ParseOutcome = { ok: true; article: Article; warnings: string[] } | { ok: false; reason: string };
+export type ParseOutcome =
+  | { ok: true; article: Article; warnings: string[]; boilerplate?: { lines: string[]; removed: string[] } }
+  | { ok: false; reason: string };
 
 export function parseArticle(input: ParseInput): ParseOutcome {
   try {
@@ -94,6 +102,9 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   const window = articleWindow(units);
   if (window.end < window.start) return { ok: false, reason: 'no article text found (the page holds only navigation, links or very short text)' };
   const parts = articleParts(units, meta, window);
+  // What was learnt of this page's source leaves the body (boilerplate.ts); the page's own lines go back to the caller.
+  const learning = input.boilerplate ? withoutBoilerplate(units, window, parts.body, input.boilerplate) : undefined;
+  if (learning) parts.body = learning.body;
 
   const en = parts.body.filter((p) => p.lang === 'en').length;
   const zh = parts.body.filter((p) => p.lang === 'zh').length;
@@ -139,5 +150,5 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
-  return { ok: true, article, warnings };
+  return { ok: true, article, warnings, ...(learning ? { boilerplate: { lines: learning.lines, removed: learning.removed } } : {}) };
 }
