@@ -13,7 +13,14 @@ import {
   LONG_PARAGRAPH,
   META_LINE_IN_BODY_MAX,
   META_LOOK_AROUND,
+  PHOTO_CREDIT_LINE,
+  PHOTO_CREDIT_MAX,
+  PROMO_LINE,
+  PROMO_MAX,
+  REPRINT_LINE,
   SHORT_LINE,
+  TERM_PAIR,
+  TERM_PAIR_MAX,
   SITE_NAME_SHARE,
   TITLE_GUESS_MAX,
   TITLE_GUESS_MAX_ENDED,
@@ -33,6 +40,8 @@ import {
   editorNoteOf,
   isChineseNameLine,
   isLatinNameLine,
+  isTranslatorLine,
+  namePairOf,
   zhBylineOf,
   parseMetaLine,
   titleParts,
@@ -77,9 +86,39 @@ export function onlyChromeWords(text: string): boolean {
   return true;
 }
 
+/**
+ * Is the line page furniture by what it says, whatever the site: a bar of chrome words (share,
+ * print, font size, language switch, related, ad label), a copyright or reprint statement, a
+ * photo caption or credit, or a promotion of the site's app or account.
+ */
 export function isChromeLine(text: string): boolean {
-  if (text.length < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
-  return text.length < SHORT_LINE && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
+  const n = text.length;
+  if (n < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
+  if (n >= SHORT_LINE) return false;
+  if (MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text)) return true;
+  if (REPRINT_LINE.test(text)) return true;
+  return (n < PHOTO_CREDIT_MAX && PHOTO_CREDIT_LINE.test(text)) || (n < PROMO_MAX && PROMO_LINE.test(text));
+}
+
+/**
+ * The text of the line a unit was split from when it shares its block with one neighbour
+ * ("core body temperature: 核心体温" arrives as two units), else the unit's own text.
+ */
+function lineAt(units: Unit[], i: number): string {
+  const u = units[i]!;
+  const prev = units[i - 1];
+  const next = units[i + 1];
+  if (prev && prev.block === u.block) return units[i - 2]?.block === u.block ? u.text : `${prev.text} ${u.text}`;
+  if (next && next.block === u.block) return units[i + 2]?.block === u.block ? u.text : `${u.text} ${next.text}`;
+  return u.text;
+}
+
+/** A glossary line: a term and its translation, no sentence (a name pair is a byline, not a term). */
+export function isTermPairAt(units: Unit[], i: number): boolean {
+  const u = units[i]!;
+  if (u.heading > 0 || u.text.length > TERM_PAIR_MAX) return false;
+  const line = lineAt(units, i);
+  return line.length <= TERM_PAIR_MAX && TERM_PAIR.test(line) && !namePairOf(line);
 }
 
 /** Per-unit verdicts computed once and shared by the window and the parts pass. */
@@ -87,13 +126,20 @@ function chromeOf(u: Unit): boolean {
   if (u.chrome === undefined) u.chrome = isChromeLine(u.text);
   return u.chrome;
 }
+/** chromeOf, with a glossary line counted as chrome too (it needs the unit's neighbours). */
+function chromeAt(units: Unit[], i: number): boolean {
+  const u = units[i]!;
+  if (u.chrome === undefined) u.chrome = isChromeLine(u.text) || isTermPairAt(units, i);
+  return u.chrome;
+}
 function metaOf(u: Unit): MetaLine | undefined {
   if (u.meta === undefined) u.meta = u.text.length < SHORT_LINE ? parseMetaLine(u.text) ?? null : null;
   return (u.meta as MetaLine | null) ?? undefined;
 }
 
-function weight(u: Unit): number {
-  if (u.text.length < SHORT_LINE && chromeOf(u)) return WEIGHT.chrome;
+function weight(units: Unit[], i: number): number {
+  const u = units[i]!;
+  if (u.text.length < SHORT_LINE && chromeAt(units, i)) return WEIGHT.chrome;
   // Label lines often link their values (来源：<a>新华网</a>); they are not link lists.
   if (u.linkDensity > LINK_LIST_DENSITY) return u.text.length < SHORT_LINE && metaOf(u) ? WEIGHT.metaLine : -Math.min(WEIGHT.linkListCostMax, u.text.length * WEIGHT.linkCharCost) - WEIGHT.linkListCost;
   if (u.lang === 'other') return metaOf(u) ? WEIGHT.otherMeta : WEIGHT.other;
@@ -111,7 +157,7 @@ export function articleWindow(units: Unit[]): { start: number; end: number; scor
   let sum = 0;
   let start = 0;
   for (let i = 0; i < units.length; i++) {
-    const w = weight(units[i]!);
+    const w = weight(units, i);
     if (sum <= 0) {
       sum = w;
       start = i;
@@ -149,9 +195,23 @@ class DocTitle {
   readonly #main: string;
   #squashed: string | undefined;
   #mainLength: number | undefined;
+  #siteName: string | null | undefined;
+  readonly #title: string | undefined;
   constructor(meta: PageMeta) {
     this.#both = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
     this.#main = `${meta.title ?? meta.ogTitle ?? ''}`;
+    this.#title = meta.title;
+  }
+  /**
+   * Is the text the site's name as <title> ends with it ("Headline - Site")? A line that says
+   * only that, under an article, is the site signing off, not body text.
+   */
+  isSiteName(text: string): boolean {
+    if (this.#siteName === undefined) {
+      const parts = this.#title ? titleParts(this.#title) : [];
+      this.#siteName = parts.length >= 2 ? squash(parts[parts.length - 1]!).toLowerCase() : null;
+    }
+    return this.#siteName !== null && text.length <= this.#siteName.length + 8 && squash(text).toLowerCase() === this.#siteName;
   }
   get present(): boolean {
     return this.#both !== '';
@@ -240,6 +300,37 @@ const authorNote: Classifier = (u, lang, _i, w) => {
 /** Bylines come before the body (or while the body has not begun). */
 const bylinePlace = (w: Walk) => w.inHead || w.parts.body.length === 0;
 
+/** A translator's credit (译者：X, Translated by X): metadata the article does not keep, never the author, never body. */
+const translatorCredit: Classifier = (u) => (isTranslatorLine(u.text) ? 'meta' : undefined);
+
+/** Kinds after which a byline block may follow in the head. */
+const BEFORE_BYLINE: ReadonlySet<Kind | undefined> = new Set<Kind | undefined>(['title', 'titlecand', 'deck', 'meta', 'byline']);
+/** Does a label line with a date stand at i (a byline block often holds the date)? */
+const dateLineAt = (w: Walk, i: number) => {
+  const n = w.units[i];
+  return n !== undefined && n.text.length < SHORT_LINE && metaOf(n)?.date !== undefined;
+};
+
+/** Both names on one line ("By Sun Yue (孙悦)", "孙悦 Sun Yue") where a byline stands: after the titles or by a date line. */
+const namePairLine: Classifier = (u, _lang, i, w) => {
+  if (!bylinePlace(w)) return undefined;
+  const pair = namePairOf(u.text);
+  if (!pair) return undefined;
+  if (!/^By\s/i.test(u.text) && !BEFORE_BYLINE.has(w.prevKind) && !dateLineAt(w, i + 1)) return undefined;
+  w.parts.byline.en ??= pair.en;
+  w.parts.byline.zh ??= pair.zh;
+  return 'byline';
+};
+
+/** A byline block's romanized name on its own line, the Chinese name on the next ("Sun Yue" / "孙悦"), after the titles. */
+const latinNameBlock: Classifier = (u, lang, i, w) => {
+  if (!w.inHead || lang !== 'en' || !BEFORE_BYLINE.has(w.prevKind) || w.parts.byline.en || !isLatinNameLine(u.text)) return undefined;
+  const next = w.units[i + 1];
+  if (!next || next.lang !== 'zh' || !isChineseNameLine(next.text)) return undefined;
+  w.parts.byline.en = u.text;
+  return 'byline';
+};
+
 const englishByline: Classifier = (u, lang, _i, w) => {
   if (lang !== 'en' || !bylinePlace(w)) return undefined;
   const by = bylineOf(u.text);
@@ -271,7 +362,9 @@ const labelLine: Classifier = (u, lang, _i, w) => {
 const chineseNameLine: Classifier = (u, lang, i, w) => {
   if (!w.inHead || lang !== 'zh' || !isChineseNameLine(u.text)) return undefined;
   const next = w.units[i + 1];
-  if (w.prevKind !== 'byline' && !(next && bylineOf(next.text))) return undefined;
+  // Before an English byline, or first in a byline block whose romanized name follows.
+  const before = next !== undefined && (bylineOf(next.text) !== undefined || (BEFORE_BYLINE.has(w.prevKind) && next.lang === 'en' && isLatinNameLine(next.text)));
+  if (w.prevKind !== 'byline' && !before) return undefined;
   w.parts.byline.zh ??= u.text;
   return 'byline';
 };
@@ -317,12 +410,14 @@ const guessedTitle: Classifier = (u, lang, i, w) => {
 const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w.firstLong ? 'deck' : undefined);
 
 /** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
-const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, englishByline, chineseByline, labelLine, chineseNameLine, latinNameLine, headingTitle, guessedTitle, deck];
+const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCredit, namePairLine, englishByline, chineseByline, labelLine, chineseNameLine, latinNameBlock, latinNameLine, headingTitle, guessedTitle, deck];
 /** Once the body has begun only these can still recognise a unit (the others want the head). */
-const IN_BODY: readonly Classifier[] = [editorNote, authorNote, labelLine];
+const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit, labelLine];
 
 function classify(u: Unit, i: number, w: Walk): Kind {
-  if ((u.text.length < SHORT_LINE && chromeOf(u)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
+  if ((u.text.length < SHORT_LINE && chromeAt(w.units, i)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
+  // The site signing off under the article with its name alone (as <title> ends with it).
+  if (u.heading === 0 && !w.inHead && w.doc.isSiteName(u.text)) return 'chrome';
   if (u.lang === 'other') {
     const m = metaOf(u);
     if (m) takeMeta(w, m, 'other');
@@ -398,11 +493,51 @@ function labelsAround(w: Walk, window: { start: number; end: number }): void {
   const hi = Math.min(units.length - 1, window.end + META_LOOK_AROUND);
   for (let i = lo; i <= hi; i++) {
     if (i >= window.start && i <= window.end) continue;
+    // A caption's credit (图片来源：X) names no source of the article.
+    if (chromeAt(units, i)) continue;
     const m = metaOf(units[i]!);
     if (!m) continue;
     if (m.source && !parts.source) parts.source = m.source;
     if (m.editor && !parts.editor) parts.editor = m.editor;
     if (m.date && dates.length === 0 && i < window.start) dates.push(m.date);
+  }
+}
+
+/**
+ * Bylines outside the window, just above it (a byline block the language switch or the share
+ * bar cut off from the body): "By X", 文/X, a name pair on one line, or a romanized name and a
+ * Chinese name on adjacent lines. Headings and link lists are not bylines.
+ */
+function bylinesAbove(w: Walk, window: { start: number }): void {
+  const { units, parts } = w;
+  const byline = parts.byline;
+  const lo = Math.max(0, window.start - META_LOOK_AROUND);
+  const ok = (u: Unit | undefined): u is Unit => u !== undefined && u.heading === 0 && u.linkDensity <= LINK_LIST_DENSITY && u.text.length < SHORT_LINE;
+  for (let i = window.start - 1; i >= lo && !(byline.en && byline.zh); i--) {
+    const u = units[i]!;
+    if (!ok(u) || chromeAt(units, i)) continue;
+    const pair = namePairOf(u.text);
+    if (pair) {
+      byline.en ??= pair.en;
+      byline.zh ??= pair.zh;
+      continue;
+    }
+    if (u.lang === 'en') {
+      const by = bylineOf(u.text);
+      if (by) byline.en ??= by;
+    } else if (u.lang === 'zh') {
+      const by = zhBylineOf(u.text);
+      if (by) byline.zh ??= by;
+    }
+    for (const m of [metaOf(u)]) for (const a of m?.authors ?? []) byline[detectLang(a) === 'zh' ? 'zh' : 'en'] ??= a.replace(/^By\s+/i, '');
+    const next = units[i + 1];
+    if (ok(next) && i + 1 < window.start) {
+      const [latin, han] = u.lang === 'en' ? [u, next] : [next, u];
+      if (latin.lang === 'en' && han.lang === 'zh' && isLatinNameLine(latin.text) && isChineseNameLine(han.text)) {
+        byline.en ??= latin.text;
+        byline.zh ??= han.text;
+      }
+    }
   }
 }
 
@@ -433,6 +568,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     if (title) parts.title[lang] = title;
   }
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
+  if (!parts.byline.en || !parts.byline.zh) bylinesAbove(w, window);
   parts.published = w.dates[0] ?? parsePageDate(meta.published);
   return parts;
 }

@@ -16,12 +16,19 @@ import {
   BYLINE_MAX,
   BYLINE_NAME_WORDS_MAX,
   BYLINE_TIGHT,
+  DATE_LINE_PREFIX,
+  DATE_LINE_SOURCE_MAX,
   EDITOR_NOTE,
   META_DATE_REST_MAX,
   META_LABELS,
   META_PREFIX_MAX,
   META_SENTENCE_MIN,
+  NAME_PAIR,
   SHORT_LINE,
+  SOURCE_ROLE_TAIL,
+  TRAILING_NAMES,
+  TRANSLATOR_LINE,
+  VALUE_PROMO_TAIL,
   ZH_BYLINE,
 } from './heuristics.js';
 import { findPageDate } from '../dates.js';
@@ -54,11 +61,15 @@ export interface MetaLine {
   author?: string;
   authors?: string[];
   date?: string;
+  /** The line credits someone the article does not keep (translator, photographer, proofreader): not body text. */
+  credit?: boolean;
 }
 
 /** Separators around label values: spaces, bars, slashes, dots, commas, dashes, brackets. */
 const SEP_CHAR = /[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]/;
 const SEP = new RegExp(`^${SEP_CHAR.source}+|${SEP_CHAR.source}+$`, 'g');
+
+const LEADING_SEP = new RegExp(`^${SEP_CHAR.source}+`);
 
 /** s.replace(SEP, ''): SEP can only match where s starts or ends with one of its characters. */
 export function stripSep(s: string): string {
@@ -104,7 +115,8 @@ export function readMetaLine(text: string): MetaLine | undefined {
   let m = LABEL_SCAN.exec(text);
   if (!m) {
     const rest = takeDates(text);
-    if (!stamped || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return undefined;
+    if (!stamped) return undefined;
+    if (stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return datedByline(text, out.date);
     return out;
   }
   const firstField = fieldOf(m);
@@ -116,6 +128,7 @@ export function readMetaLine(text: string): MetaLine | undefined {
   let field = firstField;
   let end = firstEnd;
   let count = 0;
+  let credited = false;
   while (m) {
     count++;
     const next = LABEL_SCAN.exec(text);
@@ -123,6 +136,8 @@ export function readMetaLine(text: string): MetaLine | undefined {
     value = takeDates(value);
     const cut = value.search(VALUE_END);
     value = stripSep(cut < 0 ? value : value.slice(0, cut)).trim();
+    if (VALUE_PROMO_TAIL.test(value)) value = value.replace(VALUE_PROMO_TAIL, '');
+    if (value && field === 'noise') credited = true;
     if (value && field !== 'date' && field !== 'noise') {
       if (field === 'source') out.source ??= value;
       else if (field === 'editor') out.editor ??= value;
@@ -137,7 +152,8 @@ export function readMetaLine(text: string): MetaLine | undefined {
       end = next.index + next[0].length;
     }
   }
-  if (!out.source && !out.editor && !out.author && !stamped) return undefined;
+  // A line of credits only (翻译：X, Photo: Y) is still a label line, one the article does not keep.
+  if (!out.source && !out.editor && !out.author && !stamped) return credited ? { credit: true } : undefined;
   // "By" alone is a byline, handled by bylineOf; here it must come with other fields.
   if (count === 1 && firstField === 'author' && !stamped && /^by$/i.test(text.slice(firstStart, firstEnd).trim())) return undefined;
   return out;
@@ -160,6 +176,39 @@ const EDITOR_NOTE_START = startChars(EDITOR_NOTE);
 const BYLINE_LOWER_WORD = new RegExp(`^(?:${alternation(BYLINE_LOWER_WORDS)})$`);
 /** The labelled author note with the note after its label. */
 const AUTHOR_NOTE_EN_LABELLED = new RegExp(`${AUTHOR_NOTE_EN_LABEL.source}(.+)$`, AUTHOR_NOTE_EN_LABEL.flags);
+
+/**
+ * A date line that also names the source and the author, as a byline block prints them
+ * ("Updated 22 July 2025, 14:05 GMT+1 China Daily 孙悦(Sun Yue)", "发布于2025年7月22日 21:05
+ * 中国日报 孙悦"): a word saying which date it is, the date, then the source, then the names.
+ */
+function datedByline(text: string, date: string | undefined): MetaLine | undefined {
+  const d = findPageDate(text);
+  if (!d || !DATE_LINE_PREFIX.test(text.slice(0, d.index))) return undefined;
+  // Only the separators before the source go: the names may end in a bracket.
+  const rest = text.slice(d.index + d.length).replace(LEADING_SEP, '').trim();
+  const m = TRAILING_NAMES.exec(rest);
+  if (!m) return undefined;
+  const names = [m[1], m[2], m[3], m[4], m[5]].filter((n): n is string => n !== undefined);
+  const source = stripSep(rest.slice(0, m.index).trim().replace(SOURCE_ROLE_TAIL, ''));
+  // A lone Chinese name needs a source before it (alone it may be the site's name).
+  if (m[5] !== undefined && !source) return undefined;
+  if (source.length > DATE_LINE_SOURCE_MAX) return undefined;
+  return { ...(date ? { date } : {}), ...(source ? { source } : {}), author: names[0], authors: names };
+}
+
+/** Both bylines on one line ("Sun Yue 孙悦", "By Sun Yue (孙悦)", "孙悦（Sun Yue）") → { en, zh }. */
+export function namePairOf(text: string): { en: string; zh: string } | undefined {
+  if (text.length > BYLINE_MAX) return undefined;
+  const m = NAME_PAIR.exec(text.trim());
+  if (!m) return undefined;
+  return m[1] !== undefined ? { en: m[1], zh: m[2]! } : { en: m[4]!, zh: m[3]! };
+}
+
+/** A translator's credit line (译者：X, 翻译 X, Translated by X)? The translator is never the author. */
+export function isTranslatorLine(text: string): boolean {
+  return text.length <= BYLINE_MAX && TRANSLATOR_LINE.test(text.trim());
+}
 
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
 export function bylineOf(text: string): string | undefined {

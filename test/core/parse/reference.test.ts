@@ -127,7 +127,7 @@ describe('chrome lines (content.ts)', () => {
   });
 
   it('MAYBE_COPYRIGHT holds for an example of every COPYRIGHT_LINE alternative (add one with each new alternative)', () => {
-    const examples = ['Copyright 2026', '©', '(c) 2024', 'All Rights Reserved', '版权所有', '版權所有', 'ICP 备', 'icp證', 'ICP证', '备案号', '備案號', '京公网安备', '违法和不良信息'];
+    const examples = ['Copyright 2026', 'Copyright notice', 'copyright  statement', 'Copyright', '©', '(c) 2024', 'All Rights Reserved', '版权所有', '版權所有', 'ICP 备', 'icp證', 'ICP证', '备案号', '備案號', '京公网安备', '违法和不良信息'];
     const alternatives = H.COPYRIGHT_LINE.source.split('|');
     expect(examples).toHaveLength(alternatives.length);
     alternatives.forEach((alt, k) => {
