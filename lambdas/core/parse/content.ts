@@ -28,6 +28,7 @@ import {
   TITLE_LOOK_BACK,
   TITLE_MAX,
   TITLE_PART_MIN,
+  TITLE_REPEAT_LOOK,
   TITLE_STEP_BACK,
   TOP_HEADING_LEVEL,
   WEIGHT,
@@ -129,7 +130,8 @@ function chromeOf(u: Unit): boolean {
 /** chromeOf, with a glossary line counted as chrome too (it needs the unit's neighbours). */
 function chromeAt(units: Unit[], i: number): boolean {
   const u = units[i]!;
-  if (u.chrome === undefined) u.chrome = isChromeLine(u.text) || isTermPairAt(units, i);
+  // A label line ("编辑:Wang Ying") has the shape of a term pair but is metadata.
+  if (u.chrome === undefined) u.chrome = isChromeLine(u.text) || (isTermPairAt(units, i) && !metaOf(u) && !isTranslatorLine(u.text));
   return u.chrome;
 }
 function metaOf(u: Unit): MetaLine | undefined {
@@ -541,6 +543,32 @@ function bylinesAbove(w: Walk, window: { start: number }): void {
   }
 }
 
+/**
+ * Some sites print the headline pair again as the body's first paragraphs. A paragraph there
+ * equal to a title is that title, not body; its neighbour in the other language is that
+ * language's title when the page gave none (it reads as a headline: short, no full stop).
+ */
+function repeatedTitles(parts: ArticleParts): void {
+  const body = parts.body;
+  const n = Math.min(body.length, TITLE_REPEAT_LOOK);
+  for (let k = 0; k < n; k++) {
+    const p = body[k]!;
+    const title = parts.title[p.lang];
+    if (!title || squash(title) !== squash(p.text)) continue;
+    const drop = [k];
+    for (const j of [k - 1, k + 1]) {
+      const q = body[j];
+      if (!q || j >= n || q.lang === p.lang || parts.title[q.lang] || q.text.length > TITLE_GUESS_MAX[q.lang] || /[.!?。！？]["'”’」]?$/.test(q.text)) continue;
+      parts.title[q.lang] = q.text;
+      drop.push(j);
+      break;
+    }
+    // Titles only: the rest of the body stays as it was.
+    if (drop.length < body.length) parts.body = body.filter((_, j) => !drop.includes(j));
+    return;
+  }
+}
+
 /** Sort the window's units into article parts; look around it for what it lacks. */
 export function articleParts(units: Unit[], meta: PageMeta, window: { start: number; end: number }): ArticleParts {
   const parts: ArticleParts = { title: {}, byline: {}, authorNote: {}, editorNote: {}, body: [] };
@@ -567,6 +595,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     const title = titleOutside(units, window.start, meta, lang);
     if (title) parts.title[lang] = title;
   }
+  repeatedTitles(parts);
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
   if (!parts.byline.en || !parts.byline.zh) bylinesAbove(w, window);
   parts.published = w.dates[0] ?? parsePageDate(meta.published);

@@ -98,7 +98,7 @@ export const META_LINE_IN_BODY_MAX = 120;
  * phrase must come before its prefix ("share to" before "share").
  */
 export const CHROME_LINE_WORDS =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐|词汇|话题)|相關(?:新聞|文章|閱讀|報導|連結|詞彙)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|热点推荐|编辑推荐|猜你喜欢|更多(?:新闻|文章|双语)?|最新(?:新闻|文章|双语)?|most (?:popular|read|viewed)|you (?:may|might) also like|recommended|latest(?: news| stories)?|top stories|trending|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|用?手机扫码|扫码(?:阅读)?|打开本页|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|豆瓣|朋友圈|转发(?:到)?|收藏(?:本文)?|纠错|糾錯|复制链接|複製連結|copy link|save|bookmark|comments?|评论|email|e-mail|调整|字号|字號|字体|字體|font size|text size|放大|缩小|默认|a[+-]?(?![a-z])|x(?![a-z])|点击查看(?:本文)?(?:英文|中文|双语)?版?|中英对照|中英對照|中英双语|双语对照|英文版|中文版|英文|英语|bilingual|双语|雙語|english|chinese|中文|简体|繁體|繁体|en(?![a-z])|cn(?![a-z])|广告|廣告|推广|advertisement|advert|sponsored|continue reading(?: below)?|继续阅读|繼續閱讀|阅读全文|展开全文|vocabulary|glossary|key words|word list|词汇表?|詞彙表?|重点(?:词汇|单词)|生词|大|中|小/i;
+  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐|词汇|话题)|相關(?:新聞|文章|閱讀|報導|連結|詞彙)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|热点推荐|编辑推荐|猜你喜欢|更多(?:新闻|文章|双语)?|最新(?:新闻|文章|双语)?|most (?:popular|read|viewed)|you (?:may|might) also like|recommended|latest(?: news| stories)?|top stories|trending|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|用?手机扫码|扫码(?:阅读)?|打开本页|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|豆瓣|朋友圈|转发(?:到)?|收藏(?:本文)?|纠错|糾錯|复制链接|複製連結|copy link|save|bookmark|comments?|评论|email|e-mail|调整|字号|字號|字体|字體|font size|text size|放大|缩小|默认|a[+-]?(?![a-z])|x(?![a-z])|点击查看(?:本文)?(?:英文|中文|双语)?版?|中英对照|中英對照|中英双语|双语对照|英文版|中文版|英文|英语|bilingual|双语|雙語|english|chinese|中文|简体|繁體|繁体|en(?![a-z])|cn(?![a-z])|广告|廣告|推广|advertisement|advert|sponsored|continue reading(?: below)?|继续阅读|繼續閱讀|阅读全文|展开全文|about us|contact(?: us)?|advertise(?: with us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|site ?map|careers|关于我们|關於我們|联系我们|聯繫我們|广告服务|廣告服務|网站地图|網站地圖|招聘(?:信息)?|隐私政策|隱私政策|用户协议|法律声明|意见反馈|vocabulary|glossary|key words|word list|词汇表?|詞彙表?|重点(?:词汇|单词)|生词|大|中|小/i;
 
 /**
  * Copyright and licence lines (and the ICP licence notices every Chinese site prints). The word
@@ -116,6 +116,8 @@ export const REPRINT_LINE = /(?:may|must|shall|should) not be (?:\w+ )?(?:reprod
 
 /** Photo captions and credits: "[Photo/Agency]", "Photo: X", "File photo", 资料图片, （新华社记者 摄）, 图片来源：X. */
 export const PHOTO_CREDIT_LINE = /^[[(（【]?\s*(?:file\s+)?(?:photos?|images?|pictures?|graphics?)(?:\s+(?:by|courtesy(?: of)?|provided(?: to| by)?|credit)\b|\s*(?:$|[:：/|]|[\])）】]))|\[(?:photos?|images?)\b[^\]]{0,60}\]$|^[(（【]?\s*(?:资料(?:图片?|照片)|資料(?:圖片?|照片)|图片来源|圖片來源|图片[:：/]|圖片[:：/]|图为|圖為|供图|供圖|摄影|攝影)|[\s(（][^()（）]{0,24}摄[)）]?$|[(（](?:图片来源|圖片來源|摄影|攝影|供图)[:：][^()（）]{0,24}[)）]$/i;
+/** A headline repeated at the top of the body (some sites print the title pair again as paragraphs) is looked for in this many first body paragraphs. */
+export const TITLE_REPEAT_LOOK = 4;
 /** A glossary line (a term pair) is at most this long. */
 export const TERM_PAIR_MAX = 60;
 /** A caption line is at most this long (a longer one is a paragraph). */
@@ -284,7 +286,7 @@ export const BYLINE_NAME_WORDS_MAX = 8;
 /** Lower-case words a byline may hold besides names ("By Zhang San and Li Si in Beijing", "staff reporter"); any other is prose. */
 export const BYLINE_LOWER_WORDS = ['and', 'in', 'for', 'from', 'at', 'of', 'the', 'de', 'van', 'von', 'bin', 'da', 'di', 'le', 'la', 'staff', 'reporter', 'correspondent', 'writer'] as const;
 /** A Chinese byline: an optional "our paper's/site's" prefix, the label, then two to six Han per name, up to four names (文/张三, 本报记者 张三 李四). */
-export const ZH_BYLINE = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/;
+export const ZH_BYLINE = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*((?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2})(?:[ 、，,和與与](?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2})){0,3})$/;
 
 /** A romanized personal name as bylines print it: two to four capitalized words ("Sun Yue", "Maria Santos"). */
 const LATIN_NAME = String.raw`[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}`;

@@ -237,8 +237,11 @@ export function zhBylineOf(text: string): string | undefined {
 
 /** A line holding only a Chinese personal name (or two), as printed under an English byline. */
 export function isChineseNameLine(text: string): boolean {
-  return /^[\u3400-\u9fff·•]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·•]{2,6}){0,3}$/.test(text);
+  return ZH_NAMES_LINE.test(text);
 }
+/** Two to six Han, or a transliterated name of up to three parts joined by · (玛丽亚·桑托斯); up to four names. */
+const ZH_ONE_NAME = '(?:[\\u3400-\\u9fff·•]{2,6}|[\\u3400-\\u9fff]{1,6}(?:[·•][\\u3400-\\u9fff]{1,6}){1,2})';
+const ZH_NAMES_LINE = new RegExp(`^${ZH_ONE_NAME}(?:[ 、，,和與与]${ZH_ONE_NAME}){0,3}$`);
 
 /** A line holding only a romanized name, as printed under a Chinese byline. */
 export function isLatinNameLine(text: string): boolean {
