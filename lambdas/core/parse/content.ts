@@ -7,6 +7,7 @@
 import { parsePageDate } from '../dates.js';
 import {
   CHROME_LINE_MAX,
+  HAN_RATIO,
   CHROME_LINE_WORDS,
   COPYRIGHT_LINE,
   LINK_LIST_DENSITY,
@@ -32,6 +33,7 @@ import {
   TITLE_STEP_BACK,
   TOP_HEADING_LEVEL,
   WEIGHT,
+  ZH_LENGTH_BASE,
 } from './heuristics.js';
 import type { PageMeta } from './html.js';
 import { detectLang, englishEquivalent, type Lang } from './lang.js';
@@ -53,8 +55,8 @@ import type { Unit } from './split.js';
 
 /** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
 const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
-/** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
-export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
+/** Whitespace and punctuation, ASCII and CJK, with arrows and geometric shapes (↓ ▶ ■) (a \p{P} class was measurably slower here). */
+export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2190-\u21ff\u25a0-\u25ff\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
 /** COPYRIGHT_LINE without the i flag (its letters spelled in both cases): the same matches, faster. */
 const COPYRIGHT = withoutIgnoreCase(COPYRIGHT_LINE);
 /**
@@ -149,6 +151,31 @@ function weight(units: Unit[], i: number): number {
   if (u.text.length < SHORT_LINE && metaOf(u)) return WEIGHT.metaLine;
   const eq = englishEquivalent(u.text, u.lang, u.counts);
   return Math.min(eq, WEIGHT.bodyCreditMax) * (1 - u.linkDensity) - WEIGHT.bodyCost;
+}
+
+/**
+ * Why a page has no article window when the reason is length: every paragraph of either
+ * language (not a heading, link list or chrome) is too short to count as body text, which
+ * needs an English-equivalent length above WEIGHT.bodyCost. Undefined when some paragraph is
+ * long enough (then the page is navigation, links or chrome, not short text).
+ */
+export function tooShortReason(units: Unit[]): string | undefined {
+  let longest: Unit | undefined;
+  let longestEq = 0;
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if ((u.lang !== 'en' && u.lang !== 'zh') || u.heading > 0 || u.linkDensity > LINK_LIST_DENSITY || chromeAt(units, i)) continue;
+    const eq = englishEquivalent(u.text, u.lang, u.counts);
+    if (eq > WEIGHT.bodyCost) return undefined;
+    if (!longest || eq > longestEq) {
+      longest = u;
+      longestEq = eq;
+    }
+  }
+  if (!longest) return undefined;
+  const enMin = WEIGHT.bodyCost + 1;
+  const zhMin = Math.ceil((WEIGHT.bodyCost - ZH_LENGTH_BASE) / HAN_RATIO + 1e-9);
+  return `paragraphs too short to count as article text (the longest is ${longest.text.length} characters; at least ${enMin} needed in English, ${zhMin} in Chinese)`;
 }
 
 /** Maximum-sum window over unit weights (Kadane). */

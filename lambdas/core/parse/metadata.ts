@@ -135,6 +135,7 @@ export function readMetaLine(text: string): MetaLine | undefined {
     let value = text.slice(end, next ? next.index : text.length);
     value = takeDates(value);
     const cut = value.search(VALUE_END);
+    const after = cut < 0 ? '' : value.slice(cut);
     value = stripSep(cut < 0 ? value : value.slice(0, cut)).trim();
     if (VALUE_PROMO_TAIL.test(value)) value = value.replace(VALUE_PROMO_TAIL, '');
     if (value && field === 'noise') credited = true;
@@ -144,6 +145,9 @@ export function readMetaLine(text: string): MetaLine | undefined {
       else if (field === 'author') {
         out.author ??= value;
         (out.authors ??= []).push(value);
+        // "By Sun Yue | 孙悦 | date": the unlabelled item right after a romanized name is its Chinese form.
+        const item = after ? stripSep(after).split(VALUE_END)[0]!.trim() : '';
+        if (item && isChineseNameLine(item) && !isChineseNameLine(value)) out.authors.push(item);
       }
     }
     m = next;
