@@ -50,11 +50,13 @@ import {
   titleParts,
   type MetaLine,
 } from './metadata.js';
-import { withoutIgnoreCase } from './regex.js';
+import { startChars, withoutIgnoreCase } from './regex.js';
 import type { Unit } from './split.js';
 
 /** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
 const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
+/** The characters a chrome word starts with (read off the pattern): at any other, no word can match. */
+const CHROME_START = startChars(new RegExp(`^(?:${CHROME_LINE_WORDS.source})`, 'i'));
 /** Whitespace and punctuation, ASCII and CJK, with arrows and geometric shapes (↓ ▶ ■) (a \p{P} class was measurably slower here). */
 export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2190-\u21ff\u25a0-\u25ff\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
 /** COPYRIGHT_LINE without the i flag (its letters spelled in both cases): the same matches, faster. */
@@ -82,6 +84,7 @@ export function onlyChromeWords(text: string): boolean {
       i = PUNCT_AT.lastIndex;
       if (i >= n) break;
     }
+    if (!CHROME_START.has(text.charCodeAt(i))) return false;
     CHROME_AT.lastIndex = i;
     if (!CHROME_AT.test(text)) return false;
     i = CHROME_AT.lastIndex;
@@ -99,9 +102,35 @@ export function isChromeLine(text: string): boolean {
   if (n < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
   if (n >= SHORT_LINE) return false;
   if (MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text)) return true;
-  if (REPRINT_LINE.test(text)) return true;
-  return (n < PHOTO_CREDIT_MAX && PHOTO_CREDIT_LINE.test(text)) || (n < PROMO_MAX && PROMO_LINE.test(text));
+  if (MAYBE_REPRINT.test(text) && REPRINT.test(text)) return true;
+  return (n < PHOTO_CREDIT_MAX && maybePhotoCredit(text) && PHOTO_CREDIT.test(text)) || (n < PROMO_MAX && MAYBE_PROMO.test(text) && PROMO.test(text));
 }
+
+/** The patterns hold negated classes, which withoutIgnoreCase does not rewrite: they run as written, behind their prefilters. */
+const REPRINT = REPRINT_LINE;
+const PROMO = PROMO_LINE;
+const PHOTO_CREDIT = PHOTO_CREDIT_LINE;
+/**
+ * Every REPRINT_LINE alternative holds one of these (转/复/摘 of the reprint verbs, 版 of 版权,
+ * 仅 of 仅供, "not be", "no part", "none of", "se only"), every PROMO_LINE alternative one of
+ * those (a character of the channel it names, "app", "qr code", "us on", "download", "sign up",
+ * "subscribe"): a line without any matches neither, and body text rarely holds them.
+ * test/core/parse/reference.test.ts checks each alternative against them.
+ */
+export const MAYBE_REPRINT = withoutIgnoreCase(/[转轉复複摘版仅]|not be|no part|none of|se only/i);
+export const MAYBE_PROMO = withoutIgnoreCase(/[码碼端应應号號程]|app|qr code|us on|download|sign up|subscribe/i);
+/**
+ * Can PHOTO_CREDIT_LINE match? Its alternatives anchored at the start begin with a bracket,
+ * whitespace, f/p/i/g (file, photo, image, picture, graphic) or 资資图圖供摄攝; the others end
+ * the line with ], 摄, ) or ）. A line doing neither is no caption (checked against the pattern
+ * in reference.test.ts).
+ */
+export function maybePhotoCredit(text: string): boolean {
+  const last = text[text.length - 1];
+  if (last === ']' || last === '摄' || last === ')' || last === '）') return true;
+  return PHOTO_FIRST.has(text.charCodeAt(0)) || /\s/.test(text[0] ?? '');
+}
+const PHOTO_FIRST = new Set([...'[(（【fFpPiIgG资資图圖供摄攝'].map((c) => c.charCodeAt(0)));
 
 /**
  * The text of the line a unit was split from when it shares its block with one neighbour
@@ -581,7 +610,8 @@ function repeatedTitles(parts: ArticleParts): void {
   for (let k = 0; k < n; k++) {
     const p = body[k]!;
     const title = parts.title[p.lang];
-    if (!title || squash(title) !== squash(p.text)) continue;
+    // Equal but for whitespace: the lengths are close (checked first, squashing costs a pass).
+    if (!title || p.text.length > 2 * title.length || title.length > 2 * p.text.length || squash(title) !== squash(p.text)) continue;
     const drop = [k];
     for (const j of [k - 1, k + 1]) {
       const q = body[j];

@@ -304,6 +304,9 @@ export const NAME_PAIR = new RegExp(`^(?:By\\s+)?(?:(${LATIN_NAME})\\s*[(（]?\\
 export const TRAILING_NAMES = new RegExp(`(?:^|\\s)(?:(${ZH_NAME})\\s*[(（]\\s*(${LATIN_NAME})\\s*[)）]|(${LATIN_NAME})\\s*[(（]\\s*(${ZH_NAME})\\s*[)）])$|\\s(${ZH_NAME})$`);
 /** What may stand before the date in such a date line: a word saying which date it is. */
 export const DATE_LINE_PREFIX = /^(?:updated|published|posted|released|更新于|更新於|发布于|發佈於|发表于|發表於|更新|发布|發佈)?\s*(?:on|at|[:：])?\s*$/i;
+/** The word before the date is at most this long, and the source and names after it at most the second figure. */
+export const DATE_LINE_PREFIX_MAX = 12;
+export const DATE_LINE_REST_MAX = 60;
 /** The longest source a date line may carry between its date and its names. */
 export const DATE_LINE_SOURCE_MAX = 30;
 /** A role word left at the end of a date line's source ("新华社 记者 王强": the source is 新华社). */

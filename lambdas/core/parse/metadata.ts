@@ -17,6 +17,8 @@ import {
   BYLINE_NAME_WORDS_MAX,
   BYLINE_TIGHT,
   DATE_LINE_PREFIX,
+  DATE_LINE_PREFIX_MAX,
+  DATE_LINE_REST_MAX,
   DATE_LINE_SOURCE_MAX,
   EDITOR_NOTE,
   META_DATE_REST_MAX,
@@ -114,10 +116,11 @@ export function readMetaLine(text: string): MetaLine | undefined {
   LABEL_SCAN.lastIndex = 0;
   let m = LABEL_SCAN.exec(text);
   if (!m) {
-    const rest = takeDates(text);
-    if (!stamped) return undefined;
-    if (stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return datedByline(text, out.date);
-    return out;
+    const d = findPageDate(text);
+    if (!d) return undefined;
+    const rest = `${text.slice(0, d.index)} ${text.slice(d.index + d.length)}`;
+    if (stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return datedByline(text, d);
+    return d.iso ? { date: d.iso } : {};
   }
   const firstField = fieldOf(m);
   const firstStart = m.index;
@@ -177,6 +180,7 @@ const BYLINE_START = union(startChars(BYLINE), startChars(BYLINE_TIGHT));
 const ZH_BYLINE_START = startChars(ZH_BYLINE);
 const AUTHOR_NOTE_START = { en: union(startChars(AUTHOR_NOTE_EN), startChars(AUTHOR_NOTE_EN_LABEL)), zh: union(startChars(AUTHOR_NOTE_ZH), startChars(AUTHOR_NOTE_ZH_LABEL)) };
 const EDITOR_NOTE_START = startChars(EDITOR_NOTE);
+const TRANSLATOR_START = startChars(TRANSLATOR_LINE);
 const BYLINE_LOWER_WORD = new RegExp(`^(?:${alternation(BYLINE_LOWER_WORDS)})$`);
 /** The labelled author note with the note after its label. */
 const AUTHOR_NOTE_EN_LABELLED = new RegExp(`${AUTHOR_NOTE_EN_LABEL.source}(.+)$`, AUTHOR_NOTE_EN_LABEL.flags);
@@ -186,9 +190,10 @@ const AUTHOR_NOTE_EN_LABELLED = new RegExp(`${AUTHOR_NOTE_EN_LABEL.source}(.+)$`
  * ("Updated 22 July 2025, 14:05 GMT+1 China Daily 孙悦(Sun Yue)", "发布于2025年7月22日 21:05
  * 中国日报 孙悦"): a word saying which date it is, the date, then the source, then the names.
  */
-function datedByline(text: string, date: string | undefined): MetaLine | undefined {
-  const d = findPageDate(text);
-  if (!d || !DATE_LINE_PREFIX.test(text.slice(0, d.index))) return undefined;
+function datedByline(text: string, d: { index: number; length: number; iso?: string }): MetaLine | undefined {
+  // The date comes first (after a word saying which date it is); what follows is short.
+  if (d.index > DATE_LINE_PREFIX_MAX || text.length - d.index - d.length > DATE_LINE_REST_MAX || !DATE_LINE_PREFIX.test(text.slice(0, d.index))) return undefined;
+  const date = d.iso;
   // Only the separators before the source go: the names may end in a bracket.
   const rest = text.slice(d.index + d.length).replace(LEADING_SEP, '').trim();
   const m = TRAILING_NAMES.exec(rest);
@@ -211,7 +216,10 @@ export function namePairOf(text: string): { en: string; zh: string } | undefined
 
 /** A translator's credit line (译者：X, 翻译 X, Translated by X)? The translator is never the author. */
 export function isTranslatorLine(text: string): boolean {
-  return text.length <= BYLINE_MAX && TRANSLATOR_LINE.test(text.trim());
+  if (text.length > BYLINE_MAX) return false;
+  const c = text.charCodeAt(0);
+  if (plainStart(c) && !TRANSLATOR_START.has(c)) return false;
+  return TRANSLATOR_LINE.test(text.trim());
 }
 
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
