@@ -189,22 +189,19 @@ function weight(units: Unit[], i: number): number {
  * long enough (then the page is navigation, links or chrome, not short text).
  */
 export function tooShortReason(units: Unit[]): string | undefined {
-  let longest: Unit | undefined;
-  let longestEq = 0;
+  const longest = { en: -1, zh: -1 };
   for (let i = 0; i < units.length; i++) {
     const u = units[i]!;
     if ((u.lang !== 'en' && u.lang !== 'zh') || u.heading > 0 || u.linkDensity > LINK_LIST_DENSITY || chromeAt(units, i)) continue;
-    const eq = englishEquivalent(u.text, u.lang, u.counts);
-    if (eq > WEIGHT.bodyCost) return undefined;
-    if (!longest || eq > longestEq) {
-      longest = u;
-      longestEq = eq;
-    }
+    if (englishEquivalent(u.text, u.lang, u.counts) > WEIGHT.bodyCost) return undefined;
+    longest[u.lang] = Math.max(longest[u.lang], u.text.length);
   }
-  if (!longest) return undefined;
+  if (longest.en < 0 && longest.zh < 0) return undefined;
   const enMin = WEIGHT.bodyCost + 1;
   const zhMin = Math.ceil((WEIGHT.bodyCost - ZH_LENGTH_BASE) / HAN_RATIO + 1e-9);
-  return `paragraphs too short to count as article text (the longest is ${longest.text.length} characters; at least ${enMin} needed in English, ${zhMin} in Chinese)`;
+  const found = [longest.en >= 0 ? `${longest.en} characters in English` : '', longest.zh >= 0 ? `${longest.zh} in Chinese` : ''].filter(Boolean).join(' and ');
+  const needed = [longest.en >= 0 ? `${enMin}` : '', longest.zh >= 0 ? `${zhMin}` : ''].filter(Boolean).join(' and ');
+  return `paragraphs too short to count as article text (the longest is ${found.replace(/^(\d+) in/, '$1 characters in')}; at least ${needed} needed)`;
 }
 
 /** Maximum-sum window over unit weights (Kadane). */
@@ -371,7 +368,7 @@ const dateLineAt = (w: Walk, i: number) => {
 
 /** Both names on one line ("By Sun Yue (孙悦)", "孙悦 Sun Yue") where a byline stands: after the titles or by a date line. */
 const namePairLine: Classifier = (u, _lang, i, w) => {
-  if (!bylinePlace(w)) return undefined;
+  if (!bylinePlace(w) || u.heading > 0) return undefined;
   const pair = namePairOf(u.text);
   if (!pair) return undefined;
   if (!/^By\s/i.test(u.text) && !BEFORE_BYLINE.has(w.prevKind) && !dateLineAt(w, i + 1)) return undefined;
@@ -382,7 +379,7 @@ const namePairLine: Classifier = (u, _lang, i, w) => {
 
 /** A byline block's romanized name on its own line, the Chinese name on the next ("Sun Yue" / "孙悦"), after the titles. */
 const latinNameBlock: Classifier = (u, lang, i, w) => {
-  if (!w.inHead || lang !== 'en' || !BEFORE_BYLINE.has(w.prevKind) || w.parts.byline.en || !isLatinNameLine(u.text)) return undefined;
+  if (!w.inHead || lang !== 'en' || u.heading > 0 || !BEFORE_BYLINE.has(w.prevKind) || w.parts.byline.en || !isLatinNameLine(u.text)) return undefined;
   const next = w.units[i + 1];
   if (!next || next.lang !== 'zh' || !isChineseNameLine(next.text)) return undefined;
   w.parts.byline.en = u.text;
@@ -418,7 +415,8 @@ const labelLine: Classifier = (u, lang, _i, w) => {
 
 /** A bare Chinese name right after a byline, or right before an English one. */
 const chineseNameLine: Classifier = (u, lang, i, w) => {
-  if (!w.inHead || lang !== 'zh' || !isChineseNameLine(u.text)) return undefined;
+  // A heading is a title, never a name line (大桥合龙 over "By …" is the Chinese headline).
+  if (!w.inHead || lang !== 'zh' || u.heading > 0 || !isChineseNameLine(u.text)) return undefined;
   const next = w.units[i + 1];
   // Before an English byline, or first in a byline block whose romanized name follows.
   const before = next !== undefined && (bylineOf(next.text) !== undefined || (BEFORE_BYLINE.has(w.prevKind) && next.lang === 'en' && isLatinNameLine(next.text)));

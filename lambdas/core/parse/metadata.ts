@@ -193,6 +193,9 @@ const AUTHOR_NOTE_EN_LABELLED = new RegExp(`${AUTHOR_NOTE_EN_LABEL.source}(.+)$`
 function datedByline(text: string, d: { index: number; length: number; iso?: string }): MetaLine | undefined {
   // The date comes first (after a word saying which date it is); what follows is short.
   if (d.index > DATE_LINE_PREFIX_MAX || text.length - d.index - d.length > DATE_LINE_REST_MAX || !DATE_LINE_PREFIX.test(text.slice(0, d.index))) return undefined;
+  // A date line goes on after a space or a bar; a sentence after a comma (2026年5月5日，…).
+  const after = text[d.index + d.length];
+  if (after !== undefined && !/[\s|｜/·•]/.test(after)) return undefined;
   const date = d.iso;
   // Only the separators before the source go: the names may end in a bracket.
   const rest = text.slice(d.index + d.length).replace(LEADING_SEP, '').trim();
