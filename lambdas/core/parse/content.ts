@@ -112,12 +112,12 @@ const PROMO = PROMO_LINE;
 const PHOTO_CREDIT = PHOTO_CREDIT_LINE;
 /**
  * Every REPRINT_LINE alternative holds one of these (转/复/摘 of the reprint verbs, 版 of 版权,
- * 仅 of 仅供, "not be", "no part", "none of", "se only"), every PROMO_LINE alternative one of
+ * 仅 of 仅供, "not be", "no part", "none of", "e only" or "s only"), every PROMO_LINE alternative one of
  * those (a character of the channel it names, "app", "qr code", "us on", "download", "sign up",
  * "subscribe"): a line without any matches neither, and body text rarely holds them.
  * test/core/parse/reference.test.ts checks each alternative against them.
  */
-export const MAYBE_REPRINT = withoutIgnoreCase(/[转轉复複摘版仅]|not be|no part|none of|se only/i);
+export const MAYBE_REPRINT = withoutIgnoreCase(/[转轉复複摘版仅]|not be|no part|none of|[es] only/i);
 export const MAYBE_PROMO = withoutIgnoreCase(/[码碼端应應号號程]|app|qr code|us on|download|sign up|subscribe/i);
 /**
  * Can PHOTO_CREDIT_LINE match? Its alternatives anchored at the start begin with a bracket,
