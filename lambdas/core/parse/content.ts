@@ -7,13 +7,21 @@
 import { parsePageDate } from '../dates.js';
 import {
   CHROME_LINE_MAX,
+  HAN_RATIO,
   CHROME_LINE_WORDS,
   COPYRIGHT_LINE,
   LINK_LIST_DENSITY,
   LONG_PARAGRAPH,
   META_LINE_IN_BODY_MAX,
   META_LOOK_AROUND,
+  PHOTO_CREDIT_LINE,
+  PHOTO_CREDIT_MAX,
+  PROMO_LINE,
+  PROMO_MAX,
+  REPRINT_LINE,
   SHORT_LINE,
+  TERM_PAIR,
+  TERM_PAIR_MAX,
   SITE_NAME_SHARE,
   TITLE_GUESS_MAX,
   TITLE_GUESS_MAX_ENDED,
@@ -21,9 +29,11 @@ import {
   TITLE_LOOK_BACK,
   TITLE_MAX,
   TITLE_PART_MIN,
+  TITLE_REPEAT_LOOK,
   TITLE_STEP_BACK,
   TOP_HEADING_LEVEL,
   WEIGHT,
+  ZH_LENGTH_BASE,
 } from './heuristics.js';
 import type { PageMeta } from './html.js';
 import { detectLang, englishEquivalent, type Lang } from './lang.js';
@@ -33,18 +43,22 @@ import {
   editorNoteOf,
   isChineseNameLine,
   isLatinNameLine,
+  isTranslatorLine,
+  namePairOf,
   zhBylineOf,
   parseMetaLine,
   titleParts,
   type MetaLine,
 } from './metadata.js';
-import { withoutIgnoreCase } from './regex.js';
+import { startChars, withoutIgnoreCase } from './regex.js';
 import type { Unit } from './split.js';
 
 /** CHROME_LINE_WORDS, sticky: onlyChromeWords tries it one position at a time. */
 const CHROME_AT = new RegExp(CHROME_LINE_WORDS.source, 'iy');
-/** Whitespace and punctuation, ASCII and CJK (a \p{P} class was measurably slower here). */
-export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
+/** The characters a chrome word starts with (read off the pattern): at any other, no word can match. */
+const CHROME_START = startChars(new RegExp(`^(?:${CHROME_LINE_WORDS.source})`, 'i'));
+/** Whitespace and punctuation, ASCII and CJK, with arrows and geometric shapes (↓ ▶ ■) (a \p{P} class was measurably slower here). */
+export const PUNCT_AT = /[\s!-\/:-@[-`{-~\u00a0-\u00bf\u2000-\u206f\u2190-\u21ff\u25a0-\u25ff\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65]+/y;
 /** COPYRIGHT_LINE without the i flag (its letters spelled in both cases): the same matches, faster. */
 const COPYRIGHT = withoutIgnoreCase(COPYRIGHT_LINE);
 /**
@@ -70,6 +84,7 @@ export function onlyChromeWords(text: string): boolean {
       i = PUNCT_AT.lastIndex;
       if (i >= n) break;
     }
+    if (!CHROME_START.has(text.charCodeAt(i))) return false;
     CHROME_AT.lastIndex = i;
     if (!CHROME_AT.test(text)) return false;
     i = CHROME_AT.lastIndex;
@@ -77,9 +92,65 @@ export function onlyChromeWords(text: string): boolean {
   return true;
 }
 
+/**
+ * Is the line page furniture by what it says, whatever the site: a bar of chrome words (share,
+ * print, font size, language switch, related, ad label), a copyright or reprint statement, a
+ * photo caption or credit, or a promotion of the site's app or account.
+ */
 export function isChromeLine(text: string): boolean {
-  if (text.length < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
-  return text.length < SHORT_LINE && MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text);
+  const n = text.length;
+  if (n < CHROME_LINE_MAX && onlyChromeWords(text)) return true;
+  if (n >= SHORT_LINE) return false;
+  if (MAYBE_COPYRIGHT.test(text) && COPYRIGHT.test(text)) return true;
+  if (MAYBE_REPRINT.test(text) && REPRINT.test(text)) return true;
+  return (n < PHOTO_CREDIT_MAX && maybePhotoCredit(text) && PHOTO_CREDIT.test(text)) || (n < PROMO_MAX && MAYBE_PROMO.test(text) && PROMO.test(text));
+}
+
+/** The patterns hold negated classes, which withoutIgnoreCase does not rewrite: they run as written, behind their prefilters. */
+const REPRINT = REPRINT_LINE;
+const PROMO = PROMO_LINE;
+const PHOTO_CREDIT = PHOTO_CREDIT_LINE;
+/**
+ * Every REPRINT_LINE alternative holds one of these (转/复/摘 of the reprint verbs, 版 of 版权,
+ * 仅 of 仅供, "not be", "no part", "none of", "e only" or "s only"), every PROMO_LINE alternative one of
+ * those (a character of the channel it names, "app", "qr code", "us on", "download", "sign up",
+ * "subscribe"): a line without any matches neither, and body text rarely holds them.
+ * test/core/parse/reference.test.ts checks each alternative against them.
+ */
+export const MAYBE_REPRINT = withoutIgnoreCase(/[转轉复複摘版仅]|not be|no part|none of|[es] only/i);
+export const MAYBE_PROMO = withoutIgnoreCase(/[码碼端应應号號程]|app|qr code|us on|download|sign up|subscribe/i);
+/**
+ * Can PHOTO_CREDIT_LINE match? Its alternatives anchored at the start begin with a bracket,
+ * whitespace, f/p/i/g (file, photo, image, picture, graphic) or 资資图圖供摄攝; the others end
+ * the line with ], 摄, ) or ）. A line doing neither is no caption (checked against the pattern
+ * in reference.test.ts).
+ */
+export function maybePhotoCredit(text: string): boolean {
+  const last = text[text.length - 1];
+  if (last === ']' || last === '摄' || last === ')' || last === '）') return true;
+  return PHOTO_FIRST.has(text.charCodeAt(0)) || /\s/.test(text[0] ?? '');
+}
+const PHOTO_FIRST = new Set([...'[(（【fFpPiIgG资資图圖供摄攝'].map((c) => c.charCodeAt(0)));
+
+/**
+ * The text of the line a unit was split from when it shares its block with one neighbour
+ * ("core body temperature: 核心体温" arrives as two units), else the unit's own text.
+ */
+function lineAt(units: Unit[], i: number): string {
+  const u = units[i]!;
+  const prev = units[i - 1];
+  const next = units[i + 1];
+  if (prev && prev.block === u.block) return units[i - 2]?.block === u.block ? u.text : `${prev.text} ${u.text}`;
+  if (next && next.block === u.block) return units[i + 2]?.block === u.block ? u.text : `${u.text} ${next.text}`;
+  return u.text;
+}
+
+/** A glossary line: a term and its translation, no sentence (a name pair is a byline, not a term). */
+export function isTermPairAt(units: Unit[], i: number): boolean {
+  const u = units[i]!;
+  if (u.heading > 0 || u.text.length > TERM_PAIR_MAX) return false;
+  const line = lineAt(units, i);
+  return line.length <= TERM_PAIR_MAX && TERM_PAIR.test(line) && !namePairOf(line);
 }
 
 /** Per-unit verdicts computed once and shared by the window and the parts pass. */
@@ -87,13 +158,21 @@ function chromeOf(u: Unit): boolean {
   if (u.chrome === undefined) u.chrome = isChromeLine(u.text);
   return u.chrome;
 }
+/** chromeOf, with a glossary line counted as chrome too (it needs the unit's neighbours). */
+function chromeAt(units: Unit[], i: number): boolean {
+  const u = units[i]!;
+  // A label line ("编辑:Wang Ying") has the shape of a term pair but is metadata.
+  if (u.chrome === undefined) u.chrome = isChromeLine(u.text) || (isTermPairAt(units, i) && !metaOf(u) && !isTranslatorLine(u.text));
+  return u.chrome;
+}
 function metaOf(u: Unit): MetaLine | undefined {
   if (u.meta === undefined) u.meta = u.text.length < SHORT_LINE ? parseMetaLine(u.text) ?? null : null;
   return (u.meta as MetaLine | null) ?? undefined;
 }
 
-function weight(u: Unit): number {
-  if (u.text.length < SHORT_LINE && chromeOf(u)) return WEIGHT.chrome;
+function weight(units: Unit[], i: number): number {
+  const u = units[i]!;
+  if (u.text.length < SHORT_LINE && chromeAt(units, i)) return WEIGHT.chrome;
   // Label lines often link their values (来源：<a>新华网</a>); they are not link lists.
   if (u.linkDensity > LINK_LIST_DENSITY) return u.text.length < SHORT_LINE && metaOf(u) ? WEIGHT.metaLine : -Math.min(WEIGHT.linkListCostMax, u.text.length * WEIGHT.linkCharCost) - WEIGHT.linkListCost;
   if (u.lang === 'other') return metaOf(u) ? WEIGHT.otherMeta : WEIGHT.other;
@@ -101,6 +180,28 @@ function weight(u: Unit): number {
   if (u.text.length < SHORT_LINE && metaOf(u)) return WEIGHT.metaLine;
   const eq = englishEquivalent(u.text, u.lang, u.counts);
   return Math.min(eq, WEIGHT.bodyCreditMax) * (1 - u.linkDensity) - WEIGHT.bodyCost;
+}
+
+/**
+ * Why a page has no article window when the reason is length: every paragraph of either
+ * language (not a heading, link list or chrome) is too short to count as body text, which
+ * needs an English-equivalent length above WEIGHT.bodyCost. Undefined when some paragraph is
+ * long enough (then the page is navigation, links or chrome, not short text).
+ */
+export function tooShortReason(units: Unit[]): string | undefined {
+  const longest = { en: -1, zh: -1 };
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i]!;
+    if ((u.lang !== 'en' && u.lang !== 'zh') || u.heading > 0 || u.linkDensity > LINK_LIST_DENSITY || chromeAt(units, i)) continue;
+    if (englishEquivalent(u.text, u.lang, u.counts) > WEIGHT.bodyCost) return undefined;
+    longest[u.lang] = Math.max(longest[u.lang], u.text.length);
+  }
+  if (longest.en < 0 && longest.zh < 0) return undefined;
+  const enMin = WEIGHT.bodyCost + 1;
+  const zhMin = Math.ceil((WEIGHT.bodyCost - ZH_LENGTH_BASE) / HAN_RATIO + 1e-9);
+  const found = [longest.en >= 0 ? `${longest.en} characters in English` : '', longest.zh >= 0 ? `${longest.zh} in Chinese` : ''].filter(Boolean).join(' and ');
+  const needed = [longest.en >= 0 ? `${enMin}` : '', longest.zh >= 0 ? `${zhMin}` : ''].filter(Boolean).join(' and ');
+  return `paragraphs too short to count as article text (the longest is ${found.replace(/^(\d+) in/, '$1 characters in')}; at least ${needed} needed)`;
 }
 
 /** Maximum-sum window over unit weights (Kadane). */
@@ -111,7 +212,7 @@ export function articleWindow(units: Unit[]): { start: number; end: number; scor
   let sum = 0;
   let start = 0;
   for (let i = 0; i < units.length; i++) {
-    const w = weight(units[i]!);
+    const w = weight(units, i);
     if (sum <= 0) {
       sum = w;
       start = i;
@@ -149,9 +250,23 @@ class DocTitle {
   readonly #main: string;
   #squashed: string | undefined;
   #mainLength: number | undefined;
+  #siteName: string | null | undefined;
+  readonly #title: string | undefined;
   constructor(meta: PageMeta) {
     this.#both = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
     this.#main = `${meta.title ?? meta.ogTitle ?? ''}`;
+    this.#title = meta.title;
+  }
+  /**
+   * Is the text the site's name as <title> ends with it ("Headline - Site")? A line that says
+   * only that, under an article, is the site signing off, not body text.
+   */
+  isSiteName(text: string): boolean {
+    if (this.#siteName === undefined) {
+      const parts = this.#title ? titleParts(this.#title) : [];
+      this.#siteName = parts.length >= 2 ? squash(parts[parts.length - 1]!).toLowerCase() : null;
+    }
+    return this.#siteName !== null && text.length <= this.#siteName.length + 8 && squash(text).toLowerCase() === this.#siteName;
   }
   get present(): boolean {
     return this.#both !== '';
@@ -240,6 +355,37 @@ const authorNote: Classifier = (u, lang, _i, w) => {
 /** Bylines come before the body (or while the body has not begun). */
 const bylinePlace = (w: Walk) => w.inHead || w.parts.body.length === 0;
 
+/** A translator's credit (译者：X, Translated by X): metadata the article does not keep, never the author, never body. */
+const translatorCredit: Classifier = (u) => (isTranslatorLine(u.text) ? 'meta' : undefined);
+
+/** Kinds after which a byline block may follow in the head. */
+const BEFORE_BYLINE: ReadonlySet<Kind | undefined> = new Set<Kind | undefined>(['title', 'titlecand', 'deck', 'meta', 'byline']);
+/** Does a label line with a date stand at i (a byline block often holds the date)? */
+const dateLineAt = (w: Walk, i: number) => {
+  const n = w.units[i];
+  return n !== undefined && n.text.length < SHORT_LINE && metaOf(n)?.date !== undefined;
+};
+
+/** Both names on one line ("By Sun Yue (孙悦)", "孙悦 Sun Yue") where a byline stands: after the titles or by a date line. */
+const namePairLine: Classifier = (u, _lang, i, w) => {
+  if (!bylinePlace(w) || u.heading > 0) return undefined;
+  const pair = namePairOf(u.text);
+  if (!pair) return undefined;
+  if (!/^By\s/i.test(u.text) && !BEFORE_BYLINE.has(w.prevKind) && !dateLineAt(w, i + 1)) return undefined;
+  w.parts.byline.en ??= pair.en;
+  w.parts.byline.zh ??= pair.zh;
+  return 'byline';
+};
+
+/** A byline block's romanized name on its own line, the Chinese name on the next ("Sun Yue" / "孙悦"), after the titles. */
+const latinNameBlock: Classifier = (u, lang, i, w) => {
+  if (!w.inHead || lang !== 'en' || u.heading > 0 || !BEFORE_BYLINE.has(w.prevKind) || w.parts.byline.en || !isLatinNameLine(u.text)) return undefined;
+  const next = w.units[i + 1];
+  if (!next || next.lang !== 'zh' || !isChineseNameLine(next.text)) return undefined;
+  w.parts.byline.en = u.text;
+  return 'byline';
+};
+
 const englishByline: Classifier = (u, lang, _i, w) => {
   if (lang !== 'en' || !bylinePlace(w)) return undefined;
   const by = bylineOf(u.text);
@@ -269,9 +415,12 @@ const labelLine: Classifier = (u, lang, _i, w) => {
 
 /** A bare Chinese name right after a byline, or right before an English one. */
 const chineseNameLine: Classifier = (u, lang, i, w) => {
-  if (!w.inHead || lang !== 'zh' || !isChineseNameLine(u.text)) return undefined;
+  // A heading is a title, never a name line (大桥合龙 over "By …" is the Chinese headline).
+  if (!w.inHead || lang !== 'zh' || u.heading > 0 || !isChineseNameLine(u.text)) return undefined;
   const next = w.units[i + 1];
-  if (w.prevKind !== 'byline' && !(next && bylineOf(next.text))) return undefined;
+  // Before an English byline, or first in a byline block whose romanized name follows.
+  const before = next !== undefined && (bylineOf(next.text) !== undefined || (BEFORE_BYLINE.has(w.prevKind) && next.lang === 'en' && isLatinNameLine(next.text)));
+  if (w.prevKind !== 'byline' && !before) return undefined;
   w.parts.byline.zh ??= u.text;
   return 'byline';
 };
@@ -317,12 +466,14 @@ const guessedTitle: Classifier = (u, lang, i, w) => {
 const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w.firstLong ? 'deck' : undefined);
 
 /** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
-const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, englishByline, chineseByline, labelLine, chineseNameLine, latinNameLine, headingTitle, guessedTitle, deck];
+const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCredit, namePairLine, englishByline, chineseByline, labelLine, chineseNameLine, latinNameBlock, latinNameLine, headingTitle, guessedTitle, deck];
 /** Once the body has begun only these can still recognise a unit (the others want the head). */
-const IN_BODY: readonly Classifier[] = [editorNote, authorNote, labelLine];
+const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit, labelLine];
 
 function classify(u: Unit, i: number, w: Walk): Kind {
-  if ((u.text.length < SHORT_LINE && chromeOf(u)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
+  if ((u.text.length < SHORT_LINE && chromeAt(w.units, i)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
+  // The site signing off under the article with its name alone (as <title> ends with it).
+  if (u.heading === 0 && !w.inHead && w.doc.isSiteName(u.text)) return 'chrome';
   if (u.lang === 'other') {
     const m = metaOf(u);
     if (m) takeMeta(w, m, 'other');
@@ -398,11 +549,78 @@ function labelsAround(w: Walk, window: { start: number; end: number }): void {
   const hi = Math.min(units.length - 1, window.end + META_LOOK_AROUND);
   for (let i = lo; i <= hi; i++) {
     if (i >= window.start && i <= window.end) continue;
+    // A caption's credit (图片来源：X) names no source of the article.
+    if (chromeAt(units, i)) continue;
     const m = metaOf(units[i]!);
     if (!m) continue;
     if (m.source && !parts.source) parts.source = m.source;
     if (m.editor && !parts.editor) parts.editor = m.editor;
     if (m.date && dates.length === 0 && i < window.start) dates.push(m.date);
+  }
+}
+
+/**
+ * Bylines outside the window, just above it (a byline block the language switch or the share
+ * bar cut off from the body): "By X", 文/X, a name pair on one line, or a romanized name and a
+ * Chinese name on adjacent lines. Headings and link lists are not bylines.
+ */
+function bylinesAbove(w: Walk, window: { start: number }): void {
+  const { units, parts } = w;
+  const byline = parts.byline;
+  const lo = Math.max(0, window.start - META_LOOK_AROUND);
+  const ok = (u: Unit | undefined): u is Unit => u !== undefined && u.heading === 0 && u.linkDensity <= LINK_LIST_DENSITY && u.text.length < SHORT_LINE;
+  for (let i = window.start - 1; i >= lo && !(byline.en && byline.zh); i--) {
+    const u = units[i]!;
+    if (!ok(u) || chromeAt(units, i)) continue;
+    const pair = namePairOf(u.text);
+    if (pair) {
+      byline.en ??= pair.en;
+      byline.zh ??= pair.zh;
+      continue;
+    }
+    if (u.lang === 'en') {
+      const by = bylineOf(u.text);
+      if (by) byline.en ??= by;
+    } else if (u.lang === 'zh') {
+      const by = zhBylineOf(u.text);
+      if (by) byline.zh ??= by;
+    }
+    for (const m of [metaOf(u)]) for (const a of m?.authors ?? []) byline[detectLang(a) === 'zh' ? 'zh' : 'en'] ??= a.replace(/^By\s+/i, '');
+    const next = units[i + 1];
+    if (ok(next) && i + 1 < window.start) {
+      const [latin, han] = u.lang === 'en' ? [u, next] : [next, u];
+      if (latin.lang === 'en' && han.lang === 'zh' && isLatinNameLine(latin.text) && isChineseNameLine(han.text)) {
+        byline.en ??= latin.text;
+        byline.zh ??= han.text;
+      }
+    }
+  }
+}
+
+/**
+ * Some sites print the headline pair again as the body's first paragraphs. A paragraph there
+ * equal to a title is that title, not body; its neighbour in the other language is that
+ * language's title when the page gave none (it reads as a headline: short, no full stop).
+ */
+function repeatedTitles(parts: ArticleParts): void {
+  const body = parts.body;
+  const n = Math.min(body.length, TITLE_REPEAT_LOOK);
+  for (let k = 0; k < n; k++) {
+    const p = body[k]!;
+    const title = parts.title[p.lang];
+    // Equal but for whitespace: the lengths are close (checked first, squashing costs a pass).
+    if (!title || p.text.length > 2 * title.length || title.length > 2 * p.text.length || squash(title) !== squash(p.text)) continue;
+    const drop = [k];
+    for (const j of [k - 1, k + 1]) {
+      const q = body[j];
+      if (!q || j >= n || q.lang === p.lang || parts.title[q.lang] || q.text.length > TITLE_GUESS_MAX[q.lang] || /[.!?。！？]["'”’」]?$/.test(q.text)) continue;
+      parts.title[q.lang] = q.text;
+      drop.push(j);
+      break;
+    }
+    // Titles only: the rest of the body stays as it was.
+    if (drop.length < body.length) parts.body = body.filter((_, j) => !drop.includes(j));
+    return;
   }
 }
 
@@ -432,7 +650,9 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     const title = titleOutside(units, window.start, meta, lang);
     if (title) parts.title[lang] = title;
   }
+  repeatedTitles(parts);
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
+  if (!parts.byline.en || !parts.byline.zh) bylinesAbove(w, window);
   parts.published = w.dates[0] ?? parsePageDate(meta.published);
   return parts;
 }

@@ -98,10 +98,51 @@ export const META_LINE_IN_BODY_MAX = 120;
  * phrase must come before its prefix ("share to" before "share").
  */
 export const CHROME_LINE_WORDS =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐)|相關(?:新聞|文章|閱讀|報導|連結)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|返回顶部|返回頂部|back to top|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|email|e-mail|字号|字號|font size|bilingual|双语|雙語|english|中文|简体|繁體|繁体|大|中|小/i;
+  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐|词汇|话题)|相關(?:新聞|文章|閱讀|報導|連結|詞彙)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|热点推荐|编辑推荐|猜你喜欢|更多(?:新闻|文章|双语)?|最新(?:新闻|文章|双语)?|most (?:popular|read|viewed)|you (?:may|might) also like|recommended|latest(?: news| stories)?|top stories|trending|返回顶部|返回頂部|back to top|about us|contact(?: us)?|advertise(?: with us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|site ?map|careers|关于我们|關於我們|联系我们|聯繫我們|广告服务|廣告服務|网站地图|網站地圖|招聘(?:信息)?|隐私政策|隱私政策|用户协议|法律声明|意见反馈|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|用?手机扫码|扫码(?:阅读)?|打开本页|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|豆瓣|朋友圈|转发(?:到)?|收藏(?:本文)?|纠错|糾錯|复制链接|複製連結|copy link|save|bookmark|comments?|评论|email|e-mail|调整|字号|字號|字体|字體|font size|text size|放大|缩小|默认|a[+-]?(?![a-z])|x(?![a-z])|点击查看(?:本文)?(?:英文|中文|双语)?版?|中英对照|中英對照|中英双语|双语对照|英文版|中文版|英文|英语|bilingual|双语|雙語|english|chinese|中文|简体|繁體|繁体|en(?![a-z])|cn(?![a-z])|广告|廣告|推广|advertisement|advert|sponsored(?: content| by)?|continue reading(?: below)?|继续阅读|繼續閱讀|阅读全文|展开全文|vocabulary|glossary|key words|word list|词汇表?|詞彙表?|重点(?:词汇|单词)|生词|大|中|小/i;
 
-/** Copyright and licence lines (and the ICP licence notices every Chinese site prints). */
-export const COPYRIGHT_LINE = /copyright|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
+/**
+ * Copyright and licence lines (and the ICP licence notices every Chinese site prints). The word
+ * "copyright" alone is not enough (a report on a copyright case uses it): it must open the
+ * line or come with a year, ©, a colon or "notice"/"statement".
+ */
+export const COPYRIGHT_LINE = /copyright\s*[©(\d:：]|copyright\s+notice|copyright\s+statement|^copyright\b|©|\(c\)\s*\d{4}|all rights reserved|版权所有|版權所有|ICP\s*备|ICP\s*證|ICP\s*证|备案号|備案號|京公网安备|违法和不良信息/i;
+
+/**
+ * Reprint statements: what the site lets readers do with the page, in the prescriptive voice
+ * ("may not be reproduced", 不得转载, 转载请注明). A sentence reporting that someone copied
+ * without permission (未经许可转载了…) is description, not prescription, and stays body.
+ */
+export const REPRINT_LINE = /(?:may|must|shall|should) not be (?:\w+ )?(?:reproduced|republished|copied|redistributed|reprinted)|(?:no part|none) of (?:this|the|these) (?:page|article|story|material|content)s?|(?:for|to) (?:personal|non-commercial|(?:language )?learning|study) (?:use|purposes?) only|(?:不得|请勿|請勿|禁止|严禁|嚴禁|谢绝|謝絕)[^。]{0,10}(?:转载|轉載|复制|複製|摘编|摘編|转贴|轉貼)|转载[^。]{0,4}(?:请|須|须)?(?:注明|註明)|如需转载|版权(?:声明|归[^。]{0,12}所有)|版權(?:聲明|歸[^。]{0,12}所有)|仅供(?:学习|學習|个人|個人)[^。]{0,8}(?:使用|参考|參考|交流)/i;
+
+/** Photo captions and credits: "[Photo/Agency]", "Photo: X", "File photo", 资料图片, （新华社记者 摄）, 图片来源：X. */
+export const PHOTO_CREDIT_LINE = /^[[(（【]?\s*(?:file\s+)?(?:photos?|images?|pictures?|graphics?)(?:\s+(?:by|courtesy(?: of)?|provided(?: to| by)?|credit)\b|\s*(?:$|[:：/|]|[\])）】]))|\[(?:photos?|images?)\b[^\]]{0,60}\]$|^[(（【]?\s*(?:资料(?:图片?|照片)|資料(?:圖片?|照片)|图片来源|圖片來源|图片[:：/]|圖片[:：/]|图为|圖為|供图|供圖|摄影|攝影)|[\s(（][^()（）]{0,24}摄[)）]?$|[(（](?:图片来源|圖片來源|摄影|攝影|供图)[:：][^()（）]{0,24}[)）]$/i;
+/** A headline repeated at the top of the body (some sites print the title pair again as paragraphs) is looked for in this many first body paragraphs. */
+export const TITLE_REPEAT_LOOK = 4;
+/** A glossary line (a term pair) is at most this long. */
+export const TERM_PAIR_MAX = 60;
+/** A caption line is at most this long (a longer one is a paragraph). */
+export const PHOTO_CREDIT_MAX = 80;
+
+/**
+ * Promotions of the site's own channels: scan a QR code, download the app, follow the account.
+ * The verb starts a clause or follows 请/欢迎/点击 (a body sentence saying users downloaded an
+ * app has the verb mid-clause) and names one of the site's channels.
+ */
+export const PROMO_LINE = /(?:^|[，,：:！!。；;]|请|請|欢迎|歡迎|点击|點擊)\s*(?:扫描|掃描|扫|掃|长按|長按|下载(?!量)|下載(?!量)|安装|安裝|关注|關注|搜索|订阅|訂閱)[^，,。！!]{0,16}(?:二维码|二維碼|客户端|客戶端|APP|App|app|应用|應用|公众号|公眾號|小程序|微信号|微信號)|scan the qr code|(?:follow|find) us on|download (?:the|our) [\w ]{0,24}app\b|sign up for (?:our|the) newsletter|subscribe to our/i;
+/** A promotion line is at most this long (a longer one is a paragraph). */
+export const PROMO_MAX = 80;
+
+/**
+ * A glossary's term pair: a short Latin term and its short Han rendering, in either order, with
+ * at most a colon, dash or equals sign between ("heatstroke 热射病", "储能: energy storage").
+ * No sentence punctuation: a sentence is never a term.
+ */
+export const TERM_PAIR = /^(?:[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){0,5}\s*[:：=\-–—]?\s*[\u3400-\u9fff][\u3400-\u9fff·（）()、]{0,11}|[\u3400-\u9fff][\u3400-\u9fff·、]{0,11}\s*[:：=\-–—]?\s*[A-Za-z][A-Za-z'’-]*(?: [A-Za-z][A-Za-z'’-]*){0,5})\s*[;；]?$/;
+/**
+ * A translator's credit: the label (译者, 翻译, 编译, Translated by, Translator) and a short
+ * value, no sentence in it. The translator is credited, never the author, and not body text.
+ */
+export const TRANSLATOR_LINE = /^[[(（【]?\s*(?:(?:中文)?(?:译者|翻译|编译|譯者|翻譯|編譯)(?:\s*[:：/／|｜]\s*|\s+)|(?:translated by|translation by|chinese translation by)\s+|translators?\s*[:：/|]\s*)[^。.!?！？]{1,40}$/i;
 
 // ─── Page structure (html.ts) ────────────────────────────────────────────────────────────
 
@@ -225,7 +266,7 @@ export const META_LABELS = {
   author: '作者|记者|記者|撰文|撰稿|供稿|Author|Writer|Reporter',
   date: String.raw`发布时间|發佈時間|發布時間|发表时间|發表時間|发布日期|發布日期|更新时间|更新時間|时间|時間|日期|Published(?:\s+(?:on|at|time))?|Publish(?:ed)?\s+time|Release\s+time|Posted(?:\s+on)?|Updated(?:\s+on)?|Date|Time`,
   /** Labels we do not keep, listed so that they end the value before them. */
-  noise: String.raw`点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer`,
+  noise: String.raw`点击数?|點擊數?|浏览(?:量|次数)?|瀏覽|阅读(?:量|数)?|閱讀|字号|字號|审核|審核|审校|審校|校对|校對|监制|監製|统筹|統籌|编审|編審|终审|終審|摄影|攝影|图片|圖片|翻译|翻譯|译者|譯者|Views?|Hits|Font\s+size|Clicks?|Photo(?:grapher)?|Translator|Proofreader|Reviewer|Newspaper\s+headline|Print\s+headline`,
 } as const;
 /** A line holding a label is a label line only if this short: longer, and ending like a sentence, it is a sentence. */
 export const META_SENTENCE_MIN = 60;
@@ -245,7 +286,33 @@ export const BYLINE_NAME_WORDS_MAX = 8;
 /** Lower-case words a byline may hold besides names ("By Zhang San and Li Si in Beijing", "staff reporter"); any other is prose. */
 export const BYLINE_LOWER_WORDS = ['and', 'in', 'for', 'from', 'at', 'of', 'the', 'de', 'van', 'von', 'bin', 'da', 'di', 'le', 'la', 'staff', 'reporter', 'correspondent', 'writer'] as const;
 /** A Chinese byline: an optional "our paper's/site's" prefix, the label, then two to six Han per name, up to four names (文/张三, 本报记者 张三 李四). */
-export const ZH_BYLINE = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*([\u3400-\u9fff·]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·]{2,6}){0,3})$/;
+export const ZH_BYLINE = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*((?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2})(?:[ 、，,和與与](?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2})){0,3})$/;
+
+/** A romanized personal name as bylines print it: two to four capitalized words ("Sun Yue", "Maria Santos"). */
+const LATIN_NAME = String.raw`[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}`;
+/** A Chinese personal name: two to ten Han, with the · of transliterated foreign names (汤姆·惠特菲尔德). */
+const ZH_NAME = String.raw`[\u3400-\u9fff][\u3400-\u9fff·•]{1,9}`;
+/**
+ * Both bylines on one line: the romanized name and the Chinese one, either first, the second
+ * maybe in brackets, maybe after "By" ("By Sun Yue (孙悦)", "孙悦 Sun Yue", "孙悦（Sun Yue）").
+ */
+export const NAME_PAIR = new RegExp(`^(?:By\\s+)?(?:(${LATIN_NAME})\\s*[(（]?\\s*(${ZH_NAME})\\s*[)）]?|(${ZH_NAME})\\s*[(（]?\\s*(${LATIN_NAME})\\s*[)）]?)$`);
+/**
+ * The names a date line may end with, after the source ("… China Daily 孙悦(Sun Yue)",
+ * "… 中国日报 孙悦"): a bracketed pair, or a Chinese name after a space.
+ */
+export const TRAILING_NAMES = new RegExp(`(?:^|\\s)(?:(${ZH_NAME})\\s*[(（]\\s*(${LATIN_NAME})\\s*[)）]|(${LATIN_NAME})\\s*[(（]\\s*(${ZH_NAME})\\s*[)）])$|\\s(${ZH_NAME})$`);
+/** What may stand before the date in such a date line: a word saying which date it is. */
+export const DATE_LINE_PREFIX = /^(?:updated|published|posted|released|更新于|更新於|发布于|發佈於|发表于|發表於|更新|发布|發佈)?\s*(?:on|at|[:：])?\s*$/i;
+/** The word before the date is at most this long, and the source and names after it at most the second figure. */
+export const DATE_LINE_PREFIX_MAX = 12;
+export const DATE_LINE_REST_MAX = 60;
+/** The longest source a date line may carry between its date and its names. */
+export const DATE_LINE_SOURCE_MAX = 30;
+/** A role word left at the end of a date line's source ("新华社 记者 王强": the source is 新华社). */
+export const SOURCE_ROLE_TAIL = /\s*(?:本报|本報|本网|本網)?(?:特约)?(?:记者|記者|通讯员|通訊員|staff reporter|reporter|correspondent|by)$/i;
+/** A label's value that runs into a promotion ("Wang Ying 某某APP下载"): the promotion is cut. */
+export const VALUE_PROMO_TAIL = /\s+\S*(?:APP|App|app|下载|下載|客户端|客戶端|公众号|公眾號|官方微信)\S*$/;
 
 /** Openings of an English author note ("The author is …")… */
 export const AUTHOR_NOTE_EN = /^(?:The|This)\s+(?:author|writer|columnist|commentator)s?\s+(?:is|are|was|were|works|serves|has)\b/i;

@@ -9,7 +9,7 @@ import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
 import { alignParagraphs } from './align.js';
 import { withoutBoilerplate } from './boilerplate.js';
-import { articleParts, articleWindow } from './content.js';
+import { articleParts, articleWindow, tooShortReason } from './content.js';
 import { decodeBytes } from './decode.js';
 import { extractHtml, extractText, looksLikeHtml } from './html.js';
 import type { Lang } from './lang.js';
@@ -100,7 +100,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   const { meta } = extracted;
   const units = splitBlocks(extracted.blocks, !isHtml);
   const window = articleWindow(units);
-  if (window.end < window.start) return { ok: false, reason: 'no article text found (the page holds only navigation, links or very short text)' };
+  if (window.end < window.start) return { ok: false, reason: tooShortReason(units) ?? 'no article text found (the page holds only navigation, links or chrome)' };
   const parts = articleParts(units, meta, window);
   // What was learnt of this page's source leaves the body (boilerplate.ts); the page's own lines go back to the caller.
   const learning = input.boilerplate ? withoutBoilerplate(units, window, parts.body, input.boilerplate) : undefined;

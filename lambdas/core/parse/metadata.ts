@@ -16,12 +16,21 @@ import {
   BYLINE_MAX,
   BYLINE_NAME_WORDS_MAX,
   BYLINE_TIGHT,
+  DATE_LINE_PREFIX,
+  DATE_LINE_PREFIX_MAX,
+  DATE_LINE_REST_MAX,
+  DATE_LINE_SOURCE_MAX,
   EDITOR_NOTE,
   META_DATE_REST_MAX,
   META_LABELS,
   META_PREFIX_MAX,
   META_SENTENCE_MIN,
+  NAME_PAIR,
   SHORT_LINE,
+  SOURCE_ROLE_TAIL,
+  TRAILING_NAMES,
+  TRANSLATOR_LINE,
+  VALUE_PROMO_TAIL,
   ZH_BYLINE,
 } from './heuristics.js';
 import { findPageDate } from '../dates.js';
@@ -54,11 +63,15 @@ export interface MetaLine {
   author?: string;
   authors?: string[];
   date?: string;
+  /** The line credits someone the article does not keep (translator, photographer, proofreader): not body text. */
+  credit?: boolean;
 }
 
 /** Separators around label values: spaces, bars, slashes, dots, commas, dashes, brackets. */
 const SEP_CHAR = /[\s|｜/\\·•,，;；\-–—_\[\]【】()（）]/;
 const SEP = new RegExp(`^${SEP_CHAR.source}+|${SEP_CHAR.source}+$`, 'g');
+
+const LEADING_SEP = new RegExp(`^${SEP_CHAR.source}+`);
 
 /** s.replace(SEP, ''): SEP can only match where s starts or ends with one of its characters. */
 export function stripSep(s: string): string {
@@ -103,9 +116,11 @@ export function readMetaLine(text: string): MetaLine | undefined {
   LABEL_SCAN.lastIndex = 0;
   let m = LABEL_SCAN.exec(text);
   if (!m) {
-    const rest = takeDates(text);
-    if (!stamped || stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return undefined;
-    return out;
+    const d = findPageDate(text);
+    if (!d) return undefined;
+    const rest = `${text.slice(0, d.index)} ${text.slice(d.index + d.length)}`;
+    if (stripSep(rest).replace(/[\s()（）[\]【】]/g, '').length > META_DATE_REST_MAX) return datedByline(text, d);
+    return d.iso ? { date: d.iso } : {};
   }
   const firstField = fieldOf(m);
   const firstStart = m.index;
@@ -116,19 +131,26 @@ export function readMetaLine(text: string): MetaLine | undefined {
   let field = firstField;
   let end = firstEnd;
   let count = 0;
+  let credited = false;
   while (m) {
     count++;
     const next = LABEL_SCAN.exec(text);
     let value = text.slice(end, next ? next.index : text.length);
     value = takeDates(value);
     const cut = value.search(VALUE_END);
+    const after = cut < 0 ? '' : value.slice(cut);
     value = stripSep(cut < 0 ? value : value.slice(0, cut)).trim();
+    if (VALUE_PROMO_TAIL.test(value)) value = value.replace(VALUE_PROMO_TAIL, '');
+    if (value && field === 'noise') credited = true;
     if (value && field !== 'date' && field !== 'noise') {
       if (field === 'source') out.source ??= value;
       else if (field === 'editor') out.editor ??= value;
       else if (field === 'author') {
         out.author ??= value;
         (out.authors ??= []).push(value);
+        // "By Sun Yue | 孙悦 | date": the unlabelled item right after a romanized name is its Chinese form.
+        const item = after ? stripSep(after).split(VALUE_END)[0]!.trim() : '';
+        if (item && isChineseNameLine(item) && !isChineseNameLine(value)) out.authors.push(item);
       }
     }
     m = next;
@@ -137,7 +159,8 @@ export function readMetaLine(text: string): MetaLine | undefined {
       end = next.index + next[0].length;
     }
   }
-  if (!out.source && !out.editor && !out.author && !stamped) return undefined;
+  // A line of credits only (翻译：X, Photo: Y) is still a label line, one the article does not keep.
+  if (!out.source && !out.editor && !out.author && !stamped) return credited ? { credit: true } : undefined;
   // "By" alone is a byline, handled by bylineOf; here it must come with other fields.
   if (count === 1 && firstField === 'author' && !stamped && /^by$/i.test(text.slice(firstStart, firstEnd).trim())) return undefined;
   return out;
@@ -157,9 +180,50 @@ const BYLINE_START = union(startChars(BYLINE), startChars(BYLINE_TIGHT));
 const ZH_BYLINE_START = startChars(ZH_BYLINE);
 const AUTHOR_NOTE_START = { en: union(startChars(AUTHOR_NOTE_EN), startChars(AUTHOR_NOTE_EN_LABEL)), zh: union(startChars(AUTHOR_NOTE_ZH), startChars(AUTHOR_NOTE_ZH_LABEL)) };
 const EDITOR_NOTE_START = startChars(EDITOR_NOTE);
+const TRANSLATOR_START = startChars(TRANSLATOR_LINE);
 const BYLINE_LOWER_WORD = new RegExp(`^(?:${alternation(BYLINE_LOWER_WORDS)})$`);
 /** The labelled author note with the note after its label. */
 const AUTHOR_NOTE_EN_LABELLED = new RegExp(`${AUTHOR_NOTE_EN_LABEL.source}(.+)$`, AUTHOR_NOTE_EN_LABEL.flags);
+
+/**
+ * A date line that also names the source and the author, as a byline block prints them
+ * ("Updated 22 July 2025, 14:05 GMT+1 China Daily 孙悦(Sun Yue)", "发布于2025年7月22日 21:05
+ * 中国日报 孙悦"): a word saying which date it is, the date, then the source, then the names.
+ */
+function datedByline(text: string, d: { index: number; length: number; iso?: string }): MetaLine | undefined {
+  // The date comes first (after a word saying which date it is); what follows is short.
+  if (d.index > DATE_LINE_PREFIX_MAX || text.length - d.index - d.length > DATE_LINE_REST_MAX || !DATE_LINE_PREFIX.test(text.slice(0, d.index))) return undefined;
+  // A date line goes on after a space or a bar; a sentence after a comma (2026年5月5日，…).
+  const after = text[d.index + d.length];
+  if (after !== undefined && !/[\s|｜/·•]/.test(after)) return undefined;
+  const date = d.iso;
+  // Only the separators before the source go: the names may end in a bracket.
+  const rest = text.slice(d.index + d.length).replace(LEADING_SEP, '').trim();
+  const m = TRAILING_NAMES.exec(rest);
+  if (!m) return undefined;
+  const names = [m[1], m[2], m[3], m[4], m[5]].filter((n): n is string => n !== undefined);
+  const source = stripSep(rest.slice(0, m.index).trim().replace(SOURCE_ROLE_TAIL, ''));
+  // A lone Chinese name needs a source before it (alone it may be the site's name).
+  if (m[5] !== undefined && !source) return undefined;
+  if (source.length > DATE_LINE_SOURCE_MAX) return undefined;
+  return { ...(date ? { date } : {}), ...(source ? { source } : {}), author: names[0], authors: names };
+}
+
+/** Both bylines on one line ("Sun Yue 孙悦", "By Sun Yue (孙悦)", "孙悦（Sun Yue）") → { en, zh }. */
+export function namePairOf(text: string): { en: string; zh: string } | undefined {
+  if (text.length > BYLINE_MAX) return undefined;
+  const m = NAME_PAIR.exec(text.trim());
+  if (!m) return undefined;
+  return m[1] !== undefined ? { en: m[1], zh: m[2]! } : { en: m[4]!, zh: m[3]! };
+}
+
+/** A translator's credit line (译者：X, 翻译 X, Translated by X)? The translator is never the author. */
+export function isTranslatorLine(text: string): boolean {
+  if (text.length > BYLINE_MAX) return false;
+  const c = text.charCodeAt(0);
+  if (plainStart(c) && !TRANSLATOR_START.has(c)) return false;
+  return TRANSLATOR_LINE.test(text.trim());
+}
 
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
 export function bylineOf(text: string): string | undefined {
@@ -188,8 +252,11 @@ export function zhBylineOf(text: string): string | undefined {
 
 /** A line holding only a Chinese personal name (or two), as printed under an English byline. */
 export function isChineseNameLine(text: string): boolean {
-  return /^[\u3400-\u9fff·•]{2,6}(?:[ 、，,和與与][\u3400-\u9fff·•]{2,6}){0,3}$/.test(text);
+  return ZH_NAMES_LINE.test(text);
 }
+/** Two to six Han, or a transliterated name of up to three parts joined by · (玛丽亚·桑托斯); up to four names. */
+const ZH_ONE_NAME = '(?:[\\u3400-\\u9fff·•]{2,6}|[\\u3400-\\u9fff]{1,6}(?:[·•][\\u3400-\\u9fff]{1,6}){1,2})';
+const ZH_NAMES_LINE = new RegExp(`^${ZH_ONE_NAME}(?:[ 、，,和與与]${ZH_ONE_NAME}){0,3}$`);
 
 /** A line holding only a romanized name, as printed under a Chinese byline. */
 export function isLatinNameLine(text: string): boolean {

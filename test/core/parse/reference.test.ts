@@ -8,7 +8,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { keptWordIds, numbers } from '../../../lambdas/core/parse/align.js';
-import { isChromeLine, MAYBE_COPYRIGHT, onlyChromeWords, PUNCT_AT } from '../../../lambdas/core/parse/content.js';
+import { isChromeLine, MAYBE_COPYRIGHT, MAYBE_PROMO, MAYBE_REPRINT, maybePhotoCredit, onlyChromeWords, PUNCT_AT } from '../../../lambdas/core/parse/content.js';
 import { charsetFromMeta } from '../../../lambdas/core/parse/decode.js';
 import * as H from '../../../lambdas/core/parse/heuristics.js';
 import { chromeClass, foldBlock, foldLine } from '../../../lambdas/core/parse/html.js';
@@ -45,8 +45,8 @@ function textOf(pieces: readonly string[], opts: { maxLength?: number; cased?: b
   return fc.array(opts.cased === false ? piece : cased, { maxLength: opts.maxLength ?? 12 }).map((ps) => ps.join(''));
 }
 
-const CHROME_PIECES = ['share', 'share to', 'Share this article', 'share this story', 'share on', '分享', '分享到', '相关新闻', '相關報導', 'related', 'related stories', 'read more', 'more', 'more news', '推荐阅读', '热门', '熱門新聞', '返回顶部', 'back to top', '打印本页', 'print', 'print this page', '关闭窗口', 'close', 'close window', '上一篇', '下一篇', 'previous article', 'next', 'next story', '扫一扫', 'follow us', 'home', 'homepage', '首页', 'top', 'menu', 'search', '搜索', 'login', 'log in', 'sign in', 'subscribe', '订阅', 'wechat', 'weibo', '微信', 'twitter', 'facebook', 'linkedin', 'qq空间', 'email', 'e-mail', '字号', 'font size', 'bilingual', '双语', 'english', '中文', '简体', '繁體', '大', '中', '小'];
-const PUNCT_PIECES = [' ', '  ', '|', ' | ', '/', '：', ':', '·', '，', '>', '»', '\u00a0', '\u3000', '-', '!', '（', '）', '【', '】', '…'];
+const CHROME_PIECES = ['share', 'share to', 'Share this article', 'share this story', 'share on', '分享', '分享到', '相关新闻', '相關報導', 'related', 'related stories', 'read more', 'more', 'more news', '推荐阅读', '热门', '熱門新聞', '返回顶部', 'back to top', '打印本页', 'print', 'print this page', '关闭窗口', 'close', 'close window', '上一篇', '下一篇', 'previous article', 'next', 'next story', '扫一扫', 'follow us', 'home', 'homepage', '首页', 'top', 'menu', 'search', '搜索', 'login', 'log in', 'sign in', 'subscribe', '订阅', 'wechat', 'weibo', '微信', 'twitter', 'facebook', 'linkedin', 'qq空间', 'email', 'e-mail', '字号', 'font size', 'bilingual', '双语', 'english', '中文', '简体', '繁體', '大', '中', '小', 'a+', 'A-', 'A', 'x', 'X', 'en', 'CN', 'english', '英文版', '中英对照', '点击查看本文英文版', '广告', '广告服务', 'advertise', 'advertisement', 'advert', 'sponsored content', 'about us', 'contact us', 'privacy policy', 'terms of use', 'site map', 'sitemap', '关于我们', '收藏本文', '纠错', '转发到', '朋友圈', '用手机扫码', '扫码阅读', '打开本页', 'continue reading below', '继续阅读', 'you may also like', 'most read', 'latest news', 'vocabulary', '相关词汇', '重点单词', '词汇表', 'comments', 'save'];
+const PUNCT_PIECES = [' ', '  ', '|', ' | ', '/', '：', ':', '·', '，', '>', '»', '\u00a0', '\u3000', '-', '!', '（', '）', '【', '】', '…', '↓', '▼', '+'];
 const NOISE = ['p', 'x', 's', 'a', 'shares', 'topics', 'homes', 'nexus', '人', '的', '1', '2025'];
 const COPYRIGHT_PIECES = ['copyright', 'COPYRIGHT', 'CopyRight', 'copy right', '©', '(c)', '(C)', '（c）', ' 2024', '2025', ' ', 'all rights reserved', 'all  rights reserved', 'rights', '版权所有', '版權所有', 'ICP', 'icp', '备', '證', '证', ' 备', '备案号', '備案號', '京公网安备', '违法和不良信息', 'gh', 'GH', 'high', 'Xinhua', '.'];
 
@@ -73,8 +73,8 @@ describe('withoutIgnoreCase (the i flag spelled out)', () => {
 
 describe('startChars (first-character prefilters read off the patterns)', () => {
   const plainStart = (c: number) => (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff);
-  const anchored = { BYLINE: H.BYLINE, BYLINE_TIGHT: H.BYLINE_TIGHT, ZH_BYLINE: H.ZH_BYLINE, AUTHOR_NOTE_EN: H.AUTHOR_NOTE_EN, AUTHOR_NOTE_EN_LABEL: H.AUTHOR_NOTE_EN_LABEL, AUTHOR_NOTE_ZH: H.AUTHOR_NOTE_ZH, AUTHOR_NOTE_ZH_LABEL: H.AUTHOR_NOTE_ZH_LABEL, EDITOR_NOTE: H.EDITOR_NOTE };
-  const LABELS = ['By', 'Written by', 'Author', 'Reporter', 'Text by', 'by', ':', '：', ' ', 'Zhang San', '本报', '特约', '作者', '文', '记者', '撰稿', '/', '张三', '李四', 'The', 'This', 'author', 'writer', ' is ', 'About the author', '作者简介', '系', '研究员', '(', '【', "Editor's note", 'Editor note', 'Note from the editor', 'Ed. note', '编者按', '編者按', '】', ')'];
+  const anchored = { BYLINE: H.BYLINE, BYLINE_TIGHT: H.BYLINE_TIGHT, ZH_BYLINE: H.ZH_BYLINE, AUTHOR_NOTE_EN: H.AUTHOR_NOTE_EN, AUTHOR_NOTE_EN_LABEL: H.AUTHOR_NOTE_EN_LABEL, AUTHOR_NOTE_ZH: H.AUTHOR_NOTE_ZH, AUTHOR_NOTE_ZH_LABEL: H.AUTHOR_NOTE_ZH_LABEL, EDITOR_NOTE: H.EDITOR_NOTE, TRANSLATOR_LINE: H.TRANSLATOR_LINE };
+  const LABELS = ['By', 'Written by', 'Author', 'Reporter', 'Text by', 'by', ':', '：', ' ', 'Zhang San', '本报', '特约', '作者', '文', '记者', '撰稿', '/', '张三', '李四', 'The', 'This', 'author', 'writer', ' is ', 'About the author', '作者简介', '系', '研究员', '(', '【', "Editor's note", 'Editor note', 'Note from the editor', 'Ed. note', '编者按', '編者按', '】', ')', '译者', '翻译', '中文', '编译', 'Translated by ', 'translation by ', 'Translator', 'Chinese translation by ', '刘洋'];
   it.each(Object.entries(anchored))('%s: no match starts with a letter, digit or Han outside its start set', (_name, re) => {
     const starts = startChars(re);
     fc.assert(
@@ -116,10 +116,14 @@ describe('chrome lines (content.ts)', () => {
     );
   });
 
-  it('isChromeLine: prefilter, spelled-out copyright pattern and word walk give the plain rule’s verdict', () => {
-    const plain = (s: string) => (s.length < H.CHROME_LINE_MAX && onlyChromeWordsPlain(s, PUNCT_AT)) || (s.length < H.SHORT_LINE && H.COPYRIGHT_LINE.test(s));
+  it('isChromeLine: prefilters, spelled-out copyright pattern and word walk give the plain rule’s verdict', () => {
+    const plain = (s: string) =>
+      (s.length < H.CHROME_LINE_MAX && onlyChromeWordsPlain(s, PUNCT_AT)) ||
+      (s.length < H.SHORT_LINE && (H.COPYRIGHT_LINE.test(s) || H.REPRINT_LINE.test(s))) ||
+      (s.length < H.PHOTO_CREDIT_MAX && H.PHOTO_CREDIT_LINE.test(s)) ||
+      (s.length < H.PROMO_MAX && H.PROMO_LINE.test(s));
     fc.assert(
-      fc.property(fc.oneof(chromeLine, textOf([...COPYRIGHT_PIECES, ...PUNCT_PIECES, ...NOISE], { maxLength: 10 }), textOf(COPYRIGHT_PIECES, { maxLength: 60 })), (s) => {
+      fc.property(fc.oneof(chromeLine, textOf([...COPYRIGHT_PIECES, ...PUNCT_PIECES, ...NOISE], { maxLength: 10 }), textOf(COPYRIGHT_PIECES, { maxLength: 60 }), textOf([...LINE_CLASS_PIECES, ...PUNCT_PIECES, ...NOISE], { maxLength: 10 })), (s) => {
         expect(isChromeLine(s)).toBe(plain(s));
       }),
       RUNS,
@@ -127,13 +131,56 @@ describe('chrome lines (content.ts)', () => {
   });
 
   it('MAYBE_COPYRIGHT holds for an example of every COPYRIGHT_LINE alternative (add one with each new alternative)', () => {
-    const examples = ['Copyright 2026', '©', '(c) 2024', 'All Rights Reserved', '版权所有', '版權所有', 'ICP 备', 'icp證', 'ICP证', '备案号', '備案號', '京公网安备', '违法和不良信息'];
+    const examples = ['Copyright 2026', 'Copyright notice', 'copyright  statement', 'Copyright', '©', '(c) 2024', 'All Rights Reserved', '版权所有', '版權所有', 'ICP 备', 'icp證', 'ICP证', '备案号', '備案號', '京公网安备', '违法和不良信息'];
     const alternatives = H.COPYRIGHT_LINE.source.split('|');
     expect(examples).toHaveLength(alternatives.length);
     alternatives.forEach((alt, k) => {
       expect(new RegExp(`^(?:${alt})`, 'i').test(examples[k]!)).toBe(true);
       expect(MAYBE_COPYRIGHT.test(examples[k]!)).toBe(true);
     });
+  });
+});
+
+/** Pieces of reprint statements, captions and promotions, with near misses (body words that share their letters). */
+const LINE_CLASS_PIECES = [
+  'may not be ', 'must not be reproduced', 'shall not be copied', 'not be', 'no part of this page', 'None of the content', 'for personal use only', 'for study purposes only', 'use only', 'only',
+  '不得', '请勿', '谢绝', '转载', '轉載', '复制', '摘编', '注明', '如需转载', '版权声明', '版权归', '所有', '仅供学习', '使用', '未经许可',
+  'photo', 'Photo', 'File photo', 'photos by ', '[Photo/', 'Image: ', ']', 'courtesy of ', '资料图片', '图片来源：', '图为', '（', '）', '摄', ' 摄', '供图', '摄影：',
+  '请', '欢迎', '下载', '下载量', '关注', '扫描', '扫', '二维码', '客户端', 'APP', 'app', '应用', '公众号', '小程序', 'scan the QR code', 'follow us on', 'download our ', 'app', 'sign up for our newsletter', 'subscribe to our',
+  '，', '。', 'Zhang', '新华社', 'the', 'pay', 'happy',
+];
+
+describe('prefilters of the chrome line classes (content.ts)', () => {
+  const classText = textOf([...LINE_CLASS_PIECES, ...PUNCT_PIECES, ...NOISE], { maxLength: 10 });
+  it('MAYBE_REPRINT, MAYBE_PROMO and maybePhotoCredit never refuse a line their pattern matches', () => {
+    fc.assert(
+      fc.property(classText, (s) => {
+        if (H.REPRINT_LINE.test(s)) expect(MAYBE_REPRINT.test(s)).toBe(true);
+        if (H.PROMO_LINE.test(s)) expect(MAYBE_PROMO.test(s)).toBe(true);
+        if (H.PHOTO_CREDIT_LINE.test(s)) expect(maybePhotoCredit(s)).toBe(true);
+      }),
+      { numRuns: 6000 },
+    );
+  });
+
+  it.each([
+    ['may not be reproduced'], ['NO PART OF THE PAGE'], ['none of these materials'], ['For learning purposes only'], ['不得转载'], ['谢绝转贴'], ['转载请注明'], ['如需转载'], ['版权声明'], ['版權歸本站所有'], ['仅供学习使用'],
+  ])('MAYBE_REPRINT holds for a match of each reprint alternative: %s', (text) => {
+    expect(H.REPRINT_LINE.test(text)).toBe(true);
+    expect(MAYBE_REPRINT.test(text)).toBe(true);
+  });
+
+  it.each([['请扫描二维码'], ['欢迎下载客户端'], ['，关注公众号'], ['长按識別小程序'], ['Scan the QR code'], ['Follow us on X'], ['find us on'], ['Download the app'], ['sign up for our newsletter'], ['Subscribe to our list']])(
+    'MAYBE_PROMO holds for a match of each promotion alternative: %s',
+    (text) => {
+      expect(H.PROMO_LINE.test(text)).toBe(true);
+      expect(MAYBE_PROMO.test(text)).toBe(true);
+    },
+  );
+
+  it.each([['File photo'], ['[Photo/Agency]'], ['Photo by Wu'], ['A caption [photo provided]'], ['资料照片'], ['图为现场'], ['（记者 摄）'], ['大桥（图片来源：网络）'], [' photo']])('maybePhotoCredit holds for %s', (text) => {
+    expect(H.PHOTO_CREDIT_LINE.test(text)).toBe(true);
+    expect(maybePhotoCredit(text)).toBe(true);
   });
 });
 
