@@ -308,8 +308,20 @@ export const STRUCTURE_ROW_LEVELS = 4;
  * likely two whole columns (or a one-off), and two rows in one order are already a pattern.
  */
 export const STRUCTURE_TABLE_ROWS_MIN = 2;
+/**
+ * A cell (or column) is of one language when more than this share of its paragraphs are: a
+ * column of English may hold a stray Chinese caption; a cell of one paragraph in each language
+ * is of neither.
+ */
+export const STRUCTURE_CELL_MAJORITY = 0.8;
 /** Parallel columns hold at least this many paragraphs on each side (fewer is a pair, left to the aligner). */
 export const STRUCTURE_COLUMN_MIN = 2;
+/**
+ * …and the two columns hold at least this share of their container's body paragraphs: a
+ * tip or promo line may sit beside them, but a container of many short runs (paragraphs
+ * and translations alternating) is not two columns.
+ */
+export const STRUCTURE_COLUMN_SHARE = 0.75;
 /**
  * Columns pair by index only when the counts are equal and, for every pair, the longer side
  * (in English characters, lang.ts englishEquivalent) is at most this many times the

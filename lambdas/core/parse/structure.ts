@@ -21,9 +21,11 @@
  */
 import { alignParagraphs, type Bead } from './align.js';
 import {
+  STRUCTURE_CELL_MAJORITY,
   STRUCTURE_COLUMN_CONFIDENCE,
   STRUCTURE_COLUMN_LENGTH_RATIO_MAX,
   STRUCTURE_COLUMN_MIN,
+  STRUCTURE_COLUMN_SHARE,
   STRUCTURE_ROW_CONFIDENCE,
   STRUCTURE_ROW_LEVELS,
   STRUCTURE_ROW_ONE_SIDED_CONFIDENCE,
@@ -57,9 +59,11 @@ interface RowCand {
   first: number;
   last: number;
   count: number;
-  /** Cells in order with their language; 'x' once a cell holds both languages. */
+  /** Cells in order, the paragraph each starts at, and how many English and Chinese paragraphs each holds. */
   cells: number[];
-  cellLang: Array<Lang | 'x'>;
+  cellStart: number[];
+  cellEn: number[];
+  cellZh: number[];
   /** Paragraphs not in a row of consecutive indices (a row's paragraphs are consecutive in the body). */
   broken: boolean;
 }
@@ -70,7 +74,8 @@ function rowShape(r: RowCand): Lang | 'one' | undefined {
   let runs = 0;
   let first: Lang | undefined;
   let prev: Lang | undefined;
-  for (const l of r.cellLang) {
+  for (let k = 0; k < r.cells.length; k++) {
+    const l = cellLang(r, k);
     if (l === 'x') return undefined;
     if (l !== prev) {
       runs++;
@@ -80,6 +85,15 @@ function rowShape(r: RowCand): Lang | 'one' | undefined {
   }
   if (runs === 1) return 'one';
   return runs === 2 ? first : undefined;
+}
+
+/** A cell's language: that of more than STRUCTURE_CELL_MAJORITY of its paragraphs (a stray caption may sit in a long column), else 'x'. */
+function cellLang(r: RowCand, k: number): Lang | 'x' {
+  const en = r.cellEn[k]!;
+  const zh = r.cellZh[k]!;
+  if (en > STRUCTURE_CELL_MAJORITY * (en + zh)) return 'en';
+  if (zh > STRUCTURE_CELL_MAJORITY * (en + zh)) return 'zh';
+  return 'x';
 }
 
 function chainOf(tree: ElementTree, element: number | undefined, out: number[]): number {
@@ -97,19 +111,23 @@ function chainOf(tree: ElementTree, element: number | undefined, out: number[]):
 function note(cands: Map<number, RowCand>, row: number, cell: number, i: number, lang: Lang): void {
   let r = cands.get(row);
   if (!r) {
-    r = { id: row, first: i, last: i, count: 0, cells: [], cellLang: [], broken: false };
+    r = { id: row, first: i, last: i, count: 0, cells: [], cellStart: [], cellEn: [], cellZh: [], broken: false };
     cands.set(row, r);
   } else if (r.last !== i - 1) r.broken = true;
   r.last = i;
   r.count++;
-  const k = r.cells.length - 1;
-  if (k >= 0 && r.cells[k] === cell) {
-    if (r.cellLang[k] !== lang) r.cellLang[k] = 'x';
-  } else if (r.cells.includes(cell)) r.broken = true;
-  else {
+  let k = r.cells.length - 1;
+  if (k < 0 || r.cells[k] !== cell) {
+    // Cells come in page order, so a cell seen before (not the last one) means paragraphs between them fell out of this row.
+    if (k >= 1 && r.cells[k - 1] === cell) r.broken = true;
     r.cells.push(cell);
-    r.cellLang.push(lang);
+    r.cellStart.push(i);
+    r.cellEn.push(0);
+    r.cellZh.push(0);
+    k++;
   }
+  if (lang === 'en') r.cellEn[k]!++;
+  else r.cellZh[k]!++;
 }
 
 /** Structure beads over body paragraphs (by index) with the aligner's beads for the rest. */
@@ -154,7 +172,6 @@ export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
   // A paragraph's row is the innermost candidate whose cells pair the two languages. Rows
   // with the same parent and the same language order make a table of pairs.
   const tableRows = new Map<number, Map<Lang, number>>();
-  const innermost: Array<RowCand | undefined> = new Array(paras.length);
   for (let i = 0; i < paras.length; i++) {
     const n = chainOf(tree, paras[i]!.element, chain);
     for (let l = 1; l < n; l++) {
@@ -162,7 +179,6 @@ export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
       if (!r) continue;
       const shape = rowShape(r);
       if (shape === 'en' || shape === 'zh') {
-        innermost[i] = r;
         if (r.first === i) {
           const p = tree.parent[r.id] ?? 0;
           const m = tableRows.get(p) ?? new Map<Lang, number>();
@@ -182,6 +198,7 @@ export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
   }
 
   const spans: Span[] = [];
+  const columnCache = new Map<number, { start: number; end: number } | null>();
   for (let i = 0; i < paras.length; ) {
     // In a table: the paragraph's row is its ancestor whose parent is the table.
     const n = chainOf(tree, paras[i]!.element, chain);
@@ -203,23 +220,67 @@ export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
         continue;
       }
     }
-    const c = innermost[i];
-    if (order === undefined && c && c.first === i && !tables.has(tree.parent[c.id] ?? 0) && isColumns(paras, c)) {
-      spans.push({ kind: 'columns', start: i, end: c.last + 1 });
-      i = c.last + 1;
-      continue;
+    if (order === undefined) {
+      const c = columnsAt(paras, tree, i, chain, cands, tables, columnCache);
+      if (c) {
+        spans.push({ kind: 'columns', start: c.start, end: c.end });
+        i = c.end;
+        continue;
+      }
     }
     i++;
   }
   return spans;
 }
 
-/** A lone pair-row with several paragraphs on each side: the two languages' columns. */
-function isColumns(paras: StructPara[], r: RowCand): boolean {
-  const lead = paras[r.first]!.lang;
-  let a = 0;
-  for (let i = r.first; i <= r.last; i++) if (paras[i]!.lang === lead) a++;
-  return a >= STRUCTURE_COLUMN_MIN && r.count - a >= STRUCTURE_COLUMN_MIN;
+/**
+ * Parallel columns starting at paragraph i: the innermost candidate above it (not in a table)
+ * whose cells hold, one after the other, a run of one language and a run of the other, each
+ * of at least STRUCTURE_COLUMN_MIN paragraphs and together at least STRUCTURE_COLUMN_SHARE
+ * of its paragraphs (a tip or a promo line beside the columns may stay outside them).
+ */
+function columnsAt(
+  paras: StructPara[],
+  tree: ElementTree,
+  i: number,
+  chain: number[],
+  cands: Map<number, RowCand>,
+  tables: Map<number, Lang>,
+  cache: Map<number, { start: number; end: number } | null>,
+): { start: number; end: number } | undefined {
+  const n = chainOf(tree, paras[i]!.element, chain);
+  for (let l = 1; l < n; l++) {
+    const r = cands.get(chain[l]!);
+    if (!r || tables.has(tree.parent[r.id] ?? 0)) continue;
+    let c = cache.get(r.id);
+    if (c === undefined) {
+      c = columnsOf(r) ?? null;
+      cache.set(r.id, c);
+    }
+    if (c) return c.start === i ? c : undefined;
+  }
+  return undefined;
+}
+
+function columnsOf(r: RowCand): { start: number; end: number } | undefined {
+  if (r.broken) return undefined;
+  // Runs of cells of one language, each with its paragraph range.
+  const runs: Array<{ lang: Lang; start: number; end: number }> = [];
+  for (let k = 0; k < r.cells.length; k++) {
+    const lang = cellLang(r, k);
+    if (lang === 'x') return undefined;
+    const end = k + 1 < r.cells.length ? r.cellStart[k + 1]! : r.last + 1;
+    const last = runs[runs.length - 1];
+    if (last && last.lang === lang) last.end = end;
+    else runs.push({ lang, start: r.cellStart[k]!, end });
+  }
+  for (let k = 0; k + 1 < runs.length; k++) {
+    const a = runs[k]!;
+    const b = runs[k + 1]!;
+    if (a.end - a.start < STRUCTURE_COLUMN_MIN || b.end - b.start < STRUCTURE_COLUMN_MIN) continue;
+    if (b.end - a.start >= STRUCTURE_COLUMN_SHARE * r.count) return { start: a.start, end: b.end };
+  }
+  return undefined;
 }
 
 function rowBead(paras: StructPara[], start: number, end: number): StructBead {
@@ -234,7 +295,8 @@ function columnBeads(paras: StructPara[], start: number, end: number, out: Struc
   const en: number[] = [];
   const zh: number[] = [];
   for (let i = start; i < end; i++) (paras[i]!.lang === 'en' ? en : zh).push(i);
-  let agree = en.length === zh.length;
+  // Index pairs only for clean columns: every English paragraph before every Chinese one or the reverse, as many of each.
+  let agree = en.length === zh.length && (en[en.length - 1]! < zh[0]! || zh[zh.length - 1]! < en[0]!);
   for (let k = 0; agree && k < en.length; k++) {
     const le = englishEquivalent(paras[en[k]!]!.text, 'en');
     const lz = englishEquivalent(paras[zh[k]!]!.text, 'zh');
