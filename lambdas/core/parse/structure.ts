@@ -66,25 +66,33 @@ interface RowCand {
   cellZh: number[];
   /** Paragraphs not in a row of consecutive indices (a row's paragraphs are consecutive in the body). */
   broken: boolean;
+  /** rowShape and columnsOf, computed once (undefined: not yet; null: none). */
+  shape: Lang | 'one' | null | undefined;
+  columns: { start: number; end: number } | null | undefined;
 }
 
-/** The language order of a row's cells: 'en' or 'zh' for two runs starting with it, 'one' for one language, undefined otherwise. */
-function rowShape(r: RowCand): Lang | 'one' | undefined {
-  if (r.broken) return undefined;
+/** The language order of a row's cells: 'en' or 'zh' for two runs starting with it, 'one' for one language, null otherwise. Computed once per row. */
+function rowShape(r: RowCand): Lang | 'one' | null {
+  if (r.shape === undefined) r.shape = shapeOf(r);
+  return r.shape;
+}
+
+function shapeOf(r: RowCand): Lang | 'one' | null {
+  if (r.broken) return null;
   let runs = 0;
   let first: Lang | undefined;
   let prev: Lang | undefined;
   for (let k = 0; k < r.cells.length; k++) {
     const l = cellLang(r, k);
-    if (l === 'x') return undefined;
+    if (l === 'x') return null;
     if (l !== prev) {
-      runs++;
+      if (++runs > 2) return null;
       prev = l;
       first ??= l;
     }
   }
   if (runs === 1) return 'one';
-  return runs === 2 ? first : undefined;
+  return runs === 2 ? first! : null;
 }
 
 /** A cell's language: that of more than STRUCTURE_CELL_MAJORITY of its paragraphs (a stray caption may sit in a long column), else 'x'. */
@@ -96,24 +104,16 @@ function cellLang(r: RowCand, k: number): Lang | 'x' {
   return 'x';
 }
 
-function chainOf(tree: ElementTree, element: number | undefined, out: number[]): number {
-  out.length = 0;
-  if (element === undefined || element <= 0) return 0;
-  let e = element;
-  out.push(e);
-  for (let l = 0; l < STRUCTURE_ROW_LEVELS && e > 0; l++) {
-    e = tree.parent[e] ?? 0;
-    out.push(e);
+function note(cands: RowCand[], slot: Int32Array, row: number, cell: number, i: number, lang: Lang): void {
+  let r: RowCand;
+  if (slot[row] === 0) {
+    r = { id: row, first: i, last: i, count: 0, cells: [], cellStart: [], cellEn: [], cellZh: [], broken: false, shape: undefined, columns: undefined };
+    cands.push(r);
+    slot[row] = cands.length;
+  } else {
+    r = cands[slot[row]! - 1]!;
+    if (r.last !== i - 1) r.broken = true;
   }
-  return out.length;
-}
-
-function note(cands: Map<number, RowCand>, row: number, cell: number, i: number, lang: Lang): void {
-  let r = cands.get(row);
-  if (!r) {
-    r = { id: row, first: i, last: i, count: 0, cells: [], cellStart: [], cellEn: [], cellZh: [], broken: false };
-    cands.set(row, r);
-  } else if (r.last !== i - 1) r.broken = true;
   r.last = i;
   r.count++;
   let k = r.cells.length - 1;
@@ -135,6 +135,11 @@ export function alignByStructure(paras: StructPara[], tree: ElementTree | undefi
   const firstLang = paras[0]?.lang;
   const spans = tree ? structureSpans(paras, tree) : [];
   const beads: StructBead[] = [];
+  if (spans.length === 0) {
+    // No structure (most pages): the aligner's beads as they are.
+    for (const b of alignParagraphs(paras).beads) beads.push({ en: b.en, zh: b.zh, confidence: b.confidence, from: 'aligner' });
+    return { beads, firstLang };
+  }
   let at = 0;
   const gap = (end: number) => {
     if (end <= at) return;
@@ -161,28 +166,38 @@ interface Span {
 
 /** The body's stretches that the markup pairs: rows of tables of pairs, and parallel columns. In page order, not overlapping. */
 export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
-  // Every element up to STRUCTURE_ROW_LEVELS above a paragraph is a candidate row; the
-  // child of it the paragraph sits in is its cell.
-  const cands = new Map<number, RowCand>();
-  const chain: number[] = [];
+  const W = STRUCTURE_ROW_LEVELS + 1;
+  const elements = tree.parent.length;
+  // chains[i*W + l]: the element l levels above paragraph i's own (0: none, past the root).
+  const chains = new Int32Array(paras.length * W);
   for (let i = 0; i < paras.length; i++) {
-    const n = chainOf(tree, paras[i]!.element, chain);
-    for (let l = 1; l < n; l++) if (chain[l]! > 0) note(cands, chain[l]!, chain[l - 1]!, i, paras[i]!.lang);
+    let e = paras[i]!.element ?? 0;
+    if (!(e > 0 && e < elements)) continue;
+    for (let l = 0; l < W && e > 0; l++) {
+      chains[i * W + l] = e;
+      e = tree.parent[e]!;
+    }
   }
+  // Every element up to STRUCTURE_ROW_LEVELS above a paragraph is a candidate row; the
+  // child of it the paragraph sits in is its cell. slot[element] = 1 + its index in cands.
+  const cands: RowCand[] = [];
+  const slot = new Int32Array(elements);
+  for (let i = 0; i < paras.length; i++) {
+    for (let l = 1; l < W && chains[i * W + l]! > 0; l++) note(cands, slot, chains[i * W + l]!, chains[i * W + l - 1]!, i, paras[i]!.lang);
+  }
+  const cand = (e: number): RowCand | undefined => (slot[e]! > 0 ? cands[slot[e]! - 1] : undefined);
   // A paragraph's row is the innermost candidate whose cells pair the two languages. Rows
   // with the same parent and the same language order make a table of pairs.
-  const tableRows = new Map<number, Map<Lang, number>>();
+  const tableRows = new Map<number, { en: number; zh: number }>();
   for (let i = 0; i < paras.length; i++) {
-    const n = chainOf(tree, paras[i]!.element, chain);
-    for (let l = 1; l < n; l++) {
-      const r = cands.get(chain[l]!);
-      if (!r) continue;
+    for (let l = 1; l < W && chains[i * W + l]! > 0; l++) {
+      const r = cand(chains[i * W + l]!)!;
       const shape = rowShape(r);
       if (shape === 'en' || shape === 'zh') {
         if (r.first === i) {
-          const p = tree.parent[r.id] ?? 0;
-          const m = tableRows.get(p) ?? new Map<Lang, number>();
-          m.set(shape, (m.get(shape) ?? 0) + 1);
+          const p = tree.parent[r.id]!;
+          const m = tableRows.get(p) ?? { en: 0, zh: 0 };
+          m[shape]++;
           tableRows.set(p, m);
         }
         break;
@@ -190,39 +205,45 @@ export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
     }
   }
   const tables = new Map<number, Lang>();
-  for (const [p, m] of tableRows) {
-    const en = m.get('en') ?? 0;
-    const zh = m.get('zh') ?? 0;
-    const order: Lang = en >= zh ? 'en' : 'zh';
-    if (Math.max(en, zh) >= STRUCTURE_TABLE_ROWS_MIN) tables.set(p, order);
-  }
+  for (const [p, m] of tableRows) if (Math.max(m.en, m.zh) >= STRUCTURE_TABLE_ROWS_MIN) tables.set(p, m.en >= m.zh ? 'en' : 'zh');
 
   const spans: Span[] = [];
-  const columnCache = new Map<number, { start: number; end: number } | null>();
   for (let i = 0; i < paras.length; ) {
     // In a table: the paragraph's row is its ancestor whose parent is the table.
-    const n = chainOf(tree, paras[i]!.element, chain);
     let row: RowCand | undefined;
     let order: Lang | undefined;
-    for (let l = 0; l < n && chain[l]! > 0; l++) {
-      order = tables.get(tree.parent[chain[l]!] ?? 0);
-      if (order !== undefined) {
-        row = cands.get(chain[l]!);
-        break;
+    if (tables.size > 0) {
+      for (let l = 0; l < W && chains[i * W + l]! > 0; l++) {
+        order = tables.get(tree.parent[chains[i * W + l]!]!);
+        if (order !== undefined) {
+          row = cand(chains[i * W + l]!);
+          break;
+        }
       }
     }
     if (row && row.first === i) {
       const shape = rowShape(row);
+      const kids = tree.kids[row.id] ?? 0;
       // A row pairs in the table's order, or holds one language beside an empty cell.
-      if (shape === order || (shape === 'one' && (tree.kids[row.id] ?? 0) >= 2 && row.cells.length < (tree.kids[row.id] ?? 0))) {
+      if (shape === order || (shape === 'one' && kids >= 2 && row.cells.length < kids)) {
         spans.push({ kind: 'row', start: i, end: row.last + 1 });
         i = row.last + 1;
         continue;
       }
     }
     if (order === undefined) {
-      const c = columnsAt(paras, tree, i, chain, cands, tables, columnCache);
-      if (c) {
+      // Parallel columns starting here: the innermost candidate above (not in a table) that is two columns.
+      let c: { start: number; end: number } | null | undefined;
+      for (let l = 1; l < W && chains[i * W + l]! > 0; l++) {
+        const r = cand(chains[i * W + l]!)!;
+        if (tables.has(tree.parent[r.id]!)) continue;
+        if (r.columns === undefined) r.columns = columnsOf(r) ?? null;
+        if (r.columns) {
+          c = r.columns;
+          break;
+        }
+      }
+      if (c && c.start === i) {
         spans.push({ kind: 'columns', start: c.start, end: c.end });
         i = c.end;
         continue;
@@ -234,34 +255,11 @@ export function structureSpans(paras: StructPara[], tree: ElementTree): Span[] {
 }
 
 /**
- * Parallel columns starting at paragraph i: the innermost candidate above it (not in a table)
- * whose cells hold, one after the other, a run of one language and a run of the other, each
- * of at least STRUCTURE_COLUMN_MIN paragraphs and together at least STRUCTURE_COLUMN_SHARE
- * of its paragraphs (a tip or a promo line beside the columns may stay outside them).
+ * Parallel columns: a candidate whose cells hold, one after the other, a run of one language
+ * and a run of the other, each of at least STRUCTURE_COLUMN_MIN paragraphs and together at
+ * least STRUCTURE_COLUMN_SHARE of its paragraphs (a tip or a promo line beside the columns
+ * may stay outside them).
  */
-function columnsAt(
-  paras: StructPara[],
-  tree: ElementTree,
-  i: number,
-  chain: number[],
-  cands: Map<number, RowCand>,
-  tables: Map<number, Lang>,
-  cache: Map<number, { start: number; end: number } | null>,
-): { start: number; end: number } | undefined {
-  const n = chainOf(tree, paras[i]!.element, chain);
-  for (let l = 1; l < n; l++) {
-    const r = cands.get(chain[l]!);
-    if (!r || tables.has(tree.parent[r.id] ?? 0)) continue;
-    let c = cache.get(r.id);
-    if (c === undefined) {
-      c = columnsOf(r) ?? null;
-      cache.set(r.id, c);
-    }
-    if (c) return c.start === i ? c : undefined;
-  }
-  return undefined;
-}
-
 function columnsOf(r: RowCand): { start: number; end: number } | undefined {
   if (r.broken) return undefined;
   // Runs of cells of one language, each with its paragraph range.
