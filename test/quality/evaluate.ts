@@ -180,6 +180,13 @@ function main(argv: string[]): number {
       const rs = refs.filter((r) => r.gold.set === s);
       return row(s === 'fit' ? 'fit articles' : 'held-out articles', rs, scoreGroup(o, work, `set-${s}`, rs, predFile).total as Obj);
     });
+    // Each layout's fit and held-out articles apart: a rule fitted to one layout's fit pages shows here first.
+    const layoutSetRows = Object.keys(byLayout).sort().flatMap((l) =>
+      (['fit', 'heldout'] as const).map((s) => {
+        const rs = refs.filter((r) => r.gold.layout === l && r.gold.set === s);
+        return row(`${l} ${s === 'fit' ? 'fit' : 'held-out'}`, rs, scoreGroup(o, work, `layout-${l}-${s}`, rs, predFile).total as Obj);
+      }),
+    );
     const sampleRows: Row[] = [];
     if (samples.length) {
       const sc = scoreGroup(o, work, 'samples', samples, predFile);
@@ -196,6 +203,7 @@ function main(argv: string[]): number {
     table('generated set, by layout', [...layoutRows, total]);
     table('generated set, by damage kind', damageRows);
     table('fit vs held-out (held-out articles are never looked at while fitting)', setRows);
+    table('by layout, fit vs held-out', layoutSetRows);
     if (sampleRows.length) table('hand-made samples (samples/sites), by layout', sampleRows);
     const fields = (all.total as Obj).fields as Record<string, number>;
     out.push('', 'generated set, metadata fields (share correct): ' + Object.entries(fields).map(([k, v]) => `${k} ${(100 * v).toFixed(1)}`).join(', '));
@@ -203,7 +211,7 @@ function main(argv: string[]): number {
 
     if (o.json) {
       const j = (rows: Row[]) => rows.map((r) => ({ name: r.name, score: r.score, calibration: r.cal }));
-      writeFileSync(o.json, `${JSON.stringify({ seed: o.seed, parser: o.parser, pages: refs.length, samples: samples.length, total: j([total])[0], byLayout: j(layoutRows), byDamage: j(damageRows), bySet: j(setRows), samplesByLayout: j(sampleRows) }, null, 1)}\n`);
+      writeFileSync(o.json, `${JSON.stringify({ seed: o.seed, parser: o.parser, pages: refs.length, samples: samples.length, total: j([total])[0], byLayout: j(layoutRows), byDamage: j(damageRows), bySet: j(setRows), byLayoutSet: j(layoutSetRows), samplesByLayout: j(sampleRows) }, null, 1)}\n`);
     }
     if (o.dump) writeDump(o.dump, [...refs, ...samples], preds, setDir);
     return 0;

@@ -234,7 +234,8 @@ export interface ArticleParts {
   published?: string;
   authorNote: Partial<Record<Lang, string>>;
   editorNote: Partial<Record<Lang, string>>;
-  body: Array<{ text: string; lang: Lang }>;
+  /** Body paragraphs in page order, each with the index of the block it came from (structure.ts reads the markup by it). */
+  body: Array<{ text: string; lang: Lang; block: number }>;
 }
 
 /** Text without whitespace (most Chinese lines have none: then no new string is built). */
@@ -639,7 +640,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     const kind = classify(u, i, w);
     if (kind === 'body' && u.lang !== 'other') {
       w.inHead = false;
-      parts.body.push({ text: u.text, lang: u.lang });
+      parts.body.push({ text: u.text, lang: u.lang, block: u.block });
     }
     if (kind !== 'other' && kind !== 'chrome') w.prevKind = kind;
   }

@@ -364,3 +364,44 @@ export const BINARY_CONTROL_SLACK = 2;
 export const SNIFF_SAMPLE_CHARS = 20000;
 export const SNIFF_BAD_PENALTY = 5;
 export const SNIFF_MAX_BAD = 0.1;
+
+// ─── Structure first: rows of pairs and parallel columns (structure.ts) ──────────────────
+
+/** A paragraph's row of pairs is looked for this many block elements above the element holding it (paragraph → cell wrapper → cell → row). */
+export const STRUCTURE_ROW_LEVELS = 4;
+/**
+ * Rows of one container that pair the two languages in the same order, at least: then the
+ * container is a table of pairs and each of its rows is one bead. Two: a single row is as
+ * likely two whole columns (or a one-off), and two rows in one order are already a pattern.
+ */
+export const STRUCTURE_TABLE_ROWS_MIN = 2;
+/**
+ * A cell (or column) is of one language when more than this share of its paragraphs are: a
+ * column of English may hold a stray Chinese caption; a cell of one paragraph in each language
+ * is of neither.
+ */
+export const STRUCTURE_CELL_MAJORITY = 0.8;
+/** Parallel columns hold at least this many paragraphs on each side (fewer is a pair, left to the aligner). */
+export const STRUCTURE_COLUMN_MIN = 2;
+/**
+ * …and the two columns hold at least this share of their container's body paragraphs: a
+ * tip or promo line may sit beside them, but a container of many short runs (paragraphs
+ * and translations alternating) is not two columns.
+ */
+export const STRUCTURE_COLUMN_SHARE = 0.75;
+/**
+ * Columns pair by index only when the counts are equal and, for every pair, the longer side
+ * (in English characters, lang.ts englishEquivalent) is at most this many times the
+ * shorter: translations of one paragraph differ far less; a split or merged paragraph shifts
+ * some pair past it.
+ */
+export const STRUCTURE_COLUMN_LENGTH_RATIO_MAX = 1.8;
+/**
+ * Confidence of structure beads, before calibration (the bead's origin is kept beside it for
+ * the calibrator): the markup put them side by side, so they are right unless the site's
+ * own pairing is off; an empty cell is an explicit "untranslated"; index pairs of columns
+ * passed the length check but rest on order alone.
+ */
+export const STRUCTURE_ROW_CONFIDENCE = 0.95;
+export const STRUCTURE_ROW_ONE_SIDED_CONFIDENCE = 0.85;
+export const STRUCTURE_COLUMN_CONFIDENCE = 0.9;

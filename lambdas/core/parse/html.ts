@@ -22,6 +22,19 @@ export interface Block {
   chrome: boolean;
   /** Index of the nearest enclosing container that holds several blocks (for grouping). */
   container: number;
+  /** Id of the block element the text sits in (an index into ElementTree; absent in plain text). */
+  element?: number;
+}
+
+/**
+ * The nesting of the page's block elements, ids from 1 in document order (0 is the root):
+ * enough for structure.ts to see rows of two cells and parallel columns, without a DOM.
+ */
+export interface ElementTree {
+  /** parent[id]: the id of the block element enclosing element id. */
+  parent: number[];
+  /** kids[id]: how many block elements sit directly inside element id, empty ones included. */
+  kids: number[];
 }
 
 export interface PageMeta {
@@ -37,6 +50,8 @@ export interface PageMeta {
 export interface HtmlExtract {
   blocks: Block[];
   meta: PageMeta;
+  /** Block-element nesting (HTML only). */
+  tree?: ElementTree;
 }
 
 export type HtmlResult = { ok: true; value: HtmlExtract } | { ok: false; reason: string };
@@ -288,7 +303,10 @@ export function extractHtml(html: string): HtmlResult {
   let bufHasText = false;
   let titleText = '';
   let inTitle = false;
+  // Only block elements take an id (nothing else refers to one): parent/kids are indexed by it.
   let frameIds = 0;
+  const treeParent: number[] = [0];
+  const treeKids: number[] = [0];
 
   let articleDepth = 0;
 
@@ -311,7 +329,7 @@ export function extractHtml(html: string): HtmlResult {
     while (lines.length && lines[lines.length - 1] === '') lines.pop();
     if (lines.length === 0) return;
     const top = stack[stack.length - 1] ?? ROOT;
-    blocks.push({ lines, tag: top.blockName, heading: top.heading, linkChars: Math.min(linkChars, chars), chars, chrome: false, container: top.container });
+    blocks.push({ lines, tag: top.blockName, heading: top.heading, linkChars: Math.min(linkChars, chars), chars, chrome: false, container: top.container, element: top.blockId });
   };
 
   const sink = {
@@ -354,7 +372,13 @@ export function extractHtml(html: string): HtmlResult {
       let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
       if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
       if (isBlock && skipDepth === 0) flush();
-      const id = ++frameIds;
+      let id = 0;
+      if (isBlock) {
+        id = ++frameIds;
+        treeParent.push(parent.blockId);
+        treeKids.push(0);
+        treeKids[parent.blockId]!++;
+      }
       const frame: Frame = {
         name,
         skip,
@@ -407,7 +431,7 @@ export function extractHtml(html: string): HtmlResult {
     return { ok: false, reason: `HTML could not be read: ${err instanceof Error ? err.message : String(err)}` };
   }
   flush();
-  return { ok: true, value: { blocks, meta } };
+  return { ok: true, value: { blocks, meta, tree: { parent: treeParent, kids: treeKids } } };
 }
 
 function readMeta(a: Attrs, meta: PageMeta): void {

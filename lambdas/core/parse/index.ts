@@ -7,7 +7,6 @@
  */
 import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
-import { alignParagraphs } from './align.js';
 import { withoutBoilerplate } from './boilerplate.js';
 import { articleParts, articleWindow, tooShortReason } from './content.js';
 import { decodeBytes } from './decode.js';
@@ -15,6 +14,7 @@ import { extractHtml, extractText, looksLikeHtml } from './html.js';
 import type { Lang } from './lang.js';
 import { alignSentences } from './sentence-align.js';
 import { splitBlocks } from './split.js';
+import { alignByStructure } from './structure.js';
 
 export interface ParseInput {
   /** The page as fetched (bytes, any encoding) or already-decoded text. */
@@ -112,7 +112,12 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     return { ok: false, reason: `not a bilingual article: found ${en} English and ${zh} Chinese body paragraphs` };
   }
 
-  const { beads, firstLang } = alignParagraphs(parts.body);
+  // Structure first (rows of pairs, parallel columns); the aligner takes what the markup does not pair.
+  const blocks = extracted.blocks;
+  const { beads, firstLang } = alignByStructure(
+    parts.body.map((p) => ({ text: p.text, lang: p.lang, element: blocks[p.block]?.element })),
+    extracted.tree,
+  );
   const languages: Lang[] = firstLang === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
   const segments: AlignedSegment[] = beads.map((b) => {
     const seg: AlignedSegment = {};
