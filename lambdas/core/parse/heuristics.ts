@@ -187,6 +187,13 @@ export const BAND_CELLS = 2500;
 /** …at least this wide, widened by the length difference and this share of the longer side. */
 export const BAND_MIN = 12;
 export const BAND_SLACK = 0.2;
+/**
+ * …but at most this far either side of the diagonal (plus its step per row): the DP keeps
+ * about 2·this cells per English paragraph however long the page (issue 10: memory linear in
+ * the page). It binds only on pages of several hundred paragraphs a side, or blocks whose
+ * sides differ by more than this many paragraphs.
+ */
+export const BAND_HALF_WIDTH_MAX = 100;
 /** Interleaved pages: a translation is looked for within this many paragraphs of the other side. */
 export const INTERLEAVED_BAND = 3;
 

@@ -36,7 +36,11 @@ function confidence(k: number, len: number, matched: number): number {
   return Math.round(Math.min(1, Math.max(H.CONFIDENCE_MIN, c)) * 100) / 100;
 }
 
-export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
+/**
+ * `full`: on block pages, every cell of the (n + 1)·(m + 1) table, with no band at all — the
+ * exact optimum the band approximates (tests compare the two where the band holds the path).
+ */
+export function alignPlain(paras: Para[], opts: { full?: boolean } = {}): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined; path?: Array<[number, number]> } {
   const layout = detectLayout(paras);
   const enIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [i] : []));
   const zhIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [] : [i]));
@@ -89,8 +93,10 @@ export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firs
   const lo: number[] = [];
   const hi: number[] = [];
   if (layout !== 'interleaved') {
-    const w = Math.max(H.BAND_MIN, Math.ceil(Math.abs(n - m) + H.BAND_SLACK * Math.max(n, m)));
-    const banded = n * m > H.BAND_CELLS;
+    // As wide as the length difference plus a share of the longer side, within a cap plus the diagonal's step.
+    const wide = Math.max(H.BAND_MIN, Math.ceil(Math.abs(n - m) + H.BAND_SLACK * Math.max(n, m)));
+    const w = Math.min(wide, H.BAND_HALF_WIDTH_MAX + Math.ceil(m / Math.max(1, n)));
+    const banded = !opts.full && n * m > H.BAND_CELLS;
     for (let i = 0; i <= n; i++) {
       lo.push(banded ? Math.floor((i * m) / Math.max(1, n)) - w : 0);
       hi.push(banded ? Math.ceil((i * m) / Math.max(1, n)) + w : m);
@@ -158,6 +164,7 @@ export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firs
   const beads: Bead[] = [];
   let i = n;
   let j = m;
+  const path: Array<[number, number]> = [[n, m]];
   while (i > 0 || j > 0) {
     const k = back[i]![j]!;
     if (k < 0) {
@@ -175,6 +182,7 @@ export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firs
     });
     i -= di;
     j -= dj;
+    path.push([i, j]);
   }
-  return { beads: beads.reverse(), layout, firstLang: paras[0]?.lang };
+  return { beads: beads.reverse(), layout, firstLang: paras[0]?.lang, ...(opts.full ? { path: path.reverse() } : {}) };
 }
