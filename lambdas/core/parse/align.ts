@@ -16,11 +16,7 @@ import {
   BEAD_PROBABILITY,
   BLOCK_RUN_MIN,
   BLOCK_SHARE,
-  CONFIDENCE_ANCHOR_DOUBT,
-  CONFIDENCE_LENGTH_SCALE,
-  CONFIDENCE_MERGE_FACTOR,
   CONFIDENCE_MIN,
-  CONFIDENCE_ONE_SIDED_FACTOR,
   FACING_COST,
   GAP_COST,
   INTERLEAVED_BAND,
@@ -30,6 +26,7 @@ import {
   NUMBER_WORDS,
   ZH_MEASURE_WORDS,
 } from './heuristics.js';
+import { confidenceOf, type BeadEvidence } from './confidence.js';
 import { englishEquivalent, type Lang } from './lang.js';
 
 export interface Para {
@@ -468,15 +465,6 @@ function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
   return new Anchors(lenE, lenZ, tokCountZ, numCountZ, numCountE, tokE, tokZ, numE, numZ, w, anchorsZ);
 }
 
-function confidenceOf(k: number, len: number, matched: number): number {
-  const di = DI[k]!;
-  const dj = DJ[k]!;
-  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? CONFIDENCE_MERGE_FACTOR : CONFIDENCE_ONE_SIDED_FACTOR;
-  let c = Math.exp(-len / CONFIDENCE_LENGTH_SCALE) * typeFactor;
-  c = 1 - (1 - c) * Math.pow(CONFIDENCE_ANCHOR_DOUBT, matched);
-  return Math.round(Math.min(1, Math.max(CONFIDENCE_MIN, c)) * 100) / 100;
-}
-
 const INF = Number.POSITIVE_INFINITY;
 
 /**
@@ -678,38 +666,63 @@ function alignDp(a: Anchors, n: number, band: Band, enPos: number[] | undefined,
   }
 }
 
-function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array, enIdx: number[], zhIdx: number[]): Bead[] {
+/**
+ * The beads on the cheapest path into (n, m), with what the aligner knows of each (for their
+ * confidence, confidence.ts). `lead` is the interleaved page's lead language (undefined for
+ * block pages): it says whether a bead's halves face against it.
+ */
+function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array, enIdx: number[], zhIdx: number[], paras: Para[], lead: Lang | undefined): { beads: Bead[]; evidence: BeadEvidence[] } {
   const { lo, hi, base } = band;
   const beads: Bead[] = [];
+  const evidence: BeadEvidence[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
     const k = j >= lo[i]! && j <= hi[i]! ? back[base[i]! + j]! : -1;
-    if (k < 0) {
-      // Outside the band: fall back to one-sided beads so nothing is lost.
-      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: CONFIDENCE_MIN });
-      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: CONFIDENCE_MIN });
-      continue;
-    }
-    const di = DI[k]!;
-    const dj = DJ[k]!;
+    // Outside the band: one-sided beads, so nothing is lost.
+    const di = k < 0 ? (i > 0 ? 1 : 0) : DI[k]!;
+    const dj = k < 0 ? (i > 0 ? 0 : 1) : DJ[k]!;
     const en: number[] = [];
     const zh: number[] = [];
-    for (let x = i - di; x < i; x++) en.push(enIdx[x]!);
-    for (let x = j - dj; x < j; x++) zh.push(zhIdx[x]!);
-    let len = 0;
-    let matched = 0;
-    if (k < 3) {
-      a.anchor(k, i - di, j - dj);
-      matched = a.matched;
-      len = a.length(k, i - di, j - dj);
+    let chars = 0;
+    for (let x = i - di; x < i; x++) {
+      en.push(enIdx[x]!);
+      chars += paras[enIdx[x]!]!.text.length;
     }
-    beads.push({ en, zh, confidence: confidenceOf(k, len, matched) });
+    for (let x = j - dj; x < j; x++) {
+      zh.push(zhIdx[x]!);
+      chars += paras[zhIdx[x]!]!.text.length;
+    }
+    let length = 0;
+    let matched = 0;
+    let penalty = 0;
+    let gap = 0;
+    let facing = 0;
+    if (k >= 0 && k < 3) {
+      const cost = a.anchor(k, i - di, j - dj);
+      matched = a.matched;
+      penalty = cost + ANCHOR_MATCH_REWARD * matched;
+      length = a.length(k, i - di, j - dj);
+      if (lead) {
+        const eLo = en[0]!;
+        const eHi = en[en.length - 1]!;
+        const zLo = zh[0]!;
+        const zHi = zh[zh.length - 1]!;
+        const enFirst = eHi < zLo;
+        const zhFirst = zHi < eLo;
+        gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
+        facing = (lead === 'en' ? enFirst : zhFirst) ? 0 : 1;
+      }
+    }
+    beads.push({ en, zh, confidence: 0 });
+    evidence.push({ en: di, zh: dj, length, matched, penalty, gap, facing, chars, block: lead === undefined, structure: 0 });
     i -= di;
     j -= dj;
   }
   beads.reverse();
-  return beads;
+  evidence.reverse();
+  for (let x = 0; x < beads.length; x++) beads[x]!.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN);
+  return { beads, evidence };
 }
 
 export type Layout = 'interleaved' | 'block' | 'single';
@@ -738,6 +751,12 @@ export function detectLayout(paras: Para[]): Layout {
 
 /** Align a page's body paragraphs (in page order) into beads. Pure and deterministic. */
 export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
+  const { evidence: _evidence, ...r } = alignExplained(paras);
+  return r;
+}
+
+/** alignParagraphs, with the evidence each bead's confidence was drawn from (npm run calibrate fits on it). */
+export function alignExplained(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined; evidence: BeadEvidence[] } {
   const layout = detectLayout(paras);
   const firstLang = paras[0]?.lang;
   const enIdx: number[] = [];
@@ -760,7 +779,7 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     const costA = f64(0, band.cells).fill(INF, 0, band.cells);
     const backA = i8(0, band.cells).fill(-1, 0, band.cells);
     alignDp(a, n, band, undefined, undefined, costA, backA, costA, backA);
-    return { beads: backtrack(a, n, m, band, backA, enIdx, zhIdx), layout, firstLang };
+    return { ...backtrack(a, n, m, band, backA, enIdx, zhIdx, paras, undefined), layout, firstLang };
   }
   // Interleaved: a paragraph's translation sits right beside it, on the side the page's
   // lead language implies. Each bead pays for the paragraphs between its two halves and for
@@ -787,6 +806,6 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   // English lead first: the Chinese lead wins only at a strictly lower cost.
   const last = band.base[n]! + m;
   const inBand = m >= band.lo[n]! && m <= band.hi[n]!;
-  const back = inBand && costB[last]! < costA[last]! ? backB : backA;
-  return { beads: backtrack(a, n, m, band, back, enIdx, zhIdx), layout, firstLang };
+  const zhLead = inBand && costB[last]! < costA[last]!;
+  return { ...backtrack(a, n, m, band, zhLead ? backB : backA, enIdx, zhIdx, paras, zhLead ? 'zh' : 'en'), layout, firstLang };
 }

@@ -7,7 +7,8 @@
  */
 import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
-import { alignParagraphs } from './align.js';
+import { alignExplained } from './align.js';
+import { featuresOf } from './confidence.js';
 import { withoutBoilerplate } from './boilerplate.js';
 import { articleParts, articleWindow } from './content.js';
 import { decodeBytes } from './decode.js';
@@ -30,10 +31,12 @@ export interface ParseInput {
    * are taken out of the body. When given (even empty), the outcome carries the page's lines.
    */
   boilerplate?: ReadonlySet<string>;
+  /** Also return each segment's confidence features (confidence.ts), for `npm run calibrate`. */
+  explain?: boolean;
 }
 
 export type ParseOutcome =
-  | { ok: true; article: Article; warnings: string[]; boilerplate?: { lines: string[]; removed: string[] } }
+  | { ok: true; article: Article; warnings: string[]; boilerplate?: { lines: string[]; removed: string[] }; features?: number[][] }
   | { ok: false; reason: string };
 
 export function parseArticle(input: ParseInput): ParseOutcome {
@@ -112,7 +115,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
     return { ok: false, reason: `not a bilingual article: found ${en} English and ${zh} Chinese body paragraphs` };
   }
 
-  const { beads, firstLang } = alignParagraphs(parts.body);
+  const { beads, firstLang, evidence } = alignExplained(parts.body);
   const languages: Lang[] = firstLang === 'zh' ? ['zh', 'en'] : ['en', 'zh'];
   const segments: AlignedSegment[] = beads.map((b) => {
     const seg: AlignedSegment = {};
@@ -150,5 +153,6 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
-  return { ok: true, article, warnings, ...(learning ? { boilerplate: { lines: learning.lines, removed: learning.removed } } : {}) };
+  const features = input.explain ? evidence.map((e, x) => featuresOf(e, evidence[x - 1], evidence[x + 1])) : undefined;
+  return { ok: true, article, warnings, ...(learning ? { boilerplate: { lines: learning.lines, removed: learning.removed } } : {}), ...(features ? { features } : {}) };
 }

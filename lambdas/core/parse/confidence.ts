@@ -1,0 +1,92 @@
+/**
+ * Segment confidence as a probability (issue 10, item 5): the chance that a paragraph bead is
+ * right — that it pairs exactly the paragraphs a reader would pair, and holds article text.
+ * A logistic model over evidence the aligner already has for each bead; its coefficients are
+ * fitted on generated pages with known answers (fit articles only) by `npm run calibrate`
+ * (test/quality/calibrate.ts), which writes calibration.generated.ts. Pure: no IO.
+ */
+import { CALIBRATION } from './calibration.generated.js';
+
+/** What the aligner knows of one bead when it is chosen. */
+export interface BeadEvidence {
+  /** English and Chinese paragraphs in the bead (1-1, 1-2, 2-1, 1-0, 0-1). */
+  en: number;
+  zh: number;
+  /** Length cost (align.ts lengthCost; 0 for one-sided beads). */
+  length: number;
+  /** Anchors (numbers, Latin words) both halves share. */
+  matched: number;
+  /** The anchor cost's penalties: anchors on one side only (0 for one-sided beads). */
+  penalty: number;
+  /** Interleaved pages: paragraphs standing between the two halves; and 1 if the halves face against the page's lead. */
+  gap: number;
+  facing: number;
+  /** Characters in the bead's paragraphs. */
+  chars: number;
+  /** The page was aligned as a block layout (all of one language, then the other). */
+  block: boolean;
+  /**
+   * The pairing came from the page's markup (a row of two cells, parallel columns): 1, else 0.
+   * A hook for structure-first alignment; the fit gives it weight once pages carry it.
+   */
+  structure: number;
+}
+
+/** The model's inputs, by name (calibration.generated.ts lists its coefficients in this order). */
+export const FEATURE_NAMES = [
+  'bias',
+  'pair 1-1',
+  'pair 1-2/2-1',
+  'length cost',
+  'log(1+matched anchors)',
+  'anchor penalties',
+  'log(1+gap)',
+  'facing against lead',
+  'log chars',
+  'one-sided and short',
+  'block layout',
+  'previous bead one-sided',
+  'next bead one-sided',
+  'neighbours length cost',
+  'structure',
+] as const;
+
+/** Characters below which a one-sided paragraph reads like a line of chrome rather than an untranslated paragraph. */
+const SHORT_CHARS = 60;
+
+/** The feature vector of a bead given its neighbours (undefined at the page's ends). */
+export function featuresOf(b: BeadEvidence, prev: BeadEvidence | undefined, next: BeadEvidence | undefined): number[] {
+  const two = b.en > 0 && b.zh > 0;
+  const oneSided = (x: BeadEvidence | undefined) => (x && (x.en === 0 || x.zh === 0) ? 1 : 0);
+  const nl = [prev, next].filter((x): x is BeadEvidence => x !== undefined && x.en > 0 && x.zh > 0).map((x) => x.length);
+  return [
+    1,
+    b.en === 1 && b.zh === 1 ? 1 : 0,
+    two && b.en + b.zh === 3 ? 1 : 0,
+    b.length,
+    Math.log1p(b.matched),
+    b.penalty,
+    Math.log1p(b.gap),
+    b.facing,
+    Math.log(1 + b.chars),
+    !two && b.chars < SHORT_CHARS ? 1 : 0,
+    b.block ? 1 : 0,
+    oneSided(prev),
+    oneSided(next),
+    nl.length ? nl.reduce((s, x) => s + x, 0) / nl.length : 0,
+    b.structure,
+  ];
+}
+
+/** The probability the model gives, from a feature vector (no rounding). */
+export function probabilityOf(x: readonly number[], coefficients: readonly number[] = CALIBRATION.coefficients): number {
+  let z = 0;
+  for (let i = 0; i < x.length; i++) z += (coefficients[i] ?? 0) * x[i]!;
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Segment confidence: the probability, in hundredths, within CONFIDENCE_MIN..1 - CONFIDENCE_MIN. */
+export function confidenceOf(b: BeadEvidence, prev: BeadEvidence | undefined, next: BeadEvidence | undefined, min: number): number {
+  const p = probabilityOf(featuresOf(b, prev, next));
+  return Math.round(Math.min(1 - min, Math.max(min, p)) * 100) / 100;
+}
