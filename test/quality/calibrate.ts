@@ -4,18 +4,21 @@
  *
  * The fit set is the generated quality pages (test/quality/generate.ts) of the FIT articles
  * only (01-08), for the seeds in SEEDS: held-out pages are never parsed here. Each page is
- * parsed in process with `explain`, each segment labelled right when it equals a gold bead
+ * parsed in process with `explain` after its site's boilerplate was learnt from the site's fit
+ * pages (as `duofeed parse` learns from a site's pages given together), each segment labelled right when it equals a gold bead
  * (metrics.ts judgeSegments, as the quality harness judges), and a logistic regression is
  * fitted by Newton's method with a small ridge penalty. Deterministic: the same articles,
  * seeds and parser give the same file byte for byte. Re-run it after any change to the
  * parser that moves segments or their evidence.
  *
- *   tsx test/quality/calibrate.ts [--check]   (--check: exit 1 if the file would change)
+ *   tsx test/quality/calibrate.ts [--check] [--cv]
+ *     --check: exit 1 if the file would change; --cv: also print leave-one-fit-article-out ECE and AUROC
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { FEATURE_NAMES, probabilityOf } from '../../lambdas/core/parse/confidence.js';
+import { LineCounts } from '../../lambdas/core/parse/boilerplate.js';
 import { parseArticle } from '../../lambdas/core/parse/index.js';
 import { DEFAULT_SEED, generateSet } from './generate.js';
 import { auroc, ece, judgeSegments, type ScoredSegment } from './metrics.js';
@@ -29,30 +32,44 @@ const RIDGE = 1;
 const ITERATIONS = 50;
 
 /** Features and right/wrong of every segment of the fit pages. */
-export function fitData(seeds: readonly number[] = SEEDS): { x: number[][]; y: number[] } {
+export function fitData(seeds: readonly number[] = SEEDS): { x: number[][]; y: number[]; article: string[] } {
   const x: number[][] = [];
   const y: number[] = [];
+  const article: string[] = [];
   for (const seed of seeds) {
     const dir = mkdtempSync(join(tmpdir(), 'duofeed-calibrate-'));
     try {
       const set = generateSet(dir, { seed });
-      for (const p of set.pages) {
-        if (p.set !== 'fit') continue;
+      const fit = set.pages.filter((p) => p.set === 'fit');
+      const bytesOf = (p: (typeof fit)[number]) => new Uint8Array(readFileSync(join(dir, p.path)));
+      // As `duofeed parse` does given a site's pages at once (what the quality harness runs):
+      // learn each site's boilerplate from its pages, here its fit pages only, then parse again.
+      const counts = new Map<string, LineCounts>();
+      for (const p of fit) {
+        const first = parseArticle({ bytes: bytesOf(p), path: p.path, boilerplate: new Set() });
+        if (!first.ok) continue;
+        let c = counts.get(p.site);
+        if (!c) counts.set(p.site, (c = new LineCounts()));
+        c.set(first.article.id, first.boilerplate?.lines ?? []);
+      }
+      const learnt = new Map([...counts].map(([site, c]) => [site, c.learnt()]));
+      for (const p of fit) {
         const gold = JSON.parse(readFileSync(join(dir, 'gold', `${p.file}.json`), 'utf8')) as { segments?: unknown[] };
-        const r = parseArticle({ bytes: new Uint8Array(readFileSync(join(dir, p.path))), path: p.path, explain: true });
+        const r = parseArticle({ bytes: bytesOf(p), path: p.path, boilerplate: learnt.get(p.site) ?? new Set(), explain: true });
         if (!r.ok || !r.features) continue;
         const j = judgeSegments(gold.segments ?? [], r.article.segments);
         if (j.scored.length !== r.features.length) throw new Error(`${p.path}: ${j.scored.length} judged segments, ${r.features.length} feature rows`);
         j.scored.forEach((s, i) => {
           x.push(r.features![i]!);
           y.push(s.right ? 1 : 0);
+          article.push(p.article);
         });
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  return { x, y };
+  return { x, y, article };
 }
 
 /** Solves A·v = b (A symmetric positive definite, small) by Gaussian elimination with partial pivoting. */
@@ -120,9 +137,22 @@ ${rows}
 `;
 }
 
+/** Leave-one-article-out over the fit articles: how the model does on an article it was not fitted on. */
+function crossValidate(x: number[][], y: number[], article: string[]): string {
+  const scored: ScoredSegment[] = [];
+  for (const a of [...new Set(article)].sort()) {
+    const w = fitLogistic(x.filter((_, i) => article[i] !== a), y.filter((_, i) => article[i] !== a));
+    x.forEach((r, i) => {
+      if (article[i] === a) scored.push({ confidence: Math.round(probabilityOf(r, w) * 100) / 100, right: y[i] === 1 });
+    });
+  }
+  return `Leave-one-fit-article-out: ECE ${ece(scored)!.toFixed(3)}, AUROC ${auroc(scored)!.toFixed(3)}.`;
+}
+
 function main(argv: string[]): number {
   const check = argv.includes('--check');
-  const { x, y } = fitData();
+  const { x, y, article } = fitData();
+  if (argv.includes('--cv')) process.stdout.write(`${crossValidate(x, y, article)}\n`);
   const w = fitLogistic(x, y).map((v) => Number(v.toFixed(4)));
   const scored: ScoredSegment[] = x.map((xi, i) => ({ confidence: Math.round(probabilityOf(xi, w) * 100) / 100, right: y[i] === 1 }));
   const right = y.reduce((s, v) => s + v, 0);
