@@ -197,14 +197,11 @@ export const BAND_HALF_WIDTH_MAX = 100;
 /** Interleaved pages: a translation is looked for within this many paragraphs of the other side. */
 export const INTERLEAVED_BAND = 3;
 
-/** Confidence: exp(-length cost / this) for a 1-1 bead… */
-export const CONFIDENCE_LENGTH_SCALE = 4;
-/** …times this for 1-2/2-1 beads and this for untranslated ones… */
-export const CONFIDENCE_MERGE_FACTOR = 0.85;
-export const CONFIDENCE_ONE_SIDED_FACTOR = 0.6;
-/** …and each shared anchor keeps only this share of the remaining doubt. */
-export const CONFIDENCE_ANCHOR_DOUBT = 0.75;
-/** No bead is given less (and paragraphs left outside the band get exactly this). */
+/*
+ * Segment confidence is a fitted probability (confidence.ts, coefficients in the generated
+ * calibration.generated.ts, written by `npm run calibrate`): no hand-set weights here.
+ */
+/** No bead is given less than this, nor more than 1 minus this: a fitted probability is never certain. */
 export const CONFIDENCE_MIN = 0.01;
 
 /** English number words a Chinese translation writes as digits ("four soldiers" → 4名官兵). "one" is left out: it is mostly a pronoun. */
