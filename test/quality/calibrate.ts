@@ -31,8 +31,11 @@ export const SEEDS = [DEFAULT_SEED + 1, DEFAULT_SEED + 2, DEFAULT_SEED + 3];
 const RIDGE = 1;
 const ITERATIONS = 50;
 
-/** Features and right/wrong of every segment of the fit pages. */
-export function fitData(seeds: readonly number[] = SEEDS): { x: number[][]; y: number[]; article: string[] } {
+/**
+ * Features and right/wrong of every segment of one half's pages: 'fit' to fit on; 'heldout'
+ * only to measure (the bench's calibration row), never to fit.
+ */
+export function segmentData(seeds: readonly number[], half: 'fit' | 'heldout'): { x: number[][]; y: number[]; article: string[] } {
   const x: number[][] = [];
   const y: number[] = [];
   const article: string[] = [];
@@ -40,10 +43,10 @@ export function fitData(seeds: readonly number[] = SEEDS): { x: number[][]; y: n
     const dir = mkdtempSync(join(tmpdir(), 'duofeed-calibrate-'));
     try {
       const set = generateSet(dir, { seed });
-      const fit = set.pages.filter((p) => p.set === 'fit');
+      const fit = set.pages.filter((p) => p.set === half);
       const bytesOf = (p: (typeof fit)[number]) => new Uint8Array(readFileSync(join(dir, p.path)));
       // As `duofeed parse` does given a site's pages at once (what the quality harness runs):
-      // learn each site's boilerplate from its pages, here its fit pages only, then parse again.
+      // learn each site's boilerplate from its pages of this half only, then parse again.
       const counts = new Map<string, LineCounts>();
       for (const p of fit) {
         const first = parseArticle({ bytes: bytesOf(p), path: p.path, boilerplate: new Set() });
@@ -151,7 +154,7 @@ function crossValidate(x: number[][], y: number[], article: string[]): string {
 
 function main(argv: string[]): number {
   const check = argv.includes('--check');
-  const { x, y, article } = fitData();
+  const { x, y, article } = segmentData(SEEDS, 'fit');
   if (argv.includes('--cv')) process.stdout.write(`${crossValidate(x, y, article)}\n`);
   const w = fitLogistic(x, y).map((v) => Number(v.toFixed(4)));
   const scored: ScoredSegment[] = x.map((xi, i) => ({ confidence: Math.round(probabilityOf(xi, w) * 100) / 100, right: y[i] === 1 }));
