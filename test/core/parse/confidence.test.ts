@@ -14,10 +14,12 @@ describe('segment confidence', () => {
   });
 
   it('is the logistic of the coefficients times the features, in hundredths within CONFIDENCE_MIN..1-CONFIDENCE_MIN', () => {
-    for (const b of [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 })]) {
-      const x = featuresOf(b, undefined, undefined);
+    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7 })];
+    const around = [undefined, ...beads];
+    for (const b of beads) for (const prev of around) for (const next of around) {
+      const x = featuresOf(b, prev, next);
       const z = x.reduce((s, v, i) => s + v * CALIBRATION.coefficients[i]!, 0);
-      const c = confidenceOf(b, undefined, undefined, CONFIDENCE_MIN);
+      const c = confidenceOf(b, prev, next, CONFIDENCE_MIN);
       expect(c).toBe(Math.round(Math.min(1 - CONFIDENCE_MIN, Math.max(CONFIDENCE_MIN, 1 / (1 + Math.exp(-z)))) * 100) / 100);
       expect(c).toBeGreaterThanOrEqual(CONFIDENCE_MIN);
       expect(c).toBeLessThanOrEqual(1 - CONFIDENCE_MIN);
