@@ -376,6 +376,13 @@ class Anchors {
     return -ANCHOR_MATCH_REWARD * matched + ANCHOR_UNMATCHED_WORD_COST * unmatched + ANCHOR_UNMATCHED_NUMBER_COST * unmatchedNum + ANCHOR_EN_ONLY_NUMBER_COST * enOnly;
   }
 
+  /** Signed log length ratio (English over Chinese) of two-sided bead kind k starting at English e0 and Chinese z0. */
+  ratio(k: number, e0: number, z0: number): number {
+    const le = k === 2 ? this.lenE[e0]! + this.lenE[e0 + 1]! : this.lenE[e0]!;
+    const lz = k === 1 ? this.lenZ[z0]! + this.lenZ[z0 + 1]! : this.lenZ[z0]!;
+    return Math.log((le + 1) / (lz + 1));
+  }
+
   /** Length cost of two-sided bead kind k starting at English e0 and Chinese z0 (sums as 0 + a + b: the same doubles). */
   length(k: number, e0: number, z0: number): number {
     if (k === 0) return lengthCost(this.lenE[e0]!, this.lenZ[z0]!);
@@ -694,6 +701,7 @@ function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array
       chars += paras[zhIdx[x]!]!.text.length;
     }
     let length = 0;
+    let ratio = 0;
     let matched = 0;
     let penalty = 0;
     let gap = 0;
@@ -703,6 +711,7 @@ function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array
       matched = a.matched;
       penalty = cost + ANCHOR_MATCH_REWARD * matched;
       length = a.length(k, i - di, j - dj);
+      ratio = a.ratio(k, i - di, j - dj);
       if (lead) {
         const eLo = en[0]!;
         const eHi = en[en.length - 1]!;
@@ -715,7 +724,7 @@ function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array
       }
     }
     beads.push({ en, zh, confidence: 0 });
-    evidence.push({ en: di, zh: dj, length, matched, penalty, gap, facing, chars, block: lead === undefined, structure: 0 });
+    evidence.push({ en: di, zh: dj, length, ratio, matched, penalty, gap, facing, chars, block: lead === undefined, structure: 0 });
     i -= di;
     j -= dj;
   }

@@ -14,6 +14,8 @@ export interface BeadEvidence {
   zh: number;
   /** Length cost (align.ts lengthCost; 0 for one-sided beads). */
   length: number;
+  /** Signed log length ratio, English over Chinese in English-equivalent characters (0 for one-sided beads): > 0 when the Chinese half is short. */
+  ratio: number;
   /** Anchors (numbers, Latin words) both halves share. */
   matched: number;
   /** The anchor cost's penalties: anchors on one side only (0 for one-sided beads). */
@@ -42,17 +44,29 @@ export const FEATURE_NAMES = [
   'anchor penalties',
   'log(1+gap)',
   'facing against lead',
-  'log chars',
+  'log chars of a pair',
   'one-sided and short',
   'block layout',
   'previous bead one-sided',
   'next bead one-sided',
   'neighbours length cost',
   'structure',
+  'log chars of a one-sided bead',
+  'length cost squared',
+  'a neighbour short on this side',
 ] as const;
 
 /** Characters below which a one-sided paragraph reads like a line of chrome rather than an untranslated paragraph. */
 const SHORT_CHARS = 60;
+
+/**
+ * How much a neighbouring pair is short on the side a one-sided bead holds (its signed length
+ * ratio toward that side, 0 if none is): a paragraph split off its translation's pair.
+ */
+function pull(b: BeadEvidence, x: BeadEvidence | undefined): number {
+  if (x === undefined || x.en === 0 || x.zh === 0 || (b.en > 0 && b.zh > 0)) return 0;
+  return Math.max(0, b.zh > 0 ? x.ratio : -x.ratio);
+}
 
 /** The feature vector of a bead given its neighbours (undefined at the page's ends). */
 export function featuresOf(b: BeadEvidence, prev: BeadEvidence | undefined, next: BeadEvidence | undefined): number[] {
@@ -68,13 +82,16 @@ export function featuresOf(b: BeadEvidence, prev: BeadEvidence | undefined, next
     b.penalty,
     Math.log1p(b.gap),
     b.facing,
-    Math.log(1 + b.chars),
+    two ? Math.log(1 + b.chars) : 0,
     !two && b.chars < SHORT_CHARS ? 1 : 0,
     b.block ? 1 : 0,
     oneSided(prev),
     oneSided(next),
     nl.length ? nl.reduce((s, x) => s + x, 0) / nl.length : 0,
     b.structure,
+    two ? 0 : Math.log(1 + b.chars),
+    b.length * b.length,
+    Math.max(pull(b, prev), pull(b, next)),
   ];
 }
 
@@ -105,13 +122,16 @@ export function confidenceOf(b: BeadEvidence, prev: BeadEvidence | undefined, ne
   z += w[5]! * b.penalty;
   z += w[6]! * Math.log1p(b.gap);
   z += w[7]! * b.facing;
-  z += w[8]! * Math.log(1 + b.chars);
+  z += w[8]! * (two ? Math.log(1 + b.chars) : 0);
   z += w[9]! * (!two && b.chars < SHORT_CHARS ? 1 : 0);
   z += w[10]! * (b.block ? 1 : 0);
   z += w[11]! * (prev !== undefined && !prevTwo ? 1 : 0);
   z += w[12]! * (next !== undefined && !nextTwo ? 1 : 0);
   z += w[13]! * neighbours;
   z += w[14]! * b.structure;
+  z += w[15]! * (two ? 0 : Math.log(1 + b.chars));
+  z += w[16]! * (b.length * b.length);
+  z += w[17]! * Math.max(pull(b, prev), pull(b, next));
   const p = 1 / (1 + Math.exp(-z));
   return Math.round(Math.min(1 - min, Math.max(min, p)) * 100) / 100;
 }

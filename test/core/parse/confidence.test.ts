@@ -5,7 +5,7 @@ import { confidenceOf, FEATURE_NAMES, featuresOf, probabilityOf, type BeadEviden
 import { CONFIDENCE_MIN } from '../../../lambdas/core/parse/heuristics.js';
 import { fitLogistic } from '../../quality/calibrate.js';
 
-const bead = (o: Partial<BeadEvidence>): BeadEvidence => ({ en: 1, zh: 1, length: 0.3, matched: 2, penalty: 0, gap: 0, facing: 0, chars: 300, block: false, structure: 0, ...o });
+const bead = (o: Partial<BeadEvidence>): BeadEvidence => ({ en: 1, zh: 1, length: 0.3, ratio: 0.1, matched: 2, penalty: 0, gap: 0, facing: 0, chars: 300, block: false, structure: 0, ...o });
 
 describe('segment confidence', () => {
   it('has one coefficient per feature, and features of that length', () => {
@@ -14,7 +14,7 @@ describe('segment confidence', () => {
   });
 
   it('is the logistic of the coefficients times the features, in hundredths within CONFIDENCE_MIN..1-CONFIDENCE_MIN', () => {
-    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7 })];
+    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7, ratio: 0.8 }), bead({ ratio: -0.6 })];
     const around = [undefined, ...beads];
     for (const b of beads) for (const prev of around) for (const next of around) {
       const x = featuresOf(b, prev, next);

@@ -175,6 +175,7 @@ export function alignPlain(paras: Para[], opts: { full?: boolean } = {}): { bead
       en: di,
       zh: dj,
       length: two ? length(k, i - di, j - dj) : 0,
+      ratio: two ? Math.log((en.reduce((s, x) => s + lenE[enIdx.indexOf(x)]!, 0) + 1) / (zh.reduce((s, x) => s + lenZ[zhIdx.indexOf(x)]!, 0) + 1)) : 0,
       matched,
       penalty: two ? cost + H.ANCHOR_MATCH_REWARD * matched : 0,
       gap: two && lead ? (enFirst ? zh[0]! - en[en.length - 1]! - 1 : zhFirst ? en[0]! - zh[zh.length - 1]! - 1 : 0) : 0,
