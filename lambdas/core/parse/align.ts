@@ -20,6 +20,7 @@ import {
   FACING_COST,
   GAP_COST,
   INTERLEAVED_BAND,
+  KEPT_WORDS_SEARCH_MAX,
   LENGTH_VARIANCE,
   LENGTH_VARIANCE_SHORT,
   NUMBER_SCALES,
@@ -149,9 +150,10 @@ const SEP = '\u0001';
  * the lower-cased page lines up with the texts; when İ makes it longer, each text is searched
  * on its own.
  */
-export function keptWordIds(texts: string[], words: string[]): number[][] {
+export function keptWordIds(texts: string[], words: string[], searchMax: number = KEPT_WORDS_SEARCH_MAX): number[][] {
   const np = texts.length;
   const out: number[][] = new Array(np);
+  if (words.length > searchMax) return keptWordIdsByText(texts, words);
   for (let p = 0; p < np; p++) out[p] = [];
   const joined = texts.join(SEP);
   const lower = joined.toLowerCase();
@@ -199,6 +201,26 @@ export function keptWordIds(texts: string[], words: string[]): number[][] {
     }
   }
   return out;
+}
+
+/**
+ * keptWordIds by reading each text once: its lower-cased WORD matches looked up among the
+ * words. Linear in the page whatever the number of words (a page-wide search per word is
+ * words × page long), so long pages with many shared words take this way.
+ */
+function keptWordIdsByText(texts: string[], words: string[]): number[][] {
+  const idOf = new Map<string, number>();
+  for (let id = 0; id < words.length; id++) idOf.set(words[id]!, id);
+  return texts.map((t) => {
+    const ids: number[] = [];
+    const low = t.toLowerCase();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(low); m; m = WORD.exec(low)) {
+      const id = idOf.get(m[0]);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
+  });
 }
 
 /** Letters (and WORD's joiners) from rarest to commonest in English text. */

@@ -196,6 +196,12 @@ export const BAND_SLACK = 0.2;
 export const BAND_HALF_WIDTH_MAX = 100;
 /** Interleaved pages: a translation is looked for within this many paragraphs of the other side. */
 export const INTERLEAVED_BAND = 3;
+/**
+ * Anchor words (Latin words the Chinese side quotes) are searched page-wide one by one up to
+ * this many (fast on news pages, which quote a few); past it each English text is read once
+ * instead, so a long page's anchor search stays linear in the page. Same result either way.
+ */
+export const KEPT_WORDS_SEARCH_MAX = 64;
 
 /*
  * Segment confidence is a fitted probability (confidence.ts, coefficients in the generated
