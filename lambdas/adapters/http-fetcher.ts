@@ -14,6 +14,7 @@ import { checkHost, classifyAddress, pinnedLookup, SsrfError, type AddressVerdic
 import { backoffDelay, parseRetryAfter, type BackoffPolicy, DEFAULT_BACKOFF } from '../core/backoff.js';
 import type { Clock, FetchedPage, PageRequest } from '../core/ports.js';
 import { systemClock } from './clock.js';
+import { MAX_PAGE_BYTES } from '../core/limits.js';
 
 export const DEFAULT_USER_AGENT =
   'duofeed/0.1 (bilingual news feed aggregator; polite crawler: honours robots.txt, conditional GET, one request per host every few seconds)';
@@ -73,7 +74,8 @@ export type FetchPage = (url: string, opts?: FetchPageOptions) => Promise<Fetche
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
-const DEFAULT_MAX_BYTES = 5 * 1024 * 1024;
+/** The page-size limit shared with the CLI (core/limits.ts). */
+const DEFAULT_MAX_BYTES = MAX_PAGE_BYTES;
 const DEFAULT_TIMEOUT_MS = 20_000;
 const CONNECT_TIMEOUT_MS = 10_000;
 

@@ -16,6 +16,7 @@ import { safeHttpUrl } from '../core/feed/escape.js';
 import { loadPinyin } from '../core/feed/zh.js';
 import { readArgs } from './args.js';
 import { SiteLearning, type Loaded, type PageBytes } from './parse-learn.js';
+import { MAX_PAGE_BYTES, tooLargeMessage } from '../core/limits.js';
 
 /** An article for the exports: each pair links to the page it came from, when that is a web page. */
 function exportItem(article: Article): ExportItem {
@@ -144,7 +145,9 @@ async function loadOne(input: string, opts: Options, state: { stdinRead: boolean
   if (what.kind === 'stdin') {
     if (state.stdinRead) return { ok: false, error: '-: standard input was already read (give - once)' };
     state.stdinRead = true;
-    return { ok: true, page: { bytes: await readStdin() } };
+    const bytes = await readStdin();
+    if (bytes.length > MAX_PAGE_BYTES) return { ok: false, error: tooLargeMessage('-', bytes.length) };
+    return { ok: true, page: { bytes } };
   }
   if (what.kind === 'url') {
     const { fetchPage, FetchError } = await import('../adapters/http-fetcher.js');
@@ -154,12 +157,16 @@ async function loadOne(input: string, opts: Options, state: { stdinRead: boolean
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       const hint = err instanceof FetchError && err.addressRefused ? '; pass --allow-private to fetch from loopback or private addresses (your own local pages, such as the samples)' : '';
+      if (err instanceof FetchError && err.code === 'too-large') return { ok: false, error: tooLargeMessage(input, undefined) };
       return { ok: false, error: `${message}${hint}` };
     }
     return { ok: true, page: { bytes: page.bytes, ...(page.contentType ? { contentType: page.contentType } : {}), url: page.url } };
   }
   let bytes: Uint8Array;
   try {
+    // Refused before it is read: the size alone says so.
+    const size = (await stat(input)).size;
+    if (size > MAX_PAGE_BYTES) return { ok: false, error: tooLargeMessage(input, size) };
     bytes = await readFile(input);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;

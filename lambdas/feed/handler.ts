@@ -30,8 +30,8 @@ export interface FeedDeps {
   log?: Logger;
   /**
    * Segment confidence below which a pair is marked doubtful on the page, in `_duofeed` and in
-   * the exports; default DOUBTFUL_BELOW (core/feed/pairs.ts). A parameter because the
-   * confidence is being recalibrated into a probability.
+   * the exports; default DOUBTFUL_BELOW (core/feed/pairs.ts). Confidence is a calibrated
+   * probability that the segment is right (core/parse/confidence.ts).
    */
   doubtfulBelow?: number;
 }

@@ -273,6 +273,30 @@ describe('duofeed parse --format: the sentence pairs as TMX or Anki TSV', () => 
     expect(lint).toEqual({ code: 0, out: '' });
   });
 
+  it('a file or standard input over MAX_PAGE_BYTES is refused with one line naming its size and the limit; one at the limit is parsed', async () => {
+    const { MAX_PAGE_BYTES } = await import('../../lambdas/core/limits.js');
+    const page = readFileSync(join(milDir, 'mil-zh-first.html'));
+    // The sample page, padded with an HTML comment to exactly the size wanted.
+    const padded = (size: number) => Buffer.concat([page, Buffer.from('<!--'), Buffer.alloc(size - page.length - 7, 0x20), Buffer.from('-->')]);
+    const over = join(tmp, 'over.html');
+    const at = join(tmp, 'at.html');
+    writeFileSync(over, padded(MAX_PAGE_BYTES + 1));
+    writeFileSync(at, padded(MAX_PAGE_BYTES));
+    const r = await duofeed(['parse', '--quiet', over]);
+    expect(r.code).toBe(1);
+    const said = (r.stdout + r.stderr).trim().split('\n');
+    expect(said).toHaveLength(1);
+    expect(said[0]).toContain(`${MAX_PAGE_BYTES + 1} bytes`);
+    expect(said[0]).toContain(`limit of ${MAX_PAGE_BYTES} bytes`);
+    const s = await duofeedWithInput(['parse', '--quiet', '-'], padded(MAX_PAGE_BYTES + 1));
+    expect(s.code).toBe(1);
+    expect((s.stdout + s.stderr).trim().split('\n')).toHaveLength(1);
+    expect(s.stdout + s.stderr).toContain('too large');
+    const ok = await duofeed(['parse', '--quiet', at]);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).not.toContain('too large');
+  });
+
   it('tsv: Anki headers, then English, Chinese, pinyin, link and an id per pair; a failed input is named and exits 1 after the rest is written', async () => {
     const r = await duofeed(['parse', '--format=tsv', join(milDir, 'mil-zh-first.html'), join(tmp, 'missing.html')]);
     expect(r.code).toBe(1);

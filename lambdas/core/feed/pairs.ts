@@ -8,9 +8,11 @@ import { side, type AlignedSegment, type Article, type SentenceBead } from '../a
 
 /**
  * A pair whose segment confidence is below this is marked doubtful (on the page, in the
- * `_duofeed` extension and the exports' notes). Segment confidence is meant as the probability
- * that the pairing is right, so below one half the pairing is more likely wrong than right.
- * Callers may pass their own threshold (the confidence is being recalibrated); this is the default.
+ * `_duofeed` extension and the exports' notes). Segment confidence is a calibrated probability
+ * that the segment is right — that it pairs exactly the paragraphs a reader would pair, and
+ * holds article text (core/parse/confidence.ts, fitted by `npm run calibrate`; on held-out
+ * generated pages its expected calibration error is about 0.06). So below one half a pairing
+ * is more likely wrong than right. Callers may pass their own threshold; this is the default.
  */
 export const DOUBTFUL_BELOW = 0.5;
 

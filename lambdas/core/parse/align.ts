@@ -10,25 +10,24 @@ import {
   ANCHOR_UNMATCHED_NUMBER_COST,
   ANCHOR_UNMATCHED_WORD_COST,
   BAND_CELLS,
+  BAND_HALF_WIDTH_MAX,
   BAND_MIN,
   BAND_SLACK,
   BEAD_PROBABILITY,
   BLOCK_RUN_MIN,
   BLOCK_SHARE,
-  CONFIDENCE_ANCHOR_DOUBT,
-  CONFIDENCE_LENGTH_SCALE,
-  CONFIDENCE_MERGE_FACTOR,
   CONFIDENCE_MIN,
-  CONFIDENCE_ONE_SIDED_FACTOR,
   FACING_COST,
   GAP_COST,
   INTERLEAVED_BAND,
+  KEPT_WORDS_SEARCH_MAX,
   LENGTH_VARIANCE,
   LENGTH_VARIANCE_SHORT,
   NUMBER_SCALES,
   NUMBER_WORDS,
   ZH_MEASURE_WORDS,
 } from './heuristics.js';
+import { confidenceOf, type BeadEvidence } from './confidence.js';
 import { englishEquivalent, type Lang } from './lang.js';
 
 export interface Para {
@@ -151,9 +150,10 @@ const SEP = '\u0001';
  * the lower-cased page lines up with the texts; when İ makes it longer, each text is searched
  * on its own.
  */
-export function keptWordIds(texts: string[], words: string[]): number[][] {
+export function keptWordIds(texts: string[], words: string[], searchMax: number = KEPT_WORDS_SEARCH_MAX): number[][] {
   const np = texts.length;
   const out: number[][] = new Array(np);
+  if (words.length > searchMax) return keptWordIdsByText(texts, words);
   for (let p = 0; p < np; p++) out[p] = [];
   const joined = texts.join(SEP);
   const lower = joined.toLowerCase();
@@ -201,6 +201,26 @@ export function keptWordIds(texts: string[], words: string[]): number[][] {
     }
   }
   return out;
+}
+
+/**
+ * keptWordIds by reading each text once: its lower-cased WORD matches looked up among the
+ * words. Linear in the page whatever the number of words (a page-wide search per word is
+ * words × page long), so long pages with many shared words take this way.
+ */
+function keptWordIdsByText(texts: string[], words: string[]): number[][] {
+  const idOf = new Map<string, number>();
+  for (let id = 0; id < words.length; id++) idOf.set(words[id]!, id);
+  return texts.map((t) => {
+    const ids: number[] = [];
+    const low = t.toLowerCase();
+    WORD.lastIndex = 0;
+    for (let m = WORD.exec(low); m; m = WORD.exec(low)) {
+      const id = idOf.get(m[0]);
+      if (id !== undefined && !ids.includes(id)) ids.push(id);
+    }
+    return ids.sort((a, b) => a - b);
+  });
 }
 
 /** Letters (and WORD's joiners) from rarest to commonest in English text. */
@@ -259,7 +279,7 @@ function popcount(x: number): number {
 const SCRATCH_MAX = 1 << 16;
 const scratch = {
   f64: [new Float64Array(64), new Float64Array(64), new Float64Array(64), new Float64Array(64)],
-  i32: Array.from({ length: 10 }, () => new Int32Array(64)),
+  i32: Array.from({ length: 11 }, () => new Int32Array(64)),
   i8: [new Int8Array(64), new Int8Array(64)],
 };
 function f64(slot: number, size: number): Float64Array {
@@ -378,6 +398,13 @@ class Anchors {
     return -ANCHOR_MATCH_REWARD * matched + ANCHOR_UNMATCHED_WORD_COST * unmatched + ANCHOR_UNMATCHED_NUMBER_COST * unmatchedNum + ANCHOR_EN_ONLY_NUMBER_COST * enOnly;
   }
 
+  /** Signed log length ratio (English over Chinese) of two-sided bead kind k starting at English e0 and Chinese z0. */
+  ratio(k: number, e0: number, z0: number): number {
+    const le = k === 2 ? this.lenE[e0]! + this.lenE[e0 + 1]! : this.lenE[e0]!;
+    const lz = k === 1 ? this.lenZ[z0]! + this.lenZ[z0 + 1]! : this.lenZ[z0]!;
+    return Math.log((le + 1) / (lz + 1));
+  }
+
   /** Length cost of two-sided bead kind k starting at English e0 and Chinese z0 (sums as 0 + a + b: the same doubles). */
   length(k: number, e0: number, z0: number): number {
     if (k === 0) return lengthCost(this.lenE[e0]!, this.lenZ[z0]!);
@@ -467,16 +494,45 @@ function anchorsOf(paras: Para[], enIdx: number[], zhIdx: number[]): Anchors {
   return new Anchors(lenE, lenZ, tokCountZ, numCountZ, numCountE, tokE, tokZ, numE, numZ, w, anchorsZ);
 }
 
-function confidenceOf(k: number, len: number, matched: number): number {
-  const di = DI[k]!;
-  const dj = DJ[k]!;
-  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? CONFIDENCE_MERGE_FACTOR : CONFIDENCE_ONE_SIDED_FACTOR;
-  let c = Math.exp(-len / CONFIDENCE_LENGTH_SCALE) * typeFactor;
-  c = 1 - (1 - c) * Math.pow(CONFIDENCE_ANCHOR_DOUBT, matched);
-  return Math.round(Math.min(1, Math.max(CONFIDENCE_MIN, c)) * 100) / 100;
+const INF = Number.POSITIVE_INFINITY;
+
+/**
+ * The cells the DP visits, stored row after row with nothing in between: row i holds the
+ * Chinese positions lo[i]..hi[i] (clipped to 0..m), at base[i] + j. Memory is the band's
+ * size, not (n + 1)·(m + 1): linear in the page when the band's width is bounded.
+ */
+interface Band {
+  lo: Int32Array;
+  hi: Int32Array;
+  base: Int32Array;
+  cells: number;
 }
 
-const INF = Number.POSITIVE_INFINITY;
+/** Clips lo/hi in place to 0..m and lays the rows out one after another. */
+function storeBand(n: number, m: number, lo: Int32Array, hi: Int32Array): Band {
+  const base = i32(10, n + 1);
+  let cells = 0;
+  for (let i = 0; i <= n; i++) {
+    const l = Math.max(0, lo[i]!);
+    const h = Math.min(m, hi[i]!);
+    lo[i] = l;
+    hi[i] = h;
+    base[i] = cells - l;
+    if (h >= l) cells += h - l + 1;
+  }
+  return { lo, hi, base, cells };
+}
+
+/**
+ * Half-width of a long block page's band around the diagonal: BAND_MIN, widened by the
+ * length difference and BAND_SLACK of the longer side, but never wider than
+ * BAND_HALF_WIDTH_MAX plus the diagonal's step per row (so consecutive rows still overlap):
+ * a page's cells grow linearly with its paragraphs.
+ */
+export function blockBandHalfWidth(n: number, m: number): number {
+  const wide = Math.max(BAND_MIN, Math.ceil(Math.abs(n - m) + BAND_SLACK * Math.max(n, m)));
+  return Math.min(wide, BAND_HALF_WIDTH_MAX + Math.ceil(m / Math.max(1, n)));
+}
 const PRIOR_10 = PRIOR[3]! + 0 + 0;
 const PRIOR_01 = PRIOR[4]! + 0 + 0;
 
@@ -493,27 +549,36 @@ const PRIOR_01 = PRIOR[4]! + 0 + 0;
  * a lower bound of every sum built from it, and a bead whose bound cannot win is never
  * length-costed (a log and a square root).
  */
-function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Array, enPos: number[] | undefined, zhPos: number[] | undefined, costA: Float64Array, backA: Int8Array, costB: Float64Array, backB: Int8Array): void {
+function alignDp(a: Anchors, n: number, band: Band, enPos: number[] | undefined, zhPos: number[] | undefined, costA: Float64Array, backA: Int8Array, costB: Float64Array, backB: Int8Array): void {
   // The weights as locals: the loop below runs for every cell of the band.
   const reward = -ANCHOR_MATCH_REWARD;
   const gapCost = GAP_COST;
   const facingCost = FACING_COST;
-  const W = m + 1;
+  const { lo, hi, base } = band;
   const dual = enPos !== undefined && zhPos !== undefined;
   const anchorsZ = a.anchorsZ;
+  // Row 0 always starts at column 0: the cell (0, 0) is the first one stored.
   costA[0] = 0;
-  costB[0] = 0;
+  if (dual) costB[0] = 0;
   for (let i = 0; i <= n; i++) {
-    const jlo = Math.max(0, lo[i]!);
-    const jhi = Math.min(m, hi[i]!);
+    const jlo = lo[i]!;
+    const jhi = hi[i]!;
+    const row = base[i]!;
+    // The row above: cells of it outside its band hold nothing (INF).
+    const upLo = i >= 1 ? lo[i - 1]! : 1;
+    const upHi = i >= 1 ? hi[i - 1]! : 0;
+    const up = i >= 1 ? base[i - 1]! : 0;
+    const up2Lo = i >= 2 ? lo[i - 2]! : 1;
+    const up2Hi = i >= 2 ? hi[i - 2]! : 0;
+    const up2 = i >= 2 ? base[i - 2]! : 0;
     for (let j = jlo; j <= jhi; j++) {
       if (i === 0 && j === 0) continue;
       let bestA = INF;
       let argA = -1;
       let bestB = INF;
       let argB = -1;
-      if (i >= 1) {
-        const p = (i - 1) * W + j;
+      if (j >= upLo && j <= upHi) {
+        const p = up + j;
         if (costA[p]! !== INF) {
           bestA = costA[p]! + PRIOR_10;
           argA = 3;
@@ -523,8 +588,8 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
           argB = 3;
         }
       }
-      if (j >= 1) {
-        const p = i * W + j - 1;
+      if (j - 1 >= jlo) {
+        const p = row + j - 1;
         if (costA[p]! !== INF) {
           const c = costA[p]! + PRIOR_01;
           if (c < bestA) {
@@ -544,7 +609,15 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
         const di = DI[k]!;
         const dj = DJ[k]!;
         if (di > i || dj > j) continue;
-        const p = (i - di) * W + (j - dj);
+        const c0 = j - dj;
+        let p: number;
+        if (di === 1) {
+          if (c0 < upLo || c0 > upHi) continue;
+          p = up + c0;
+        } else {
+          if (c0 < up2Lo || c0 > up2Hi) continue;
+          p = up2 + c0;
+        }
         const prevA = costA[p]!;
         const prevB = dual ? costB[p]! : INF;
         if (prevA === INF && prevB === INF) continue;
@@ -612,48 +685,75 @@ function alignDp(a: Anchors, n: number, m: number, lo: Int32Array, hi: Int32Arra
           }
         }
       }
-      costA[i * W + j] = bestA;
-      backA[i * W + j] = argA;
+      costA[row + j] = bestA;
+      backA[row + j] = argA;
       if (dual) {
-        costB[i * W + j] = bestB;
-        backB[i * W + j] = argB;
+        costB[row + j] = bestB;
+        backB[row + j] = argB;
       }
     }
   }
 }
 
-function backtrack(a: Anchors, n: number, m: number, back: Int8Array, enIdx: number[], zhIdx: number[]): Bead[] {
-  const W = m + 1;
+/**
+ * The beads on the cheapest path into (n, m), with what the aligner knows of each (for their
+ * confidence, confidence.ts). `lead` is the interleaved page's lead language (undefined for
+ * block pages): it says whether a bead's halves face against it.
+ */
+function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array, enIdx: number[], zhIdx: number[], paras: Para[], lead: Lang | undefined): { beads: Bead[]; evidence: BeadEvidence[] } {
+  const { lo, hi, base } = band;
   const beads: Bead[] = [];
+  const evidence: BeadEvidence[] = [];
   let i = n;
   let j = m;
   while (i > 0 || j > 0) {
-    const k = back[i * W + j]!;
-    if (k < 0) {
-      // Outside the band: fall back to one-sided beads so nothing is lost.
-      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: CONFIDENCE_MIN });
-      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: CONFIDENCE_MIN });
-      continue;
-    }
-    const di = DI[k]!;
-    const dj = DJ[k]!;
+    const k = j >= lo[i]! && j <= hi[i]! ? back[base[i]! + j]! : -1;
+    // Outside the band: one-sided beads, so nothing is lost.
+    const di = k < 0 ? (i > 0 ? 1 : 0) : DI[k]!;
+    const dj = k < 0 ? (i > 0 ? 0 : 1) : DJ[k]!;
     const en: number[] = [];
     const zh: number[] = [];
-    for (let x = i - di; x < i; x++) en.push(enIdx[x]!);
-    for (let x = j - dj; x < j; x++) zh.push(zhIdx[x]!);
-    let len = 0;
-    let matched = 0;
-    if (k < 3) {
-      a.anchor(k, i - di, j - dj);
-      matched = a.matched;
-      len = a.length(k, i - di, j - dj);
+    let chars = 0;
+    for (let x = i - di; x < i; x++) {
+      en.push(enIdx[x]!);
+      chars += paras[enIdx[x]!]!.text.length;
     }
-    beads.push({ en, zh, confidence: confidenceOf(k, len, matched) });
+    for (let x = j - dj; x < j; x++) {
+      zh.push(zhIdx[x]!);
+      chars += paras[zhIdx[x]!]!.text.length;
+    }
+    let length = 0;
+    let ratio = 0;
+    let matched = 0;
+    let penalty = 0;
+    let gap = 0;
+    let facing = 0;
+    if (k >= 0 && k < 3) {
+      const cost = a.anchor(k, i - di, j - dj);
+      matched = a.matched;
+      penalty = cost + ANCHOR_MATCH_REWARD * matched;
+      length = a.length(k, i - di, j - dj);
+      ratio = a.ratio(k, i - di, j - dj);
+      if (lead) {
+        const eLo = en[0]!;
+        const eHi = en[en.length - 1]!;
+        const zLo = zh[0]!;
+        const zHi = zh[zh.length - 1]!;
+        const enFirst = eHi < zLo;
+        const zhFirst = zHi < eLo;
+        gap = enFirst ? zLo - eHi - 1 : zhFirst ? eLo - zHi - 1 : 0;
+        facing = (lead === 'en' ? enFirst : zhFirst) ? 0 : 1;
+      }
+    }
+    beads.push({ en, zh, confidence: 0 });
+    evidence.push({ en: di, zh: dj, length, ratio, matched, penalty, gap, facing, chars, block: lead === undefined, structure: 0 });
     i -= di;
     j -= dj;
   }
   beads.reverse();
-  return beads;
+  evidence.reverse();
+  for (let x = 0; x < beads.length; x++) beads[x]!.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN);
+  return { beads, evidence };
 }
 
 export type Layout = 'interleaved' | 'block' | 'single';
@@ -682,6 +782,12 @@ export function detectLayout(paras: Para[]): Layout {
 
 /** Align a page's body paragraphs (in page order) into beads. Pure and deterministic. */
 export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
+  const { evidence: _evidence, ...r } = alignExplained(paras);
+  return r;
+}
+
+/** alignParagraphs, with the evidence each bead's confidence was drawn from (npm run calibrate fits on it). */
+export function alignExplained(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined; evidence: BeadEvidence[] } {
   const layout = detectLayout(paras);
   const firstLang = paras[0]?.lang;
   const enIdx: number[] = [];
@@ -690,23 +796,21 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
   const a = anchorsOf(paras, enIdx, zhIdx);
   const n = enIdx.length;
   const m = zhIdx.length;
-  const size = (n + 1) * (m + 1);
   const lo = i32(7, n + 1);
   const hi = i32(8, n + 1);
-  const costA = f64(0, size).fill(INF, 0, size);
-  const backA = i8(0, size).fill(-1, 0, size);
-  const costB = f64(1, size);
-  const backB = i8(1, size);
   if (layout !== 'interleaved') {
     // Long block pages: stay near the diagonal (translations keep the order and rough length).
-    const w = Math.max(BAND_MIN, Math.ceil(Math.abs(n - m) + BAND_SLACK * Math.max(n, m)));
+    const w = blockBandHalfWidth(n, m);
     const banded = n * m > BAND_CELLS;
     for (let i = 0; i <= n; i++) {
       lo[i] = banded ? Math.floor((i * m) / Math.max(1, n)) - w : 0;
       hi[i] = banded ? Math.ceil((i * m) / Math.max(1, n)) + w : m;
     }
-    alignDp(a, n, m, lo, hi, undefined, undefined, costA, backA, costB, backB);
-    return { beads: backtrack(a, n, m, backA, enIdx, zhIdx), layout, firstLang };
+    const band = storeBand(n, m, lo, hi);
+    const costA = f64(0, band.cells).fill(INF, 0, band.cells);
+    const backA = i8(0, band.cells).fill(-1, 0, band.cells);
+    alignDp(a, n, band, undefined, undefined, costA, backA, costA, backA);
+    return { ...backtrack(a, n, m, band, backA, enIdx, zhIdx, paras, undefined), layout, firstLang };
   }
   // Interleaved: a paragraph's translation sits right beside it, on the side the page's
   // lead language implies. Each bead pays for the paragraphs between its two halves and for
@@ -723,10 +827,16 @@ export function alignParagraphs(paras: Para[]): { beads: Bead[]; layout: Layout;
     hi[i] = z + K;
     prevBefore = z;
   }
-  costB.fill(INF, 0, size);
-  backB.fill(-1, 0, size);
-  alignDp(a, n, m, lo, hi, enIdx, zhIdx, costA, backA, costB, backB);
+  const band = storeBand(n, m, lo, hi);
+  const size = band.cells;
+  const costA = f64(0, size).fill(INF, 0, size);
+  const backA = i8(0, size).fill(-1, 0, size);
+  const costB = f64(1, size).fill(INF, 0, size);
+  const backB = i8(1, size).fill(-1, 0, size);
+  alignDp(a, n, band, enIdx, zhIdx, costA, backA, costB, backB);
   // English lead first: the Chinese lead wins only at a strictly lower cost.
-  const back = costB[size - 1]! < costA[size - 1]! ? backB : backA;
-  return { beads: backtrack(a, n, m, back, enIdx, zhIdx), layout, firstLang };
+  const last = band.base[n]! + m;
+  const inBand = m >= band.lo[n]! && m <= band.hi[n]!;
+  const zhLead = inBand && costB[last]! < costA[last]!;
+  return { ...backtrack(a, n, m, band, zhLead ? backB : backA, enIdx, zhIdx, paras, zhLead ? 'zh' : 'en'), layout, firstLang };
 }

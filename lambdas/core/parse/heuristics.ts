@@ -228,17 +228,27 @@ export const BAND_CELLS = 2500;
 /** …at least this wide, widened by the length difference and this share of the longer side. */
 export const BAND_MIN = 12;
 export const BAND_SLACK = 0.2;
+/**
+ * …but at most this far either side of the diagonal (plus its step per row): the DP keeps
+ * about 2·this cells per English paragraph however long the page (issue 10: memory linear in
+ * the page). It binds only on pages of several hundred paragraphs a side, or blocks whose
+ * sides differ by more than this many paragraphs.
+ */
+export const BAND_HALF_WIDTH_MAX = 100;
 /** Interleaved pages: a translation is looked for within this many paragraphs of the other side. */
 export const INTERLEAVED_BAND = 3;
+/**
+ * Anchor words (Latin words the Chinese side quotes) are searched page-wide one by one up to
+ * this many (fast on news pages, which quote a few); past it each English text is read once
+ * instead, so a long page's anchor search stays linear in the page. Same result either way.
+ */
+export const KEPT_WORDS_SEARCH_MAX = 64;
 
-/** Confidence: exp(-length cost / this) for a 1-1 bead… */
-export const CONFIDENCE_LENGTH_SCALE = 4;
-/** …times this for 1-2/2-1 beads and this for untranslated ones… */
-export const CONFIDENCE_MERGE_FACTOR = 0.85;
-export const CONFIDENCE_ONE_SIDED_FACTOR = 0.6;
-/** …and each shared anchor keeps only this share of the remaining doubt. */
-export const CONFIDENCE_ANCHOR_DOUBT = 0.75;
-/** No bead is given less (and paragraphs left outside the band get exactly this). */
+/*
+ * Segment confidence is a fitted probability (confidence.ts, coefficients in the generated
+ * calibration.generated.ts, written by `npm run calibrate`): no hand-set weights here.
+ */
+/** No bead is given less than this, nor more than 1 minus this: a fitted probability is never certain. */
 export const CONFIDENCE_MIN = 0.01;
 
 /** English number words a Chinese translation writes as digits ("four soldiers" → 4名官兵). "one" is left out: it is mostly a pronoun. */
@@ -396,12 +406,3 @@ export const STRUCTURE_COLUMN_SHARE = 0.75;
  * some pair past it.
  */
 export const STRUCTURE_COLUMN_LENGTH_RATIO_MAX = 1.8;
-/**
- * Confidence of structure beads, before calibration (the bead's origin is kept beside it for
- * the calibrator): the markup put them side by side, so they are right unless the site's
- * own pairing is off; an empty cell is an explicit "untranslated"; index pairs of columns
- * passed the length check but rest on order alone.
- */
-export const STRUCTURE_ROW_CONFIDENCE = 0.95;
-export const STRUCTURE_ROW_ONE_SIDED_CONFIDENCE = 0.85;
-export const STRUCTURE_COLUMN_CONFIDENCE = 0.9;

@@ -7,6 +7,7 @@
  */
 import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
+import { featuresOf } from './confidence.js';
 import { withoutBoilerplate } from './boilerplate.js';
 import { articleParts, articleWindow, tooShortReason } from './content.js';
 import { decodeBytes } from './decode.js';
@@ -30,10 +31,12 @@ export interface ParseInput {
    * are taken out of the body. When given (even empty), the outcome carries the page's lines.
    */
   boilerplate?: ReadonlySet<string>;
+  /** Also return each segment's confidence features (confidence.ts), for `npm run calibrate`. */
+  explain?: boolean;
 }
 
 export type ParseOutcome =
-  | { ok: true; article: Article; warnings: string[]; boilerplate?: { lines: string[]; removed: string[] } }
+  | { ok: true; article: Article; warnings: string[]; boilerplate?: { lines: string[]; removed: string[] }; features?: number[][] }
   | { ok: false; reason: string };
 
 export function parseArticle(input: ParseInput): ParseOutcome {
@@ -114,7 +117,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
 
   // Structure first (rows of pairs, parallel columns); the aligner takes what the markup does not pair.
   const blocks = extracted.blocks;
-  const { beads, firstLang } = alignByStructure(
+  const { beads, firstLang, evidence } = alignByStructure(
     parts.body.map((p) => ({ text: p.text, lang: p.lang, element: blocks[p.block]?.element })),
     extracted.tree,
   );
@@ -155,5 +158,6 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };
-  return { ok: true, article, warnings, ...(learning ? { boilerplate: { lines: learning.lines, removed: learning.removed } } : {}) };
+  const features = input.explain ? evidence.map((e, x) => featuresOf(e, evidence[x - 1], evidence[x + 1])) : undefined;
+  return { ok: true, article, warnings, ...(learning ? { boilerplate: { lines: learning.lines, removed: learning.removed } } : {}), ...(features ? { features } : {}) };
 }

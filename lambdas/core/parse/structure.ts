@@ -19,16 +19,15 @@
  * by alignParagraphs, one stretch between structures at a time. Pure; linear in the body
  * (each paragraph looks at most STRUCTURE_ROW_LEVELS elements up).
  */
-import { alignParagraphs, type Bead } from './align.js';
+import { alignExplained, type Bead } from './align.js';
+import { confidenceOf, type BeadEvidence } from './confidence.js';
 import {
+  CONFIDENCE_MIN,
   STRUCTURE_CELL_MAJORITY,
-  STRUCTURE_COLUMN_CONFIDENCE,
   STRUCTURE_COLUMN_LENGTH_RATIO_MAX,
   STRUCTURE_COLUMN_MIN,
   STRUCTURE_COLUMN_SHARE,
-  STRUCTURE_ROW_CONFIDENCE,
   STRUCTURE_ROW_LEVELS,
-  STRUCTURE_ROW_ONE_SIDED_CONFIDENCE,
   STRUCTURE_TABLE_ROWS_MIN,
 } from './heuristics.js';
 import type { ElementTree } from './html.js';
@@ -51,6 +50,8 @@ export interface StructBead extends Bead {
 export interface StructureResult {
   beads: StructBead[];
   firstLang: Lang | undefined;
+  /** What each bead's confidence was drawn from (confidence.ts), bead by bead. */
+  evidence: BeadEvidence[];
 }
 
 /** A candidate row: a block element and the paragraphs under it, each with the child of the row ("cell") it sits in. */
@@ -130,31 +131,55 @@ function note(cands: RowCand[], slot: Int32Array, row: number, cell: number, i: 
   else r.cellZh[k]!++;
 }
 
-/** Structure beads over body paragraphs (by index) with the aligner's beads for the rest. */
+/**
+ * Structure beads over body paragraphs (by index) with the aligner's beads for the rest.
+ * Every bead's confidence comes from the one calibrated model (confidence.ts), a markup
+ * bead's evidence saying so (structure: 1), with its neighbours across the whole page.
+ */
 export function alignByStructure(paras: StructPara[], tree: ElementTree | undefined): StructureResult {
   const firstLang = paras[0]?.lang;
   const spans = tree ? structureSpans(paras, tree) : [];
-  const beads: StructBead[] = [];
   if (spans.length === 0) {
-    // No structure (most pages): the aligner's beads as they are.
-    for (const b of alignParagraphs(paras).beads) beads.push({ en: b.en, zh: b.zh, confidence: b.confidence, from: 'aligner' });
-    return { beads, firstLang };
+    // No structure (most pages): the aligner's beads and confidences as they are.
+    const r = alignExplained(paras);
+    return { beads: r.beads.map((b) => ({ en: b.en, zh: b.zh, confidence: b.confidence, from: 'aligner' })), firstLang, evidence: r.evidence };
   }
+  const beads: StructBead[] = [];
+  const evidence: BeadEvidence[] = [];
+  const out: Out = { paras, beads, evidence };
   let at = 0;
-  const gap = (end: number) => {
-    if (end <= at) return;
-    const slice = paras.slice(at, end);
-    const offset = at;
-    for (const b of alignParagraphs(slice).beads) beads.push({ en: b.en.map((x) => x + offset), zh: b.zh.map((x) => x + offset), confidence: b.confidence, from: 'aligner' });
-  };
   for (const s of spans) {
-    gap(s.start);
-    if (s.kind === 'row') beads.push(rowBead(paras, s.start, s.end));
-    else columnBeads(paras, s.start, s.end, beads);
+    aligned(out, at, s.start);
+    if (s.kind === 'row') rowBead(out, s.start, s.end);
+    else columnBeads(out, s.start, s.end);
     at = s.end;
   }
-  gap(paras.length);
-  return { beads, firstLang };
+  aligned(out, at, paras.length);
+  for (let x = 0; x < beads.length; x++) beads[x]!.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN);
+  return { beads, firstLang, evidence };
+}
+
+interface Out {
+  paras: StructPara[];
+  beads: StructBead[];
+  evidence: BeadEvidence[];
+}
+
+/** The aligner over paragraphs [start, end), its beads and evidence appended. */
+function aligned(out: Out, start: number, end: number): void {
+  if (end <= start) return;
+  const r = alignExplained(out.paras.slice(start, end));
+  for (const b of r.beads) out.beads.push({ en: b.en.map((x) => x + start), zh: b.zh.map((x) => x + start), confidence: b.confidence, from: 'aligner' });
+  out.evidence.push(...r.evidence);
+}
+
+/** A bead the markup pairs: what the model knows of it is its shape, its size and that the markup made it. */
+function markupBead(out: Out, en: number[], zh: number[], from: BeadOrigin): void {
+  let chars = 0;
+  for (const i of en) chars += out.paras[i]!.text.length;
+  for (const i of zh) chars += out.paras[i]!.text.length;
+  out.beads.push({ en, zh, confidence: 0, from });
+  out.evidence.push({ en: en.length, zh: zh.length, length: 0, ratio: 0, matched: 0, penalty: 0, gap: 0, facing: 0, chars, block: false, structure: 1 });
 }
 
 interface Span {
@@ -281,15 +306,16 @@ function columnsOf(r: RowCand): { start: number; end: number } | undefined {
   return undefined;
 }
 
-function rowBead(paras: StructPara[], start: number, end: number): StructBead {
+function rowBead(out: Out, start: number, end: number): void {
   const en: number[] = [];
   const zh: number[] = [];
-  for (let i = start; i < end; i++) (paras[i]!.lang === 'en' ? en : zh).push(i);
-  return { en, zh, confidence: en.length && zh.length ? STRUCTURE_ROW_CONFIDENCE : STRUCTURE_ROW_ONE_SIDED_CONFIDENCE, from: 'row' };
+  for (let i = start; i < end; i++) (out.paras[i]!.lang === 'en' ? en : zh).push(i);
+  markupBead(out, en, zh, 'row');
 }
 
 /** Columns: index pairs when counts and every pair's lengths agree, else the aligner over just these paragraphs. */
-function columnBeads(paras: StructPara[], start: number, end: number, out: StructBead[]): void {
+function columnBeads(out: Out, start: number, end: number): void {
+  const paras = out.paras;
   const en: number[] = [];
   const zh: number[] = [];
   for (let i = start; i < end; i++) (paras[i]!.lang === 'en' ? en : zh).push(i);
@@ -302,9 +328,8 @@ function columnBeads(paras: StructPara[], start: number, end: number, out: Struc
     if (ratio > STRUCTURE_COLUMN_LENGTH_RATIO_MAX) agree = false;
   }
   if (agree) {
-    for (let k = 0; k < en.length; k++) out.push({ en: [en[k]!], zh: [zh[k]!], confidence: STRUCTURE_COLUMN_CONFIDENCE, from: 'column' });
+    for (let k = 0; k < en.length; k++) markupBead(out, [en[k]!], [zh[k]!], 'column');
     return;
   }
-  const slice = paras.slice(start, end);
-  for (const b of alignParagraphs(slice).beads) out.push({ en: b.en.map((x) => x + start), zh: b.zh.map((x) => x + start), confidence: b.confidence, from: 'aligner' });
+  aligned(out, start, end);
 }

@@ -7,7 +7,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, type Para } from '../../../lambdas/core/parse/align.js';
+import { alignParagraphs, blockBandHalfWidth, type Para } from '../../../lambdas/core/parse/align.js';
+import * as H from '../../../lambdas/core/parse/heuristics.js';
 import { alignPlain } from './plain-align.js';
 
 const NAMES = Array.from({ length: 48 }, (_, i) => `Name${String.fromCharCode(97 + (i % 26))}${i >= 26 ? 'x' : ''}`);
@@ -70,5 +71,68 @@ describe('alignParagraphs against the plain aligner', () => {
       }),
       { numRuns: 30 },
     );
+  });
+
+  it('also where the band is capped (sides far apart in length): the same as the plain aligner', () => {
+    // 6..20 English paragraphs against 146+ Chinese ones: |n - m| passes BAND_HALF_WIDTH_MAX.
+    const skewed = fc
+      .tuple(fc.array(pair, { minLength: 6, maxLength: 20 }), fc.array(para.filter((p) => p.lang === 'zh'), { minLength: 140, maxLength: 160 }), fc.nat())
+      .map(([ps, extra, at]) => {
+        const zhs = ps.map(([, z]) => z);
+        zhs.splice(at % (zhs.length + 1), 0, ...extra);
+        return [...ps.map(([en]) => en), ...zhs];
+      });
+    fc.assert(
+      fc.property(skewed, (paras) => {
+        const n = paras.filter((p) => p.lang === 'en').length;
+        const m = paras.length - n;
+        expect(blockBandHalfWidth(n, m)).toBeLessThan(Math.abs(n - m)); // the cap binds
+        expect(alignParagraphs(paras)).toEqual(alignPlain(paras));
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
+
+/** Is every cell of the path inside the block band the aligner uses for n × m? */
+function pathInBand(path: Array<[number, number]>, n: number, m: number): boolean {
+  if (n * m <= H.BAND_CELLS) return true;
+  const w = blockBandHalfWidth(n, m);
+  return path.every(([i, j]) => j >= Math.floor((i * m) / Math.max(1, n)) - w && j <= Math.ceil((i * m) / Math.max(1, n)) + w);
+}
+
+describe('the band against the full dynamic program (no band)', () => {
+  // Long block pages of translated pairs with the damage real pages show: dropped or extra
+  // paragraphs on either side, pairs split in two. The best path stays near the diagonal.
+  const damaged = fc
+    .array(fc.tuple(pair, fc.constantFrom('keep', 'keep', 'keep', 'keep', 'drop-zh', 'drop-en', 'extra')), { minLength: 60, maxLength: 160 })
+    .chain((ps) => fc.tuple(fc.constant(ps), fc.array(para, { minLength: ps.length, maxLength: ps.length })))
+    .map(([ps, extras]) => {
+      const en: Para[] = [];
+      const zhs: Para[] = [];
+      ps.forEach(([[e, z], how], x) => {
+        if (how !== 'drop-en') en.push(e);
+        if (how !== 'drop-zh') zhs.push(z);
+        if (how === 'extra') (extras[x]!.lang === 'en' ? en : zhs).push(extras[x]!);
+      });
+      return [...en, ...zhs];
+    });
+
+  it('gives the full optimum whenever the full path lies in the band', () => {
+    let inBand = 0;
+    fc.assert(
+      fc.property(damaged, (paras) => {
+        const n = paras.filter((p) => p.lang === 'en').length;
+        const m = paras.length - n;
+        const full = alignPlain(paras, { full: true });
+        if (!pathInBand(full.path!, n, m)) return;
+        inBand++;
+        const { path: _path, ...exact } = full;
+        expect(alignParagraphs(paras)).toEqual(exact);
+      }),
+      { numRuns: 25 },
+    );
+    // The property must not hold vacuously: damaged translations stay near the diagonal.
+    expect(inBand).toBeGreaterThan(20);
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { Bead, Layout, Para } from '../../../lambdas/core/parse/align.js';
 import { detectLayout } from '../../../lambdas/core/parse/align.js';
+import { confidenceOf, type BeadEvidence } from '../../../lambdas/core/parse/confidence.js';
 import * as H from '../../../lambdas/core/parse/heuristics.js';
 import type { Lang } from '../../../lambdas/core/parse/lang.js';
 import { latinWordsPlain, loweredWordsPlain, numbersPlain, scanScriptsPlain } from './plain.js';
@@ -28,15 +29,11 @@ function lengthCost(le: number, lz: number): number {
   return Math.abs(r) / Math.sqrt(H.LENGTH_VARIANCE + H.LENGTH_VARIANCE_SHORT / ((le + lz) / 2 + 1));
 }
 
-function confidence(k: number, len: number, matched: number): number {
-  const [di, dj] = KINDS[k]!;
-  const typeFactor = di === 1 && dj === 1 ? 1 : di && dj ? H.CONFIDENCE_MERGE_FACTOR : H.CONFIDENCE_ONE_SIDED_FACTOR;
-  let c = Math.exp(-len / H.CONFIDENCE_LENGTH_SCALE) * typeFactor;
-  c = 1 - (1 - c) * Math.pow(H.CONFIDENCE_ANCHOR_DOUBT, matched);
-  return Math.round(Math.min(1, Math.max(H.CONFIDENCE_MIN, c)) * 100) / 100;
-}
-
-export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined } {
+/**
+ * `full`: on block pages, every cell of the (n + 1)·(m + 1) table, with no band at all — the
+ * exact optimum the band approximates (tests compare the two where the band holds the path).
+ */
+export function alignPlain(paras: Para[], opts: { full?: boolean } = {}): { beads: Bead[]; layout: Layout; firstLang: Lang | undefined; path?: Array<[number, number]> } {
   const layout = detectLayout(paras);
   const enIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [i] : []));
   const zhIdx = paras.flatMap((p, i) => (p.lang === 'en' ? [] : [i]));
@@ -89,8 +86,10 @@ export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firs
   const lo: number[] = [];
   const hi: number[] = [];
   if (layout !== 'interleaved') {
-    const w = Math.max(H.BAND_MIN, Math.ceil(Math.abs(n - m) + H.BAND_SLACK * Math.max(n, m)));
-    const banded = n * m > H.BAND_CELLS;
+    // As wide as the length difference plus a share of the longer side, within a cap plus the diagonal's step.
+    const wide = Math.max(H.BAND_MIN, Math.ceil(Math.abs(n - m) + H.BAND_SLACK * Math.max(n, m)));
+    const w = Math.min(wide, H.BAND_HALF_WIDTH_MAX + Math.ceil(m / Math.max(1, n)));
+    const banded = !opts.full && n * m > H.BAND_CELLS;
     for (let i = 0; i <= n; i++) {
       lo.push(banded ? Math.floor((i * m) / Math.max(1, n)) - w : 0);
       hi.push(banded ? Math.ceil((i * m) / Math.max(1, n)) + w : m);
@@ -148,33 +147,50 @@ export function alignPlain(paras: Para[]): { beads: Bead[]; layout: Layout; firs
   };
 
   let back: number[][];
+  let lead: Lang | undefined;
   if (layout !== 'interleaved') back = run(undefined).back;
   else {
     const a = run('en');
     const b = run('zh');
+    lead = b.cost < a.cost ? 'zh' : 'en';
     back = b.cost < a.cost ? b.back : a.back;
   }
 
   const beads: Bead[] = [];
+  const evidence: BeadEvidence[] = [];
   let i = n;
   let j = m;
+  const path: Array<[number, number]> = [[n, m]];
   while (i > 0 || j > 0) {
     const k = back[i]![j]!;
-    if (k < 0) {
-      // Outside the band: one-sided beads, so that nothing is lost.
-      if (i > 0) beads.push({ en: [enIdx[--i]!], zh: [], confidence: H.CONFIDENCE_MIN });
-      else beads.push({ en: [], zh: [zhIdx[--j]!], confidence: H.CONFIDENCE_MIN });
-      continue;
-    }
-    const [di, dj] = KINDS[k]!;
+    // Outside the band: one-sided beads, so that nothing is lost.
+    const [di, dj] = k >= 0 ? KINDS[k]! : i > 0 ? [1, 0] : [0, 1];
     const two = di > 0 && dj > 0;
-    beads.push({
-      en: enIdx.slice(i - di, i),
-      zh: zhIdx.slice(j - dj, j),
-      confidence: confidence(k, two ? length(k, i - di, j - dj) : 0, two ? anchor(k, i - di, j - dj)[1] : 0),
+    const en = enIdx.slice(i - di, i);
+    const zh = zhIdx.slice(j - dj, j);
+    const [cost, matched] = two ? anchor(k, i - di, j - dj) : [0, 0];
+    const enFirst = two && en[en.length - 1]! < zh[0]!;
+    const zhFirst = two && zh[zh.length - 1]! < en[0]!;
+    evidence.push({
+      en: di,
+      zh: dj,
+      length: two ? length(k, i - di, j - dj) : 0,
+      ratio: two ? Math.log((en.reduce((s, x) => s + lenE[enIdx.indexOf(x)]!, 0) + 1) / (zh.reduce((s, x) => s + lenZ[zhIdx.indexOf(x)]!, 0) + 1)) : 0,
+      matched,
+      penalty: two ? cost + H.ANCHOR_MATCH_REWARD * matched : 0,
+      gap: two && lead ? (enFirst ? zh[0]! - en[en.length - 1]! - 1 : zhFirst ? en[0]! - zh[zh.length - 1]! - 1 : 0) : 0,
+      facing: two && lead ? ((lead === 'en' ? enFirst : zhFirst) ? 0 : 1) : 0,
+      chars: [...en, ...zh].reduce((s, x) => s + paras[x]!.text.length, 0),
+      block: lead === undefined,
+      structure: 0,
     });
+    beads.push({ en, zh, confidence: 0 });
     i -= di;
     j -= dj;
+    path.push([i, j]);
   }
-  return { beads: beads.reverse(), layout, firstLang: paras[0]?.lang };
+  beads.reverse();
+  evidence.reverse();
+  beads.forEach((b, x) => (b.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], H.CONFIDENCE_MIN)));
+  return { beads, layout, firstLang: paras[0]?.lang, ...(opts.full ? { path: path.reverse() } : {}) };
 }
