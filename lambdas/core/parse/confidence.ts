@@ -32,6 +32,13 @@ export interface BeadEvidence {
    * 1, else 0. Such a bead has no length or anchor evidence (0): this and its size speak for it.
    */
   structure: number;
+  /**
+   * Known once the bead's sentences are aligned (index.ts; 0 before): of a two-sided bead's
+   * sentence beads, the share that are one-sided, and the share that are not 1-1. Paragraphs
+   * that are not each other's translation leave sentences without partners.
+   */
+  oddSentences?: number;
+  unevenSentences?: number;
 }
 
 /** The model's inputs, by name (calibration.generated.ts lists its coefficients in this order). */
@@ -54,6 +61,8 @@ export const FEATURE_NAMES = [
   'log chars of a one-sided bead',
   'length cost squared',
   'a neighbour short on this side',
+  'one-sided sentence share',
+  'not 1-1 sentence share',
 ] as const;
 
 /** Characters below which a one-sided paragraph reads like a line of chrome rather than an untranslated paragraph. */
@@ -92,6 +101,8 @@ export function featuresOf(b: BeadEvidence, prev: BeadEvidence | undefined, next
     two ? 0 : Math.log(1 + b.chars),
     b.length * b.length,
     Math.max(pull(b, prev), pull(b, next)),
+    b.oddSentences ?? 0,
+    b.unevenSentences ?? 0,
   ];
 }
 
@@ -132,6 +143,8 @@ export function confidenceOf(b: BeadEvidence, prev: BeadEvidence | undefined, ne
   z += w[15]! * (two ? 0 : Math.log(1 + b.chars));
   z += w[16]! * (b.length * b.length);
   z += w[17]! * Math.max(pull(b, prev), pull(b, next));
+  z += (w[18] ?? 0) * (b.oddSentences ?? 0);
+  z += (w[19] ?? 0) * (b.unevenSentences ?? 0);
   const p = 1 / (1 + Math.exp(-z));
   return Math.round(Math.min(1 - min, Math.max(min, p)) * 100) / 100;
 }

@@ -7,7 +7,8 @@
  */
 import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
-import { featuresOf } from './confidence.js';
+import { confidenceOf, featuresOf, type BeadEvidence } from './confidence.js';
+import { CONFIDENCE_MIN } from './heuristics.js';
 import { withoutBoilerplate } from './boilerplate.js';
 import { articleParts, articleWindow, tooShortReason } from './content.js';
 import { decodeBytes } from './decode.js';
@@ -85,6 +86,22 @@ function ordered(o: Partial<Record<Lang, string>>, langs: Lang[]): Record<string
   return out;
 }
 
+/** A two-sided bead's sentence beads: the share without a partner, and the share that are not 1-1. */
+function sentenceEvidence(e: BeadEvidence, seg: AlignedSegment): void {
+  const beads = seg.sentences ?? [];
+  if (e.en === 0 || e.zh === 0 || beads.length === 0) return;
+  let odd = 0;
+  let uneven = 0;
+  for (const b of beads) {
+    const ne = b.en?.length ?? 0;
+    const nz = b.zh?.length ?? 0;
+    if (ne === 0 || nz === 0) odd++;
+    if (ne !== 1 || nz !== 1) uneven++;
+  }
+  e.oddSentences = odd / beads.length;
+  e.unevenSentences = uneven / beads.length;
+}
+
 function parseUnsafe(input: ParseInput): ParseOutcome {
   const decoded = decodeBytes(input.bytes, input.contentType);
   if (!decoded.ok) return decoded;
@@ -155,6 +172,9 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   };
   // Sentence beads inside each paragraph bead; the content hash covers their shape (core/ids.ts).
   segments.forEach((seg) => (seg.sentences = alignSentences(seg.en!, seg.zh!, languages)));
+  // What the sentences say of each pair goes into its confidence (confidence.ts), before the hash.
+  segments.forEach((seg, x) => sentenceEvidence(evidence[x]!, seg));
+  segments.forEach((seg, x) => (seg.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN)));
   const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;
   const article: Article = { id: articleIdFor(idSource), ...content, contentHash };

@@ -3,6 +3,7 @@ import { alignExplained, type Para } from '../../../lambdas/core/parse/align.js'
 import { CALIBRATION } from '../../../lambdas/core/parse/calibration.generated.js';
 import { confidenceOf, FEATURE_NAMES, featuresOf, probabilityOf, type BeadEvidence } from '../../../lambdas/core/parse/confidence.js';
 import { CONFIDENCE_MIN } from '../../../lambdas/core/parse/heuristics.js';
+import { parseArticle } from '../../../lambdas/core/parse/index.js';
 import { fitLogistic } from '../../quality/calibrate.js';
 
 const bead = (o: Partial<BeadEvidence>): BeadEvidence => ({ en: 1, zh: 1, length: 0.3, ratio: 0.1, matched: 2, penalty: 0, gap: 0, facing: 0, chars: 300, block: false, structure: 0, ...o });
@@ -14,7 +15,7 @@ describe('segment confidence', () => {
   });
 
   it('is the logistic of the coefficients times the features, in hundredths within CONFIDENCE_MIN..1-CONFIDENCE_MIN', () => {
-    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7, ratio: 0.8 }), bead({ ratio: -0.6 })];
+    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7, ratio: 0.8 }), bead({ ratio: -0.6 }), bead({ oddSentences: 0.5, unevenSentences: 0.75 }), bead({ structure: 1, length: 0, matched: 0 })];
     const around = [undefined, ...beads];
     for (const b of beads) for (const prev of around) for (const next of around) {
       const x = featuresOf(b, prev, next);
@@ -31,6 +32,29 @@ describe('segment confidence', () => {
     const bad = confidenceOf(bead({ length: 6, gap: 3, facing: 1, matched: 0, penalty: 2 }), bead({ en: 0 }), bead({ zh: 0 }), CONFIDENCE_MIN);
     expect(good).toBeGreaterThan(0.8);
     expect(bad).toBeLessThan(good - 0.3);
+  });
+
+  it('trusts a pair less when its sentences find no partners (paragraphs that are not translations of each other)', () => {
+    const p = (o: Partial<BeadEvidence>) => probabilityOf(featuresOf(bead(o), undefined, undefined));
+    expect(p({ oddSentences: 0.5, unevenSentences: 0.5 })).toBeLessThan(p({ oddSentences: 0, unevenSentences: 0 }));
+    expect(p({ oddSentences: 0, unevenSentences: 0.5 })).toBeLessThan(p({ oddSentences: 0, unevenSentences: 0 }));
+  });
+
+  it('reads the sentence beads into a two-sided pair\'s confidence in parseArticle', () => {
+    const page = (zh2: string) =>
+      `<html><head><title>Ports shut as typhoon nears</title></head><body><h1>Ports shut as typhoon nears</h1><h1>台风逼近 港口停工</h1>` +
+      `<p>Ports along the coast suspended operations on Saturday as the typhoon approached. Gusts reached 162 kilometers per hour.</p>` +
+      `<p>台风逼近，沿海各港口周六暂停作业。${zh2}</p></body></html>`;
+    const withPartner = parseArticle({ bytes: page('阵风最高达每小时162公里。'), explain: true });
+    if (!withPartner.ok) throw new Error(withPartner.reason);
+    const row = withPartner.features![0]!;
+    expect(row[FEATURE_NAMES.indexOf('one-sided sentence share')]).toBe(0);
+    expect(row[FEATURE_NAMES.indexOf('not 1-1 sentence share')]).toBe(0);
+    // The Chinese leaves the second English sentence out: a sentence bead that is not 1-1.
+    const without = parseArticle({ bytes: page(''), explain: true });
+    if (!without.ok) throw new Error(without.reason);
+    expect(without.features![0]![FEATURE_NAMES.indexOf('not 1-1 sentence share')]).toBeGreaterThan(0);
+    expect(without.article.segments[0]!.confidence).toBeLessThan(withPartner.article.segments[0]!.confidence!);
   });
 
   it("gives a page's correct pairs, with shared numbers, a high confidence", () => {
