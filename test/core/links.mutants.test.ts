@@ -92,3 +92,27 @@ describe('feedKindOf', () => {
     expect(feedKindOf(bytes('plain text'))).toBeUndefined();
   });
 });
+
+describe('feed and page edges', () => {
+  it('reads a feed of one item, one entry or one link (no array in the XML)', () => {
+    expect(extractFeedHrefs('<rss><channel><item><link>https://x.example/1</link></item></channel></rss>').hrefs).toEqual(['https://x.example/1']);
+    expect(extractFeedHrefs('<feed><entry><link href="https://x.example/e"/></entry></feed>').hrefs).toEqual(['https://x.example/e']);
+    expect(extractFeedHrefs('<rdf:RDF xmlns:rdf="r"><item><link>https://x.example/r</link></item></rdf:RDF>').hrefs).toEqual(['https://x.example/r']);
+  });
+  it('decodes upper-case hex references and keeps ones beyond Unicode', () => {
+    const rss = '<rss><channel><item><link>https://x.example/&#X41;&#x10FFFF;&#x110000;</link></item></channel></rss>';
+    expect(extractFeedHrefs(rss).hrefs).toEqual(['https://x.example/A\u{10FFFF}&#x110000;']);
+  });
+  it('skips empty items and entries', () => {
+    expect(extractFeedHrefs('<rss><channel><item></item><item><link>https://x.example/2</link></item></channel></rss>').hrefs).toEqual(['https://x.example/2']);
+    expect(extractFeedHrefs('<feed><entry></entry><entry><link href="https://x.example/e"/></entry></feed>').hrefs).toEqual(['https://x.example/e']);
+  });
+  it('reads a JSON Feed with space before it and an http version URL', () => {
+    expect(feedKindOf(bytes('\n  {"version":"http://jsonfeed.org/version/1"}'))).toBe('json-feed');
+    expect(feedKindOf(bytes('{"version" : "https://jsonfeed.org/version/1.1"}'))).toBe('json-feed');
+  });
+  it('reads only the root element after leading space', () => {
+    expect(feedKindOf(bytes('  \n<feed xmlns="http://www.w3.org/2005/Atom">'))).toBe('atom');
+    expect(feedKindOf(bytes('<html><!-- <rss> --></html>'))).toBeUndefined();
+  });
+});
