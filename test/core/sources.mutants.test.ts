@@ -57,7 +57,7 @@ describe('parseSources, one fault at a time', () => {
     ['homepage', { homepage: '/relative' }, /^sources\[0\]\.homepage: not an absolute URL \("\/relative"\)$/],
   ])('%s: %j', (_field, over, message) => {
     const errors = errorsOf(over);
-    expect(errors).toHaveLength(over.id === 5 ? 2 : 1);
+    expect(errors).toHaveLength((over as { id?: unknown }).id === 5 ? 2 : 1);
     expect(errors.at(-1)).toMatch(message);
   });
 
