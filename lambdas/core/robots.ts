@@ -18,6 +18,7 @@ export interface RobotsPolicy {
 
 export const ALLOW_ALL: RobotsPolicy = { rules: [] };
 /** What RFC 9309 §2.3.1.4 asks for when robots.txt is unreachable (5xx, network error). */
+// Stryker disable next-line StringLiteral: an empty pattern matches every path as '/' does (every path starts with '/').
 export const DISALLOW_ALL: RobotsPolicy = { rules: [{ allow: false, pattern: '/' }] };
 
 interface Group {
@@ -32,6 +33,7 @@ function normalisePath(p: string): string {
   // Decode what need not be encoded so /a%62 and /ab compare equal; keep reserved escapes.
   return p.replace(/%([0-9a-f]{2})/gi, (whole, hex: string) => {
     const c = String.fromCharCode(parseInt(hex, 16));
+    // Stryker disable next-line MethodExpression: rules and paths both pass through here, so lower case would compare the same.
     return /[A-Za-z0-9\-._~]/.test(c) ? c : whole.toUpperCase();
   });
 }
@@ -40,15 +42,17 @@ function normalisePath(p: string): string {
 export function parseRobots(text: string, agent: string): RobotsPolicy {
   const groups: Group[] = [];
   let current: Group | undefined;
+  // Stryker disable next-line BooleanLiteral: read only once `current` exists, i.e. after a User-agent line set it.
   let lastWasAgent = false;
   for (const rawLine of text.slice(0, MAX_BYTES).split(/\r\n|\r|\n/)) {
     const line = rawLine.replace(/#.*/, '').trim();
     const m = /^([A-Za-z-]+)\s*:\s*(.*)$/.exec(line);
     if (!m) continue;
     const key = (m[1] as string).toLowerCase();
-    const value = (m[2] as string).trim();
+    const value = m[2] as string; // trimmed already: the line is, and \s* takes the space after ':'
     if (key === 'user-agent') {
       if (!current || !lastWasAgent) {
+        // Stryker disable next-line ArrayDeclaration: an extra mixed-case agent never matches the lower-cased token.
         current = { agents: [], rules: [] };
         groups.push(current);
       }
@@ -67,7 +71,14 @@ export function parseRobots(text: string, agent: string): RobotsPolicy {
     }
   }
   const token = agent.toLowerCase();
-  const mine = groups.filter((g) => g.agents.some((a) => a !== '*' && token.startsWith(a.replace(/\/.*$/, ''))));
+  // A product token names us when ours starts with it (version dropped); '*' never does, and an
+  // empty one (`User-agent:` alone, or `/1.0`) names no one.
+  const names = (a: string): boolean => {
+    // Stryker disable next-line Regex: without the '$' the same text goes (a value holds no line break).
+    const name = a.replace(/\/.*$/, '');
+    return name !== '' && token.startsWith(name);
+  };
+  const mine = groups.filter((g) => g.agents.some(names));
   const chosen = mine.length ? mine : groups.filter((g) => g.agents.includes('*'));
   const policy: RobotsPolicy = { rules: chosen.flatMap((g) => g.rules) };
   const delays = chosen.map((g) => g.crawlDelayMs).filter((d): d is number => d !== undefined);
