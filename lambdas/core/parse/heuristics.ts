@@ -164,6 +164,13 @@ export const CHROME_CLASS_WORDS = [
   'pagination', 'qrcode', 'friendlink', 'xgxw', 'xgyd',
 ] as const;
 
+/**
+ * Class/id words that name an article's metadata: an element named for both, such as
+ * "author_share" (a byline and date beside the share buttons), is not skipped as chrome;
+ * its lines are then judged by what they say (share words are still chrome lines).
+ */
+export const META_CLASS = /(^|[\s_-])(author|authors|byline|writer|source|date|time|pubtime|pubdate|published)([\s_-]|$)/i;
+
 /** Class/id words that mark a headline (a "sub" in the same attribute makes it a subtitle). */
 export const TITLE_CLASS = /(^|[\s_-])(title|headline|subtitle|sub-title|entry-title|article-title|biaoti)([\s_-]|$)/i;
 

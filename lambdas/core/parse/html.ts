@@ -4,7 +4,7 @@
  * sits in, how much of it is link text, and the class/id words of its ancestors, which the
  * content stage uses to tell article text from page chrome.
  */
-import { CHROME_CLASS_WORDS, HTML_SNIFF_CHARS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
+import { CHROME_CLASS_WORDS, HTML_SNIFF_CHARS, META_CLASS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
 import { tokenize, type Attrs } from './tokenizer.js';
 
 export interface Block {
@@ -130,7 +130,7 @@ function classify(cls: string): ClassVerdict {
   let c = classVerdicts.get(cls);
   if (!c) {
     const title = TITLE_CLASS.test(cls);
-    c = { chrome: !title && chromeClass(cls), title, sub: /sub/i.test(cls) };
+    c = { chrome: !title && chromeClass(cls) && !META_CLASS.test(cls), title, sub: /sub/i.test(cls) };
     if (classVerdicts.size >= MAX_CLASS_VERDICTS) classVerdicts.clear();
     classVerdicts.set(cls, c);
   }

@@ -30,6 +30,14 @@ describe('extractHtml', () => {
     expect(blocksOf(html).flatMap((x) => x.lines)).toEqual(['yes']);
   });
 
+  it.each([
+    ['<div class="author_share"><span>By Li Wei</span> <span>2025-03-04 10:20</span></div><p>yes</p>', ['By Li Wei 2025-03-04 10:20', 'yes']],
+    ['<div class="shareBar pubtime">2025-03-04</div><p>yes</p>', ['2025-03-04', 'yes']],
+    ['<div class="share-source">Source: Example Daily</div><p>yes</p>', ['Source: Example Daily', 'yes']],
+  ])('keeps an element named for metadata as well as chrome (its lines are judged by what they say): %s', (html, lines) => {
+    expect(blocksOf(html).flatMap((x) => x.lines)).toEqual(lines);
+  });
+
   it('keeps <header> and <footer> that belong to an <article>', () => {
     const b = blocksOf('<article><header><h1>Title</h1></header><p>Body</p><footer><p>Editor\'s Note: x</p></footer></article>');
     expect(b.flatMap((x) => x.lines)).toEqual(['Title', 'Body', "Editor's Note: x"]);
