@@ -626,6 +626,17 @@ function repeatedTitles(parts: ArticleParts): void {
 }
 
 /** Sort the window's units into article parts; look around it for what it lacks. */
+/**
+ * The date shown on the page wins (it is what readers see), except where it is a bare day
+ * (read as midnight) and the page declares the same day with its time (article:published_time,
+ * <time datetime>): then the declared instant is the one meant.
+ */
+function publishedOf(shown: string | undefined, declared: string | undefined): string | undefined {
+  if (!shown) return declared;
+  if (declared && /T00:00:00(?:\.000)?(?:Z|[+-]\d\d:\d\d)$/.test(shown) && declared.slice(0, 10) === shown.slice(0, 10) && !/T00:00:00/.test(declared)) return declared;
+  return shown;
+}
+
 export function articleParts(units: Unit[], meta: PageMeta, window: { start: number; end: number }): ArticleParts {
   const parts: ArticleParts = { title: {}, byline: {}, authorNote: {}, editorNote: {}, body: [] };
   const doc = new DocTitle(meta);
@@ -654,6 +665,6 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   repeatedTitles(parts);
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
   if (!parts.byline.en || !parts.byline.zh) bylinesAbove(w, window);
-  parts.published = w.dates[0] ?? parsePageDate(meta.published);
+  parts.published = publishedOf(w.dates[0], parsePageDate(meta.published) ?? parsePageDate(meta.timeDatetime));
   return parts;
 }

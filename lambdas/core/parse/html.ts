@@ -43,6 +43,8 @@ export interface PageMeta {
   canonical?: string;
   ogUrl?: string;
   published?: string;
+  /** The first <time datetime> outside skipped chrome: what the page declares a shown date to be. */
+  timeDatetime?: string;
   author?: string;
   lang?: string;
 }
@@ -343,6 +345,7 @@ export function extractHtml(html: string): HtmlResult {
         return;
       }
       if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
+      if (name === 'time' && skipDepth === 0 && attribs.datetime) meta.timeDatetime ??= attribs.datetime.trim();
       if (name === 'title' && !meta.title) {
         inTitle = true;
         titleText = '';

@@ -35,6 +35,7 @@ export interface Attrs {
   name?: string | undefined;
   itemprop?: string | undefined;
   content?: string | undefined;
+  datetime?: string | undefined;
 }
 
 /** One shape for every tag's attributes, so reading them stays monomorphic. */
@@ -48,6 +49,7 @@ class TagAttrs implements Attrs {
   name: string | undefined = undefined;
   itemprop: string | undefined = undefined;
   content: string | undefined = undefined;
+  datetime: string | undefined = undefined;
 }
 
 export interface TagSink {
@@ -401,7 +403,7 @@ export function tokenize(html: string, sink: TagSink): void {
     const name = begin(lowerName(knownName(html, from, k, h) ?? html.slice(from, k).toLowerCase()));
     const kept = name !== undefined;
     // Every tag's class and id; the rest only where the parser reads them.
-    const allAttrs = name === 'meta' || name === 'link' || name === 'html';
+    const allAttrs = name === 'meta' || name === 'link' || name === 'html' || name === 'time';
     let attrs: Attrs = EMPTY;
     let selfClosing = false;
     // Attributes, up to the tag's '>'.
@@ -495,8 +497,8 @@ export function tokenize(html: string, sink: TagSink): void {
 
 /**
  * Could html[ns, ne) name an attribute the parser reads? By length and first letter, before
- * any string is made: class and id on every tag; rel, href, lang, property, name, itemprop
- * and content (read on <meta>, <link> and <html> only) when `all`. (Lower-casing never makes
+ * any string is made: class and id on every tag; rel, href, lang, property, name, itemprop,
+ * content and datetime (read on <meta>, <link>, <html> and <time> only) when `all`. (Lower-casing never makes
  * a name shorter, nor turns a non-ASCII first letter into one of these.)
  */
 function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean {
@@ -513,7 +515,7 @@ function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean 
     case 7:
       return all && c === 0x63; // content
     case 8:
-      return all && (c === 0x70 || c === 0x69); // property, itemprop
+      return all && (c === 0x70 || c === 0x69 || c === 0x64); // property, itemprop, datetime
     default:
       return false;
   }
@@ -548,6 +550,9 @@ function setAttr(a: Attrs, name: string, value: string): void {
       break;
     case 'content':
       a.content ??= value;
+      break;
+    case 'datetime':
+      a.datetime ??= value;
       break;
   }
 }

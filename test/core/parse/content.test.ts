@@ -110,3 +110,29 @@ describe('chrome inside the article', () => {
     expect(r.article.segments).toHaveLength(2);
   });
 });
+
+describe('published: what the page shows, with the time it declares for a bare day', () => {
+  const page = (shown: string, head: string, body = '') =>
+    `<html><head><title>Ports shut as typhoon nears</title>${head}</head><body><h1>Ports shut as typhoon nears</h1><h1>台风逼近 港口停工</h1>` +
+    `<p>${shown}</p>${body}<p>Ports along the coast suspended operations on Saturday as the typhoon approached the province.</p>` +
+    `<p>台风逼近，沿海各港口周六暂停作业。</p></body></html>`;
+  const published = (html: string) => {
+    const r = parseArticle({ bytes: html });
+    if (!r.ok) throw new Error(r.reason);
+    return r.article.published;
+  };
+
+  it('takes the <time datetime> instant when the shown date is that day without a time', () => {
+    expect(published(page('<time datetime="2025-03-04T10:20:00+08:00">March 4, 2025</time>', ''))).toBe('2025-03-04T10:20:00+08:00');
+    expect(published(page('2025-03-04', '<meta property="article:published_time" content="2025-03-04T10:20:00+08:00">'))).toBe('2025-03-04T10:20:00+08:00');
+  });
+
+  it('keeps the shown date when it has a time, or when the declared one is another day', () => {
+    expect(published(page('2025-03-04 16:30', '<meta property="article:published_time" content="2025-03-04T10:20:00+08:00">'))).toBe('2025-03-04T16:30:00+08:00');
+    expect(published(page('<time datetime="2025-03-05T10:20:00+08:00">2025-03-04</time>', ''))).toBe('2025-03-04T00:00:00+08:00');
+  });
+
+  it('reads <time datetime> when nothing is shown as a date', () => {
+    expect(published(page('A short note before the article.', '', '<time datetime="2025-03-04T10:20:00+08:00"></time>'))).toBe('2025-03-04T10:20:00+08:00');
+  });
+});
