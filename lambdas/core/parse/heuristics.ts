@@ -171,6 +171,13 @@ export const CHROME_CLASS_WORDS = [
  */
 export const META_CLASS = /(^|[\s_-])(author|authors|byline|writer|source|date|time|pubtime|pubdate|published)([\s_-]|$)/i;
 
+/**
+ * An element a browser does not show (inline display:none or visibility:hidden, or the hidden
+ * attribute) holds no text of the page: sites plant such spans inside paragraphs (anti-copy
+ * watermarks, tracking words) and a reader never sees them. (Readability skips the same.)
+ */
+export const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*(?:!important\s*)?(?:;|$)/i;
+
 /** Class/id words that mark a headline (a "sub" in the same attribute makes it a subtitle). */
 export const TITLE_CLASS = /(^|[\s_-])(title|headline|subtitle|sub-title|entry-title|article-title|biaoti)([\s_-]|$)/i;
 

@@ -4,7 +4,7 @@
  * sits in, how much of it is link text, and the class/id words of its ancestors, which the
  * content stage uses to tell article text from page chrome.
  */
-import { CHROME_CLASS_WORDS, HTML_SNIFF_CHARS, META_CLASS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
+import { CHROME_CLASS_WORDS, HIDDEN_STYLE, HTML_SNIFF_CHARS, META_CLASS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
 import { tokenize, type Attrs } from './tokenizer.js';
 
 export interface Block {
@@ -371,7 +371,8 @@ export function extractHtml(html: string): HtmlResult {
         (SKIP.has(name) && name !== 'head' && !(name === 'footer' && articleDepth > 0)) ||
         name === 'head' ||
         (name === 'header' && articleDepth === 0) ||
-        (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html');
+        (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html') ||
+        (name !== 'body' && name !== 'html' && (attribs.hidden !== undefined || (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style))));
       let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
       if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
       if (isBlock && skipDepth === 0) flush();

@@ -36,6 +36,9 @@ export interface Attrs {
   itemprop?: string | undefined;
   content?: string | undefined;
   datetime?: string | undefined;
+  /** Read on every tag: an element a browser would not show is no text of the page. */
+  style?: string | undefined;
+  hidden?: string | undefined;
 }
 
 /** One shape for every tag's attributes, so reading them stays monomorphic. */
@@ -50,6 +53,8 @@ class TagAttrs implements Attrs {
   itemprop: string | undefined = undefined;
   content: string | undefined = undefined;
   datetime: string | undefined = undefined;
+  style: string | undefined = undefined;
+  hidden: string | undefined = undefined;
 }
 
 export interface TagSink {
@@ -497,7 +502,7 @@ export function tokenize(html: string, sink: TagSink): void {
 
 /**
  * Could html[ns, ne) name an attribute the parser reads? By length and first letter, before
- * any string is made: class and id on every tag; rel, href, lang, property, name, itemprop,
+ * any string is made: class, id, style and hidden on every tag; rel, href, lang, property, name, itemprop,
  * content and datetime (read on <meta>, <link>, <html> and <time> only) when `all`. (Lower-casing never makes
  * a name shorter, nor turns a non-ASCII first letter into one of these.)
  */
@@ -511,7 +516,9 @@ function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean 
     case 4:
       return all && (c === 0x68 || c === 0x6c || c === 0x6e); // href, lang, name
     case 5:
-      return c === 0x63; // class
+      return c === 0x63 || c === 0x73; // class, style
+    case 6:
+      return c === 0x68; // hidden
     case 7:
       return all && c === 0x63; // content
     case 8:
@@ -553,6 +560,12 @@ function setAttr(a: Attrs, name: string, value: string): void {
       break;
     case 'datetime':
       a.datetime ??= value;
+      break;
+    case 'style':
+      a.style ??= value;
+      break;
+    case 'hidden':
+      a.hidden ??= value;
       break;
   }
 }

@@ -38,6 +38,17 @@ describe('extractHtml', () => {
     expect(blocksOf(html).flatMap((x) => x.lines)).toEqual(lines);
   });
 
+  it.each([
+    ['<p>Seen here. <span style="display:none">planted words</span>And here.</p>', ['Seen here. And here.']],
+    ['<p>看得见。<span style="color:#fff; DISPLAY: none !important">水印</span>也看得见。</p>', ['看得见。也看得见。']],
+    ['<p>Seen <em style="visibility:hidden">ghost</em>text.</p>', ['Seen text.']],
+    ['<div hidden><p>Not shown</p></div><p>Shown</p>', ['Shown']],
+    ['<p>Shown <span style="display:inline-block">too</span></p>', ['Shown too']],
+    ['<p>Shown <span style="--display:none-ish">too</span></p>', ['Shown too']],
+  ])('leaves out what a browser does not show: %s', (html, lines) => {
+    expect(blocksOf(html).flatMap((x) => x.lines)).toEqual(lines);
+  });
+
   it('keeps <header> and <footer> that belong to an <article>', () => {
     const b = blocksOf('<article><header><h1>Title</h1></header><p>Body</p><footer><p>Editor\'s Note: x</p></footer></article>');
     expect(b.flatMap((x) => x.lines)).toEqual(['Title', 'Body', "Editor's Note: x"]);

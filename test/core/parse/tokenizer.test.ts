@@ -10,7 +10,7 @@ import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { tokenize, type Attrs } from '../../../lambdas/core/parse/tokenizer.js';
 
-const KEPT = ['class', 'id', 'rel', 'href', 'lang', 'property', 'name', 'itemprop', 'content', 'datetime'] as const;
+const KEPT = ['class', 'id', 'rel', 'href', 'lang', 'property', 'name', 'itemprop', 'content', 'datetime', 'style', 'hidden'] as const;
 
 type Event = ['open', string, Record<string, string>] | ['text', string] | ['close', string];
 
@@ -23,7 +23,7 @@ function pushText(events: Event[], text: string): void {
 /** What the parser reads: class and id everywhere, the rest on <meta>, <link> and <html>. */
 function keptAttrs(a: Attrs | Record<string, string>, tag: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const k of tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' ? KEPT : (['class', 'id'] as const)) {
+  for (const k of tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' ? KEPT : (['class', 'id', 'style', 'hidden'] as const)) {
     const v = (a as Record<string, string | undefined>)[k];
     if (v !== undefined) out[k] = v;
   }
@@ -56,7 +56,7 @@ function reference(html: string): Event[] {
 }
 
 const TAGS = ['p', 'div', 'span', 'a', 'br', 'hr', 'img', 'image', 'li', 'ul', 'td', 'tr', 'table', 'tbody', 'h1', 'h2', 'script', 'style', 'title', 'textarea', 'form', 'svg', 'math', 'foreignObject', 'desc', 'mi', 'nav', 'footer', 'article', 'iframe', 'noscript', 'xmp', 'plaintext', 'option', 'select', 'dd', 'dt', 'pre', 'b', 'meta', 'link', 'head', 'body', 'html', 'input', 'button', 'time'];
-const ATTRS = ['name="x" content="y"', 'class="share-bar"', 'CLASS="Nav"', 'class', 'id=\'x>y\'', 'id=main', 'rel="canonical"', 'href="/a?b=1&amp;c=2"', 'href=&quot;q', 'lang="zh-CN"', 'property="og:title"', 'content="T &amp; U"', 'content=&notit;', 'name="author"', 'itemprop="datePublished"', 'data-x="1"', 'class="a" class="b"', '/', '=x', 'a=', 'title="t"', 'datetime="2025-03-04T10:20+08:00"', 'DateTime=x'];
+const ATTRS = ['name="x" content="y"', 'class="share-bar"', 'CLASS="Nav"', 'class', 'id=\'x>y\'', 'id=main', 'rel="canonical"', 'href="/a?b=1&amp;c=2"', 'href=&quot;q', 'lang="zh-CN"', 'property="og:title"', 'content="T &amp; U"', 'content=&notit;', 'name="author"', 'itemprop="datePublished"', 'data-x="1"', 'class="a" class="b"', '/', '=x', 'a=', 'title="t"', 'datetime="2025-03-04T10:20+08:00"', 'DateTime=x', 'style="display:none"', 'STYLE="color: red"', 'hidden', 'hidden="hidden"', 'stylex=1', 'hiddenx'];
 const TEXTS = ['Hello world. ', '中文段落，测试。', ' &amp; ', '&lt;b&gt;', '&copy2025', '&nbsp;', '\n', 'A < B', '<!-- c -->', '<!-->', '<!--->', '<!-- a --!> b', '<!-- a -- > b -->', '<!doctype html>', '<![CDATA[ x ]]>', '<!x>', '<!->', '<?php x ?>', '</ x>', '</>', '<', '&#x4e2d;', '&#0;', '&#128;', 'x&y', '</p>', '</br>', '</BR>', '<br/>', '<p/>', '<svg/>', '</script>', '</SCRIPT >', '</div>', '</li>', '&amp', '"q"', '<sCrIpT>', '<titl'];
 
 const tag = fc
