@@ -13,14 +13,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { join } from 'node:path';
 import { MAX_PAGE_BYTES } from '../../lambdas/core/limits.js';
 import { loadArticles } from '../quality/articles.js';
 import { longPage } from '../quality/generate.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { bundleParser, repo } from './bundle.js';
 const SIZES = (process.env.BENCH_LONG_MIB ?? '1,2,4,8').split(',').map(Number);
 const FORMAT = (process.env.BENCH_LONG_FORMAT ?? 'html') as 'html' | 'txt';
 
@@ -37,17 +35,7 @@ console.log(JSON.stringify({ rssKb: process.resourceUsage().maxRSS, seconds: s, 
 
 async function bundle(dir: string): Promise<string> {
   const outfile = join(dir, 'parse-long.mjs');
-  await build({
-    stdin: { contents: "export { parseArticle } from './lambdas/core/parse/index.ts';", resolveDir: repo, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-  });
-  return outfile;
+  return bundleParser(outfile, "export { parseArticle } from './lambdas/core/parse/index.ts';");
 }
 
 /** Least-squares slope of y on x. */

@@ -5,17 +5,16 @@
  * seconds each.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { Readability } from '@mozilla/readability';
-import { build } from 'esbuild';
 import { Parser } from 'htmlparser2';
 import { parseHTML } from 'linkedom';
 import type * as ParseModule from '../../lambdas/core/parse/index.js';
 import type * as DecodeModule from '../../lambdas/core/parse/decode.js';
 import type * as TokenizerModule from '../../lambdas/core/parse/tokenizer.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+import { bundleParser, repo } from './bundle.js';
 const pagesDir = resolve(repo, '../shared/corpus/dev/pages');
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 1);
@@ -64,21 +63,10 @@ async function loadBundled(): Promise<Bundled> {
   const outdir = join(repo, 'node_modules/.cache/duofeed-bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, 'parse.mjs');
-  await build({
-    stdin: {
-      contents:
-        "export { parseArticle } from './lambdas/core/parse/index.ts'; export { decodeBytes } from './lambdas/core/parse/decode.ts'; export { tokenize } from './lambdas/core/parse/tokenizer.ts';",
-      resolveDir: repo,
-      loader: 'ts',
-    },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
+  await bundleParser(
     outfile,
-    logLevel: 'error',
-  });
+    "export { parseArticle } from './lambdas/core/parse/index.ts'; export { decodeBytes } from './lambdas/core/parse/decode.ts'; export { tokenize } from './lambdas/core/parse/tokenizer.ts';",
+  );
   return (await import(`${pathToFileURL(outfile).href}?${Date.now()}`)) as Bundled;
 }
 

@@ -7,12 +7,12 @@
  * hash, so B is the parser as it was before sentences.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build, type Plugin } from 'esbuild';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Plugin } from 'esbuild';
+import { bundleParser, repo } from './bundle.js';
 import type * as ParseModule from '../../lambdas/core/parse/index.js';
 
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const pagesDir = resolve(repo, '../shared/corpus/dev/pages');
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 30);
 const PASSES = 10;
@@ -36,17 +36,7 @@ async function bundle(name: string, plugins: Plugin[]): Promise<Parse> {
   const outdir = join(repo, 'node_modules/.cache/duofeed-bench');
   mkdirSync(outdir, { recursive: true });
   const outfile = join(outdir, `${name}.mjs`);
-  await build({
-    stdin: { contents: "export { parseArticle } from './lambdas/core/parse/index.ts';", resolveDir: repo, loader: 'ts' },
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    outfile,
-    logLevel: 'error',
-    plugins,
-  });
+  await bundleParser(outfile, "export { parseArticle } from './lambdas/core/parse/index.ts';", plugins);
   return ((await import(`${pathToFileURL(outfile).href}?${Date.now()}`)) as typeof ParseModule).parseArticle;
 }
 
