@@ -20,9 +20,8 @@
  * (each paragraph looks at most STRUCTURE_ROW_LEVELS elements up).
  */
 import { alignExplained, type Bead } from './align.js';
-import { confidenceOf, type BeadEvidence } from './confidence.js';
+import type { BeadEvidence } from './confidence.js';
 import {
-  CONFIDENCE_MIN,
   STRUCTURE_CELL_MAJORITY,
   STRUCTURE_COLUMN_LENGTH_RATIO_MAX,
   STRUCTURE_COLUMN_MIN,
@@ -50,7 +49,11 @@ export interface StructBead extends Bead {
 export interface StructureResult {
   beads: StructBead[];
   firstLang: Lang | undefined;
-  /** What each bead's confidence was drawn from (confidence.ts), bead by bead. */
+  /**
+   * What each bead's confidence is drawn from (confidence.ts), bead by bead. A markup bead's
+   * `confidence` is left at 0: the caller works every bead's out from this once the sentences
+   * are aligned (parseArticle), so it is not worked out twice.
+   */
   evidence: BeadEvidence[];
 }
 
@@ -132,9 +135,9 @@ function note(cands: RowCand[], slot: Int32Array, row: number, cell: number, i: 
 }
 
 /**
- * Structure beads over body paragraphs (by index) with the aligner's beads for the rest.
- * Every bead's confidence comes from the one calibrated model (confidence.ts), a markup
- * bead's evidence saying so (structure: 1), with its neighbours across the whole page.
+ * Structure beads over body paragraphs (by index) with the aligner's beads for the rest,
+ * each with its evidence for the one calibrated model (confidence.ts); a markup bead's
+ * evidence says so (structure: 1).
  */
 export function alignByStructure(paras: StructPara[], tree: ElementTree | undefined): StructureResult {
   const firstLang = paras[0]?.lang;
@@ -155,7 +158,6 @@ export function alignByStructure(paras: StructPara[], tree: ElementTree | undefi
     at = s.end;
   }
   aligned(out, at, paras.length);
-  for (let x = 0; x < beads.length; x++) beads[x]!.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN);
   return { beads, firstLang, evidence };
 }
 
