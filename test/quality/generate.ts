@@ -25,7 +25,7 @@ import { boilerplatePool, HIDDEN_NOISE, INLINE_CHROME } from './chrome.js';
 import { encodeGbk } from './gbk.js';
 import { LAYOUT_IDS, type GoldMeta, type Layout, type LayoutId, type Site } from './layouts/common.js';
 import { LAYOUTS, layoutById } from './layouts/index.js';
-import { applyDamage, basePlan, DAMAGE_KINDS, type DamageKind, type PagePlan } from './plan.js';
+import { applyDamage, basePlan, DAMAGE_KINDS, finestBeads, type DamageKind, type PagePlan } from './plan.js';
 import { Rng } from './rng.js';
 
 export interface SiteSpec {
@@ -89,7 +89,7 @@ export function encodePage(html: string, charset: 'utf-8' | 'gbk'): Uint8Array {
 
 export function buildGold(meta: GoldMeta, plan: PagePlan, rec: Omit<PageRecord, 'path'>): Gold {
   const [l1, l2] = meta.languages;
-  const segments = plan.beads.map((b) => ({
+  const segments = plan.beads.flatMap(finestBeads).map((b) => ({
     [l1]: b[l1].map((p) => paraText(l1, p)),
     [l2]: b[l2].map((p) => paraText(l2, p)),
     sentences: b.sents.map((s) => ({ [l1]: s[l1], [l2]: s[l2] })),

@@ -84,6 +84,49 @@ function mergeParas(plan: PagePlan, lang: Lang, rng: Rng): boolean {
 }
 
 /**
+ * A bead cut wherever a reader would cut it: at every point where both languages are at a
+ * paragraph boundary and at a sentence-bead boundary, with text on at least one side of each
+ * part. Damage can make a bead coarser than the pairing on the page: splitting the English
+ * paragraph of a 1-2 bead at the sentence where the Chinese paragraphs part leaves two 1-1
+ * pairs, not one 2-2 bead. Gold segments are the finest beads (the page is rendered from the
+ * plan as it stands).
+ */
+export function finestBeads(b: Bead): Bead[] {
+  const ends = (paras: readonly string[][]) => {
+    const out = new Set<number>();
+    let n = 0;
+    for (const p of paras) out.add((n += p.length));
+    return out;
+  };
+  const enEnds = ends(b.en);
+  const zhEnds = ends(b.zh);
+  const out: Bead[] = [];
+  let cur: Bead = { en: [], zh: [], sents: [] };
+  let en = 0;
+  let zh = 0;
+  let enPara = 0;
+  let zhPara = 0;
+  b.sents.forEach((s, i) => {
+    cur.sents.push({ en: [...s.en], zh: [...s.zh] });
+    en += s.en.length;
+    zh += s.zh.length;
+    const last = i === b.sents.length - 1;
+    const atEn = en === 0 ? enPara === 0 : enEnds.has(en);
+    const atZh = zh === 0 ? zhPara === 0 : zhEnds.has(zh);
+    if (!last && !(atEn && atZh)) return;
+    // Whole paragraphs up to the boundary go into this part.
+    while (enPara < b.en.length && (last || b.en.slice(0, enPara + 1).flat().length <= en)) cur.en.push([...b.en[enPara++]!]);
+    while (zhPara < b.zh.length && (last || b.zh.slice(0, zhPara + 1).flat().length <= zh)) cur.zh.push([...b.zh[zhPara++]!]);
+    if (cur.en.length + cur.zh.length > 0 || last) {
+      out.push(cur);
+      cur = { en: [], zh: [], sents: [] };
+    }
+  });
+  if (out.length === 0 || out.some((x) => x.en.length + x.zh.length === 0)) return [b];
+  return out;
+}
+
+/**
  * Applies one damage kind. Returns false when the article offers no place for it (the caller
  * then picks another kind). `inlinePool` and `hiddenPool` are the site's chrome lines and
  * hidden strings.
