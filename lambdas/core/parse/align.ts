@@ -17,10 +17,13 @@ import {
   BLOCK_RUN_MIN,
   BLOCK_SHARE,
   CONFIDENCE_MIN,
+  CROSSED_PAIR_MARGIN,
   FACING_COST,
   GAP_COST,
   INTERLEAVED_BAND,
   KEPT_WORDS_SEARCH_MAX,
+  MONTHS,
+  WEEKDAYS,
   LENGTH_VARIANCE,
   LENGTH_VARIANCE_SHORT,
   NUMBER_SCALES,
@@ -76,6 +79,23 @@ function zhNumeral(s: string): number {
   return tens * 10 + ones;
 }
 
+/** Capitalised month names and weekdays ("May"/"March" are checked for a day number beside them). */
+const EN_CALENDAR = new RegExp(`\\b(?:(${MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1)).join('|')})|(${WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1)).join('|')}))\\b`, 'g');
+const SPACE = /\s/;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+/** A day number beside text[from..to): after it across spaces ("May 11"), or before it ("11 March"). */
+function dayBeside(text: string, from: number, to: number): boolean {
+  let j = to;
+  while (j < text.length && SPACE.test(text[j]!)) j++;
+  if (j > to && isDigit(text.charCodeAt(j))) return true;
+  let i = from - 1;
+  while (i >= 0 && SPACE.test(text[i]!)) i--;
+  return i < from - 1 && i >= 0 && isDigit(text.charCodeAt(i));
+}
+/** 周二 / 星期二 / 礼拜二 (周日, 星期天 for Sunday). */
+const ZH_WEEKDAY = /(?:周|星期|礼拜|禮拜)([一二三四五六日天])/g;
+const ZH_WEEKDAY_NUMBER: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+
 /** A number and the scale word after it (a one-letter Latin scale word must stand alone). */
 const DIGITS = new RegExp(`(\\d[\\d,]*(?:\\.\\d+)?)\\s*(${NUMBER_SCALES.map(([w]) => (/^[a-z]$/.test(w) ? `${w}\\b` : w)).join('|')})?`, 'gi');
 
@@ -95,6 +115,21 @@ export function numbers(text: string, english: boolean): string[] {
   } else {
     NUMBER_WORD.lastIndex = 0;
     for (let m = NUMBER_WORD.exec(text); m; m = NUMBER_WORD.exec(text)) addDistinct(out, NUMBER_WORD_TEXT.get(m[1]!.toLowerCase())!);
+    EN_CALENDAR.lastIndex = 0;
+    for (let m = EN_CALENDAR.exec(text); m; m = EN_CALENDAR.exec(text)) {
+      const month = m[1];
+      if (month === undefined) {
+        addDistinct(out, `day${WEEKDAYS.indexOf(m[2]!.toLowerCase() as (typeof WEEKDAYS)[number]) + 1}`);
+        continue;
+      }
+      // "May" and "March" alone are mostly a verb: only beside a day number ("May 11", "11 March").
+      if ((month === 'May' || month === 'March') && !dayBeside(text, m.index, m.index + month.length)) continue;
+      addDistinct(out, String(MONTHS.indexOf(month.toLowerCase() as (typeof MONTHS)[number]) + 1));
+    }
+  }
+  if (!english) {
+    ZH_WEEKDAY.lastIndex = 0;
+    for (let m = ZH_WEEKDAY.exec(text); m; m = ZH_WEEKDAY.exec(text)) addDistinct(out, `day${ZH_WEEKDAY_NUMBER[m[1]!]}`);
   }
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(text); m; m = DIGITS.exec(text)) {
@@ -752,8 +787,63 @@ function backtrack(a: Anchors, n: number, m: number, band: Band, back: Int8Array
   }
   beads.reverse();
   evidence.reverse();
+  joinCrossed(a, beads, evidence, enIdx, zhIdx, lead);
   for (let x = 0; x < beads.length; x++) beads[x]!.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN);
   return { beads, evidence };
+}
+
+/**
+ * Joins a translation shown one pair late (CROSSED_PAIR_MARGIN): a one-sided bead, then a
+ * two-sided bead, then a one-sided bead of the other language, become the pair of the two
+ * one-sided paragraphs (in the first one's place) and the pair between, when the two share
+ * an anchor (a number, a Latin name) and the pair's length and anchors beat the two one-sided
+ * beads by the margin: length alone cannot tell a late translation from two untranslated
+ * paragraphs of similar size. Beads never cross in the
+ * DP (page order is evidence); this reads the one crossing it cannot. In place.
+ */
+function joinCrossed(a: Anchors, beads: Bead[], evidence: BeadEvidence[], enIdx: number[], zhIdx: number[], lead: Lang | undefined): void {
+  const oneSided = PRIOR[3]! + PRIOR[4]!;
+  // Paragraph → position among its language's paragraphs, built at the first candidate.
+  let at: Map<number, number> | undefined;
+  for (let x = 0; x + 2 < beads.length; x++) {
+    const p = evidence[x]!;
+    const q = evidence[x + 2]!;
+    const mid = evidence[x + 1]!;
+    if (p.en + p.zh !== 1 || q.en + q.zh !== 1 || p.en === q.en || mid.en === 0 || mid.zh === 0) continue;
+    const eBead = p.en === 1 ? beads[x]! : beads[x + 2]!;
+    const zBead = p.zh === 1 ? beads[x]! : beads[x + 2]!;
+    const enPara = eBead.en[0]!;
+    const zhPara = zBead.zh[0]!;
+    if (!at) {
+      at = new Map();
+      enIdx.forEach((para, pos) => at!.set(para, pos));
+      zhIdx.forEach((para, pos) => at!.set(para, pos));
+    }
+    const e = at.get(enPara)!;
+    const z = at.get(zhPara)!;
+    const anchor = a.anchor(0, e, z);
+    const matched = a.matched;
+    const length = a.length(0, e, z);
+    if (matched === 0 || PRIOR[0]! + length + anchor + CROSSED_PAIR_MARGIN >= oneSided) continue;
+    const enFirst = enPara < zhPara;
+    evidence[x] = {
+      en: 1,
+      zh: 1,
+      length,
+      ratio: a.ratio(0, e, z),
+      matched,
+      penalty: anchor + ANCHOR_MATCH_REWARD * matched,
+      gap: 0,
+      facing: lead ? ((lead === 'en') === enFirst ? 0 : 1) : 0,
+      chars: p.chars + q.chars,
+      block: lead === undefined,
+      structure: 0,
+      crossed: 1,
+    };
+    beads[x] = { en: [enPara], zh: [zhPara], confidence: 0 };
+    beads.splice(x + 2, 1);
+    evidence.splice(x + 2, 1);
+  }
 }
 
 export type Layout = 'interleaved' | 'block' | 'single';

@@ -39,6 +39,23 @@ export interface BeadEvidence {
    */
   oddSentences?: number;
   unevenSentences?: number;
+  /**
+   * 1 when the pair was joined across the pair shown between its halves (align.ts joinCrossed:
+   * a translation shown one pair late); its gap is then 0, so the gap keeps meaning "paragraphs
+   * between halves the page order put together".
+   */
+  crossed?: number;
+  /**
+   * Known once the bead's text is read (index.ts): how many classes of marks a translation
+   * keeps — quotation marks, question marks, percent, brackets — one half has and the other
+   * lacks. Two-sided beads only.
+   */
+  marks?: number;
+  /**
+   * 1 when a one-sided bead has a one-sided bead of the other language within two beads
+   * (index.ts): a pairing the aligner may have missed, not a paragraph left untranslated.
+   */
+  unpairedNear?: number;
 }
 
 /** The model's inputs, by name (calibration.generated.ts lists its coefficients in this order). */
@@ -63,6 +80,9 @@ export const FEATURE_NAMES = [
   'a neighbour short on this side',
   'one-sided sentence share',
   'not 1-1 sentence share',
+  'crossed pair',
+  'marks on one side only',
+  'other language unpaired nearby',
 ] as const;
 
 /** Characters below which a one-sided paragraph reads like a line of chrome rather than an untranslated paragraph. */
@@ -103,6 +123,9 @@ export function featuresOf(b: BeadEvidence, prev: BeadEvidence | undefined, next
     Math.max(pull(b, prev), pull(b, next)),
     b.oddSentences ?? 0,
     b.unevenSentences ?? 0,
+    b.crossed ?? 0,
+    b.marks ?? 0,
+    b.unpairedNear ?? 0,
   ];
 }
 
@@ -145,6 +168,9 @@ export function confidenceOf(b: BeadEvidence, prev: BeadEvidence | undefined, ne
   z += w[17]! * Math.max(pull(b, prev), pull(b, next));
   z += (w[18] ?? 0) * (b.oddSentences ?? 0);
   z += (w[19] ?? 0) * (b.unevenSentences ?? 0);
+  z += (w[20] ?? 0) * (b.crossed ?? 0);
+  z += (w[21] ?? 0) * (b.marks ?? 0);
+  z += (w[22] ?? 0) * (b.unpairedNear ?? 0);
   const p = 1 / (1 + Math.exp(-z));
   return Math.round(Math.min(1 - min, Math.max(min, p)) * 100) / 100;
 }

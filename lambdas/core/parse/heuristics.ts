@@ -234,6 +234,15 @@ export const LENGTH_VARIANCE_SHORT = 2;
 export const GAP_COST = 2;
 /** Interleaved pages: cost of a translation placed before its original when the page puts it after (and vice versa). */
 export const FACING_COST = 3;
+/**
+ * A translation shown one pair late (English A, English B, Chinese B, Chinese A): the aligner
+ * keeps page order, so A and its translation come out as two one-sided beads around the B
+ * pair. They are joined into one pair when the two share an anchor and a 1-1 bead of the two
+ * would cost less than the two one-sided beads by at least this margin (in the same units as the bead costs: -log
+ * probability, length and anchor costs); the margin stands for the crossing, which the page's
+ * order speaks against.
+ */
+export const CROSSED_PAIR_MARGIN = 5;
 /** Block layout: the longest run has at least this many paragraphs and the two longest hold this share of the page. */
 export const BLOCK_RUN_MIN = 4;
 export const BLOCK_SHARE = 0.75;
@@ -278,6 +287,14 @@ export const NUMBER_WORDS = {
 export const NUMBER_SCALES: ReadonlyArray<readonly [string, number]> = [
   ['万', 1e4], ['萬', 1e4], ['亿', 1e8], ['億', 1e8], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['bn', 1e9], ['m', 1e6], ['k', 1e3],
 ];
+/**
+ * Calendar words both languages write, as anchors: an English month name is the number a
+ * Chinese date writes before 月 ("October" ↔ "10月"), so it matches that number; a weekday
+ * (Tuesday ↔ 周二 / 星期二) matches as a day token. "May" and "March" count only beside a day
+ * number ("May 11", "11 March"): alone they are mostly a verb.
+ */
+export const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'] as const;
+export const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 /** Measure words after a Chinese numeral ("三个岛国", "十二名"): the number a translation keeps. */
 export const ZH_MEASURE_WORDS = '个名位家项次年天岁人国架艘座条所支辆种批座枚颗';
 

@@ -100,6 +100,23 @@ function sentenceEvidence(e: BeadEvidence, seg: AlignedSegment): void {
   }
   e.oddSentences = odd / beads.length;
   e.unevenSentences = uneven / beads.length;
+  const marks = [/[“”"「」『』]/, /[?？]/, /[%％]|百分之/, /[(（]/];
+  const has = (t: string[] | undefined, re: RegExp) => (t ?? []).some((x) => re.test(x));
+  let q = 0;
+  for (const re of marks) if (has(seg.en, re) !== has(seg.zh, re)) q++;
+  e.marks = q;
+}
+
+/** Marks each one-sided bead that has a one-sided bead of the other language within two beads (confidence.ts unpairedNear). */
+function unpairedNearby(evidence: BeadEvidence[]): void {
+  const lang = (e: BeadEvidence | undefined) => (e === undefined || (e.en > 0 && e.zh > 0) ? 0 : e.en > 0 ? 1 : 2);
+  evidence.forEach((e, x) => {
+    const own = lang(e);
+    if (own === 0) return;
+    let near = 0;
+    for (let d = -2; d <= 2; d++) if (d !== 0 && lang(evidence[x + d]) === 3 - own) near = 1;
+    e.unpairedNear = near;
+  });
 }
 
 function parseUnsafe(input: ParseInput): ParseOutcome {
@@ -174,6 +191,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   segments.forEach((seg) => (seg.sentences = alignSentences(seg.en!, seg.zh!, languages)));
   // What the sentences say of each pair goes into its confidence (confidence.ts), before the hash.
   segments.forEach((seg, x) => sentenceEvidence(evidence[x]!, seg));
+  unpairedNearby(evidence);
   segments.forEach((seg, x) => (seg.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], CONFIDENCE_MIN)));
   const contentHash = contentHashOf(content);
   const idSource = canonical ?? input.url ?? input.path ?? `content:${contentHash}`;

@@ -44,6 +44,25 @@ describe('alignParagraphs', () => {
     expect(pairs(alignParagraphs(paras).beads)).toEqual([[[0], [1]], [[], [2]], [[3], [4]], [[5], []], [[6], [7]]]);
   });
 
+  it('pairs a translation shown one pair late when the two share an anchor, and only then', () => {
+    // E0 Z0, then E1 E2 Z2 Z1: Z1 (the Chinese of E1) comes after the next pair.
+    const e1 = 'The port handled 4,200 containers on Tuesday, a record for the month of July.';
+    const z1 = '港口周二处理了4200个集装箱，创下7月份的纪录。';
+    const r = alignParagraphs([E(P[0][0]), Z(P[0][1]), E(e1), E(P[1][0]), Z(P[1][1]), Z(z1)]);
+    expect(pairs(r.beads)).toEqual([[[0], [1]], [[2], [5]], [[3], [4]]]);
+    // Nothing shared (no number, name or date): two paragraphs of a similar size stay one-sided.
+    const e2 = 'Officials said the work would go on through the rest of the summer season.';
+    const z2 = '有关负责人表示，相关工作将持续整个夏季，直到秋天。';
+    const s = alignParagraphs([E(P[0][0]), Z(P[0][1]), E(e2), E(P[1][0]), Z(P[1][1]), Z(z2)]);
+    expect(pairs(s.beads)).toEqual([[[0], [1]], [[2], []], [[3], [4]], [[], [5]]]);
+  });
+
+  it('reads month names and weekdays as the numbers a Chinese date writes', () => {
+    expect(numbers('Talks resume on Tuesday, 4 March, and end in October.', true)).toEqual(['day2', '3', '10', '4']);
+    expect(numbers('He said they may march in May.', true)).toEqual([]);
+    expect(numbers('会谈于3月4日周二恢复，10月结束；星期天休会。', false)).toEqual(['day2', 'day7', '3', '4', '10']);
+  });
+
   it('uses Latin names and numbers inside the Chinese as anchors', () => {
     // Lengths alone would pair the long English paragraph with both Chinese ones.
     const paras = [E(P[4][0]), Z(P[4][1]), Z('他说，这些工作需要更多志愿者参与，也需要公众的理解和支持。')];
@@ -68,11 +87,11 @@ describe('alignParagraphs', () => {
   });
 
   it('matches a short Latin word only where it stands alone in the English', () => {
-    const withA = Z('委员会经过周一的长时间辩论，选择了方案A。');
+    const withA = Z('委员会经过晚间的长时间辩论，选择了方案A。');
     const other = Z('他说，这些工作需要更多志愿者参与，也需要公众的。');
-    const alone = 'Plan A was chosen by the committee after a long debate on Monday.';
-    // "a" only inside words (was, after, Monday): no anchor, so length pairs the first Chinese paragraph.
-    const inside = 'Plan B was chosen by the committee after one long debate on Monday.';
+    const alone = 'Plan A was chosen by the committee after a long debate that evening.';
+    // "a" only inside words (was, after, that): no anchor, so length pairs the first Chinese paragraph.
+    const inside = 'Plan B was chosen by the committee after one long debate that evening.';
     expect(pairs(alignParagraphs([E(alone), other, withA]).beads)).toEqual([[[], [1]], [[0], [2]]]);
     expect(pairs(alignParagraphs([E(inside), other, withA]).beads)).toEqual([[[0], [1]], [[], [2]]]);
   });

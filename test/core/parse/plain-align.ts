@@ -191,6 +191,38 @@ export function alignPlain(paras: Para[], opts: { full?: boolean } = {}): { bead
   }
   beads.reverse();
   evidence.reverse();
+  // A translation shown one pair late: [one side] [pair] [the other side] become one pair, when
+  // the two share an anchor and beat two one-sided beads by the margin (align.ts joinCrossed).
+  for (let x = 0; x + 2 < beads.length; x++) {
+    const [p, mid, q] = [beads[x]!, beads[x + 1]!, beads[x + 2]!];
+    const oneSide = (b: Bead) => b.en.length + b.zh.length === 1;
+    if (!oneSide(p) || !oneSide(q) || p.en.length === q.en.length || mid.en.length === 0 || mid.zh.length === 0) continue;
+    const enPara = [...p.en, ...q.en][0]!;
+    const zhPara = [...p.zh, ...q.zh][0]!;
+    const e = enIdx.indexOf(enPara);
+    const z = zhIdx.indexOf(zhPara);
+    const [cost, matched] = anchor(0, e, z);
+    const len = length(0, e, z);
+    const twoOneSided = -Math.log(H.BEAD_PROBABILITY['1-0']) + -Math.log(H.BEAD_PROBABILITY['0-1']);
+    if (matched === 0 || -Math.log(H.BEAD_PROBABILITY['1-1']) + len + cost + H.CROSSED_PAIR_MARGIN >= twoOneSided) continue;
+    evidence[x] = {
+      en: 1,
+      zh: 1,
+      length: len,
+      ratio: Math.log((lenE[e]! + 1) / (lenZ[z]! + 1)),
+      matched,
+      penalty: cost + H.ANCHOR_MATCH_REWARD * matched,
+      gap: 0,
+      facing: lead ? ((lead === 'en') === enPara < zhPara ? 0 : 1) : 0,
+      chars: paras[enPara]!.text.length + paras[zhPara]!.text.length,
+      block: lead === undefined,
+      structure: 0,
+      crossed: 1,
+    };
+    beads[x] = { en: [enPara], zh: [zhPara], confidence: 0 };
+    beads.splice(x + 2, 1);
+    evidence.splice(x + 2, 1);
+  }
   beads.forEach((b, x) => (b.confidence = confidenceOf(evidence[x]!, evidence[x - 1], evidence[x + 1], H.CONFIDENCE_MIN)));
   return { beads, layout, firstLang: paras[0]?.lang, ...(opts.full ? { path: path.reverse() } : {}) };
 }

@@ -5,7 +5,7 @@
  * these on generated input. When a rule changes, change it here first, then make the fast
  * form agree.
  */
-import { CHROME_LINE_WORDS, NUMBER_SCALES, NUMBER_WORDS, ZH_MEASURE_WORDS } from '../../../lambdas/core/parse/heuristics.js';
+import { CHROME_LINE_WORDS, MONTHS, NUMBER_SCALES, NUMBER_WORDS, WEEKDAYS, ZH_MEASURE_WORDS } from '../../../lambdas/core/parse/heuristics.js';
 
 /** isChromeLine's word test: delete every chrome word (global replace), then every punctuation run; is anything left? */
 export function onlyChromeWordsPlain(text: string, punctuation: RegExp): boolean {
@@ -153,6 +153,33 @@ export function numbersPlain(text: string, english: boolean): string[] {
   } else {
     const words = NUMBER_WORDS as Record<string, number>;
     for (const m of text.matchAll(new RegExp(`\\b(${Object.keys(words).join('|')})\\b`, 'gi'))) add(String(words[m[1]!.toLowerCase()]));
+    // Calendar words: every run of word characters that is a capitalised month name is its
+    // number ("May" and "March" only with a day number just before or after, across spaces);
+    // a capitalised weekday is dayN.
+    for (const m of text.matchAll(/\w+/g)) {
+      const word = m[0];
+      const lower = word.toLowerCase();
+      if (word !== lower[0]!.toUpperCase() + lower.slice(1)) continue;
+      const month = (MONTHS as readonly string[]).indexOf(lower);
+      const day = (WEEKDAYS as readonly string[]).indexOf(lower);
+      if (month >= 0) {
+        const ambiguous = lower === 'may' || lower === 'march';
+        const before = /\d\s+$/.test(text.slice(0, m.index));
+        const after = /^\s+\d/.test(text.slice(m.index + word.length));
+        if (!ambiguous || before || after) add(String(month + 1));
+      } else if (day >= 0) add(`day${day + 1}`);
+    }
+  }
+  if (!english) {
+    const days: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 日: 7, 天: 7 };
+    for (let i = 0; i < text.length; i++) {
+      for (const prefix of ['周', '星期', '礼拜', '禮拜']) {
+        if (text.startsWith(prefix, i) && days[text[i + prefix.length] ?? ''] !== undefined) {
+          add(`day${days[text[i + prefix.length]!]}`);
+          break;
+        }
+      }
+    }
   }
   const scales = new Map(NUMBER_SCALES);
   const scaleWords = NUMBER_SCALES.map(([w]) => (/^[a-z]$/.test(w) ? `${w}\\b` : w)).join('|');

@@ -67,8 +67,22 @@ function render(pairs: Array<{ en: string[]; zh: string[] }>, layout: string): {
   return { page, body };
 }
 
+/**
+ * The same items as the page, in page order, except that a translation shown one pair late is
+ * brought forward to its original (align.ts joinCrossed): no item moves more than two places.
+ */
+function expectPageOrder<T>(got: readonly T[], page: readonly T[]): void {
+  expect([...got].sort()).toEqual([...page].sort());
+  const left = [...page];
+  got.forEach((item, i) => {
+    const at = left.indexOf(item);
+    expect(at, `item ${i} moved ${at} places`).toBeLessThanOrEqual(2);
+    left.splice(at, 1);
+  });
+}
+
 describe('parseArticle properties', () => {
-  it('loses and invents no text: segments rejoin to the body paragraphs, in order', () => {
+  it('loses and invents no text: segments rejoin to the body paragraphs, in order (a late translation moved at most two places)', () => {
     fc.assert(
       fc.property(articleArb, layoutArb, (pairs, layout) => {
         const { page, body } = render(pairs, layout);
@@ -76,7 +90,7 @@ describe('parseArticle properties', () => {
         if (!r.ok) throw new Error(r.reason);
         for (const lang of ['en', 'zh'] as const) {
           const got = r.article.segments.flatMap((s) => side(s, lang));
-          expect(got).toEqual(body.filter((b) => b.lang === lang).map((b) => b.text));
+          expectPageOrder(got, body.filter((b) => b.lang === lang).map((b) => b.text));
         }
         expect(r.article.title).toEqual({ en: 'Ship returns home', zh: '医院船返回母港' });
         expect(r.article.source).toBe('Sample Daily');
@@ -136,14 +150,14 @@ describe('parseArticle properties', () => {
 describe('alignParagraphs properties', () => {
   const parasArb = fc.array(fc.oneof(sentenceEn.map((text): Para => ({ text, lang: 'en' })), sentenceZh.map((text): Para => ({ text, lang: 'zh' }))), { maxLength: 40 });
 
-  it('uses every paragraph exactly once, each language in page order', () => {
+  it('uses every paragraph exactly once, each language in page order (a late translation moved at most two places)', () => {
     fc.assert(
       fc.property(parasArb, (paras) => {
         const { beads } = alignParagraphs(paras);
         for (const lang of ['en', 'zh'] as const) {
           const used = beads.flatMap((b) => b[lang]);
           const expected = paras.flatMap((p, i) => (p.lang === lang ? [i] : []));
-          expect(used).toEqual(expected);
+          expectPageOrder(used, expected);
         }
         for (const b of beads) {
           expect(b.en.length + b.zh.length).toBeGreaterThan(0);
