@@ -312,7 +312,24 @@ function rowBead(out: Out, start: number, end: number): void {
   const en: number[] = [];
   const zh: number[] = [];
   for (let i = start; i < end; i++) (out.paras[i]!.lang === 'en' ? en : zh).push(i);
+  // A row holding as many paragraphs of each language, each the length of its counterpart,
+  // pairs them one by one (a reader pairs the first with the first); otherwise it is one bead.
+  if (en.length > 1 && pairsAgree(out.paras, en, zh)) {
+    for (let k = 0; k < en.length; k++) markupBead(out, [en[k]!], [zh[k]!], 'row');
+    return;
+  }
   markupBead(out, en, zh, 'row');
+}
+
+/** As many paragraphs of each language, and every k-th pair's lengths within STRUCTURE_COLUMN_LENGTH_RATIO_MAX. */
+function pairsAgree(paras: StructPara[], en: number[], zh: number[]): boolean {
+  if (en.length !== zh.length) return false;
+  for (let k = 0; k < en.length; k++) {
+    const le = englishEquivalent(paras[en[k]!]!.text, 'en');
+    const lz = englishEquivalent(paras[zh[k]!]!.text, 'zh');
+    if (Math.max(le, lz) / Math.max(1, Math.min(le, lz)) > STRUCTURE_COLUMN_LENGTH_RATIO_MAX) return false;
+  }
+  return true;
 }
 
 /** Columns: index pairs when counts and every pair's lengths agree, else the aligner over just these paragraphs. */
@@ -322,14 +339,7 @@ function columnBeads(out: Out, start: number, end: number): void {
   const zh: number[] = [];
   for (let i = start; i < end; i++) (paras[i]!.lang === 'en' ? en : zh).push(i);
   // Index pairs only for clean columns: every English paragraph before every Chinese one or the reverse, as many of each.
-  let agree = en.length === zh.length && (en[en.length - 1]! < zh[0]! || zh[zh.length - 1]! < en[0]!);
-  for (let k = 0; agree && k < en.length; k++) {
-    const le = englishEquivalent(paras[en[k]!]!.text, 'en');
-    const lz = englishEquivalent(paras[zh[k]!]!.text, 'zh');
-    const ratio = Math.max(le, lz) / Math.max(1, Math.min(le, lz));
-    if (ratio > STRUCTURE_COLUMN_LENGTH_RATIO_MAX) agree = false;
-  }
-  if (agree) {
+  if (en.length > 0 && (en[en.length - 1]! < zh[0]! || zh[zh.length - 1]! < en[0]!) && pairsAgree(paras, en, zh)) {
     for (let k = 0; k < en.length; k++) markupBead(out, [en[k]!], [zh[k]!], 'column');
     return;
   }

@@ -70,6 +70,19 @@ describe('rows of pairs', () => {
     ]);
   });
 
+  it('a row holding two paragraphs a side pairs them one by one when their lengths agree, else stays one bead', () => {
+    const html = (zh: string) => `<html><body><table>
+      <tr><td><p>${EN[0]}</p><p>${EN[4]}</p></td><td>${zh}</td></tr>
+      <tr><td><p>${EN[5]}</p></td><td><p>${ZH[5]}</p></td></tr>
+    </table></body></html>`;
+    expect(beadTexts(html(`<p>${ZH[0]}</p><p>${ZH[4]}</p>`)).slice(0, 2)).toEqual([
+      { en: [EN[0]], zh: [ZH[0]], from: 'row' },
+      { en: [EN[4]], zh: [ZH[4]], from: 'row' },
+    ]);
+    // The Chinese parts elsewhere (a long paragraph, then a short one): the row is one bead.
+    expect(beadTexts(html(`<p>${ZH[2]}</p><p>${ZH[1]}</p>`))[0]).toEqual({ en: [EN[0], EN[4]], zh: [ZH[2], ZH[1]], from: 'row' });
+  });
+
   it('div rows with two children (Chinese first) and text straight in the cells', () => {
     const html = `<html><body><section>
       <div class="x"><div>${ZH[0]}</div><div>${EN[0]}</div></div>
