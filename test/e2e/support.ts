@@ -49,10 +49,12 @@ export function buildCli(): string {
   if (built) return built;
   const dir = join(ROOT, 'node_modules', '.cache', 'duofeed-e2e');
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, `duofeed-${process.pid}.mjs`);
+  // Split like `npm run build`: each command's modules are a chunk loaded when it runs.
+  const outdir = join(dir, String(process.pid));
+  const out = join(outdir, 'duofeed.mjs');
   execFileSync(
     join(ROOT, 'node_modules', '.bin', 'esbuild'),
-    ['lambdas/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', `--outfile=${out}`, '--log-level=warning'],
+    ['lambdas/cli/main.ts', '--bundle', '--platform=node', '--format=esm', '--target=node20', '--packages=external', '--splitting', `--outdir=${outdir}`, '--entry-names=duofeed', '--chunk-names=chunks/[name]-[hash]', '--out-extension:.js=.mjs', '--log-level=warning'],
     { cwd: ROOT, stdio: 'pipe' },
   );
   built = out;
