@@ -4,7 +4,7 @@
  * every text, the dates, the order of entries and what is left out when a field is absent.
  * (The schema check with jing and the real readers are in the integration tests.)
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GENERATOR, renderAtom } from '../../../lambdas/core/feed/atom.js';
 import { bareItem, feedModel, fullItem, readXml } from './xml.js';
 
@@ -55,6 +55,10 @@ describe('renderAtom', () => {
     expect(Object.keys(links(readXml(doc).feed))).toEqual(['self', 'first', 'alternate']);
     expect(doc).not.toContain('rel="next"');
     expect(doc).not.toContain('undefined');
+    expect(doc.split('\n').slice(7, 9)).toEqual([
+      '<link rel="first" type="application/atom+xml" href="https://f.example/feeds/all.atom?limit=10"/>',
+      '<link rel="alternate" type="text/html" href="https://f.example/"/>',
+    ]);
   });
 
   it('writes every field of an entry, escaped, in the item language', () => {
@@ -96,6 +100,18 @@ describe('renderAtom', () => {
     expect(e.content['#text']).toBe('<p lang="zh">杭州</p>');
     const second = body.slice(body.lastIndexOf('<entry'));
     expect(second).not.toMatch(/<author>|<category|<summary|rel="related"|undefined/);
+    expect(second.split('\n')).toEqual([
+      '<entry xml:lang="zh">',
+      '<id>tag:duofeed,2026:article/a2/zh</id>',
+      '<title type="text">春茶开采</title>',
+      '<link rel="alternate" type="text/html" href="https://f.example/articles/a2"/>',
+      '<published>2025-03-27T19:30:00-05:30</published>',
+      '<updated>2025-03-27T19:30:00-05:30</updated>',
+      '<content type="html"><![CDATA[<p lang="zh">杭州</p>]]></content>',
+      '</entry>',
+      '</feed>',
+      '',
+    ]);
   });
 
   it('writes one line per element, as the hand-written template does', () => {
@@ -148,5 +164,16 @@ describe('renderAtom', () => {
     const e2 = readXml(renderAtom(feedModel({ items: [bareItem({ author: 'Li' })] }))).feed.entry[0];
     expect(e2.author).toEqual([{ name: 'Li' }]);
     expect(e2).not.toHaveProperty('summary');
+  });
+});
+
+describe('module constants', () => {
+  // Imported afresh inside the test: module-level values are otherwise evaluated once per test
+  // worker, before any test runs, so mutation testing could never check them.
+  it('the generator every feed names is duofeed 0.1.0 at its repository', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../lambdas/core/feed/atom.js');
+    expect(fresh.GENERATOR).toEqual({ name: 'duofeed', uri: 'https://github.com/duofeed/duofeed', version: '0.1.0' });
+    expect(fresh.renderAtom(feedModel({ items: [] }))).toContain('<generator uri="https://github.com/duofeed/duofeed" version="0.1.0">duofeed</generator>');
   });
 });
