@@ -2,7 +2,7 @@
  * JSON Feed 1.1 as a reader parses it, from a hand-made model: top-level fields, paging,
  * every item field and which are left out, dates, and the `_duofeed` extension's pairs.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DUOFEED_EXTENSION_ABOUT, duofeedExtension, renderJsonFeed } from '../../../lambdas/core/feed/jsonfeed.js';
 import type { SentencePair } from '../../../lambdas/core/feed/pairs.js';
 import { bareItem, feedModel, fullItem } from './xml.js';
@@ -95,5 +95,15 @@ describe('renderJsonFeed', () => {
     expect(doc.items[0]).not.toHaveProperty('tags');
     expect(doc.items[1].tags).toEqual(['L']);
     expect(doc.items[1]).not.toHaveProperty('authors');
+  });
+});
+
+describe('module constants', () => {
+  // Imported afresh inside the test: module-level values are otherwise evaluated once per test
+  // worker, before any test runs, so mutation testing could never check them.
+  it('the extension points at the README section that describes it', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../lambdas/core/feed/jsonfeed.js');
+    expect(fresh.DUOFEED_EXTENSION_ABOUT).toBe('https://github.com/duofeed/duofeed/blob/main/README.md#json-feed-extension-_duofeed');
   });
 });

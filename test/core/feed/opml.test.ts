@@ -3,7 +3,7 @@
  * in each, the all-sources feed then every source, each an Atom subscription with its title,
  * language and home link. Read back with an XML parser.
  */
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderOpml } from '../../../lambdas/core/feed/opml.js';
 import type { Source } from '../../../lambdas/core/sources.js';
 import { readXml } from './xml.js';
@@ -97,5 +97,16 @@ describe('renderOpml', () => {
   it('a source whose id is "all"-like still links its own anchor', () => {
     const o = readXml(renderOpml([source('all-news', 'All News')], 'https://f.example')).opml.body.outline[0].outline[1];
     expect(o['@htmlUrl']).toBe('https://f.example/#source-all-news');
+  });
+});
+
+describe('module constants', () => {
+  // Imported afresh inside the test: module-level values are otherwise evaluated once per test
+  // worker, before any test runs, so mutation testing could never check them.
+  it('the folder names per view', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../lambdas/core/feed/opml.js');
+    const folders = readXml(fresh.renderOpml([], 'https://f.example')).opml.body.outline as any[];
+    expect(folders.map((f) => f['@text'])).toEqual(['duofeed — English · 中文', 'duofeed — English', 'duofeed — 中文']);
   });
 });
