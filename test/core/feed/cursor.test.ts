@@ -37,6 +37,13 @@ describe('cursorSeal', () => {
     expect(s.open('all', s.seal('all', 'a.b.c'))).toBe('a.b.c');
   });
 
+  it('refuses an empty inner part even with its own valid tag', () => {
+    const s = cursorSeal(KEY);
+    const empty = s.seal('daily', '');
+    expect(empty).toMatch(/^\.[A-Za-z0-9_-]{22}$/);
+    expect(s.open('daily', empty)).toBeUndefined();
+  });
+
   it('refuses a cursor for another scope, from another key, or edited', () => {
     const s = cursorSeal(KEY);
     const c = s.seal('daily', 'abc');

@@ -233,6 +233,12 @@ describe('buildFeedModel', () => {
     const noLangs = buildFeedModel({ query: { scope: 'daily', format: 'json', lang: 'bi', limit: 50 }, page: { items: [] }, baseUrl: 'https://f.example', sources: [source('daily', 'D', [])], now: NOW });
     expect(noLangs.lang).toBe('en');
   });
+  it('the all-sources feed is never taken for a configured source whose id is "all"', () => {
+    const m = buildFeedModel({ query, page: { items: [] }, baseUrl: 'https://f.example', sources: [source('all', 'A source called all', ['zh', 'en'])], now: NOW });
+    expect(m.author).toBe('duofeed');
+    expect(m.lang).toBe('en');
+    expect(m.title).toBe('duofeed — all sources (English · 中文)');
+  });
   it('the default threshold marks a 0.3 segment doubtful', () => {
     const m = buildFeedModel({ query, page: { items: [stored()] }, baseUrl: 'https://f.example', sources: SOURCES, now: NOW });
     expect(m.items[0]!.doubtfulBelow).toBe(0.5);
