@@ -150,7 +150,9 @@ async function everything(m: Loaded): Promise<unknown[]> {
   out.push(m.exports.EXPORT_FORMATS, m.exports.EXPORT_MEDIA_TYPES, m.exports.TSV_HEADER, m.zh.ZH_SCRIPTS, m.zh.zhTag('hans'), m.zh.zhTag('hant'));
   out.push(m.zh.pinyinLine([...'，、。！？：；（）《》…—x'].map((text) => ({ text }))));
   for (let month = 0; month < 12; month++) out.push(m.dates.formatHttpDate(Date.UTC(2025, month, 1 + month)));
+  for (let day = 1; day <= 7; day++) out.push(m.dates.formatHttpDate(Date.UTC(2025, 5, day, 13, 4, 5)));
   out.push(m.escape.escapeXml('a<b>&"\'\u0001\uFFFE\uD800'), m.escape.escapeXml('plain'));
+  for (const only of ['<', '>', '&', '"', "'", '\u0000', '\u0008', '\u000B', '\u000C', '\u000E', '\u001F', '\uD800', '\uDFFF', '\uFFFE', '\uFFFF']) out.push(m.escape.escapeXml(only));
   return out;
 }
 
