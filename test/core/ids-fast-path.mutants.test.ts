@@ -117,6 +117,7 @@ describe('inContractOrder (the test for contentJson\'s fast path)', () => {
     const off: Array<[string, (a: Obj) => void]> = [
       ['no languages', (a) => delete a.languages],
       ['a language that is no string', (a) => (a.languages = ['en', 1])],
+      ['a language that is true', (a) => (a.languages = ['en', true])],
       ['a language that reads as an index', (a) => (a.languages = ['en', '0'])],
       ['fields out of order', (a) => (a.url = (delete a.url, 'u'))],
       ['a field beyond the contract', (a) => (a.images = [])],
