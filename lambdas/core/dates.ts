@@ -46,6 +46,7 @@ export function isOffset(hours: number, minutes: number): boolean {
 /** Milliseconds since the epoch of a calendar time in UTC (years 0–99 too, which Date.UTC maps to 1900–1999). */
 function utcMs(year: number, month: number, day: number, hour: number, minute: number, second: number, ms: number): number {
   const t = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: a fast path; setting the full year again is a no-op for years 100 and up.
   if (year >= 100) return t;
   const d = new Date(t);
   d.setUTCFullYear(year);
@@ -136,6 +137,7 @@ export function pageZoneOffset(zone: string | undefined): string | undefined {
   const m = /^(?:GMT|UTC)?([+-])(\d{1,2}):?(\d{2})?$/.exec(z);
   if (m) {
     const hours = Number(m[2]);
+    // Stryker disable next-line StringLiteral: Number('') is 0 too.
     const minutes = Number(m[3] ?? '0');
     // The sign as written: "-00:00" (RFC 3339's "offset unknown") stays.
     return isOffset(hours, minutes) ? `${m[1]}${pad(hours)}:${pad(minutes)}` : undefined;
@@ -153,6 +155,7 @@ function pageTime(y: number, mo: number, d: number, h: string | undefined, mi: s
   const min = mi === undefined ? 0 : Number(mi);
   const sec = s === undefined ? 0 : Number(s);
   if (ampm) {
+    // Stryker disable next-line Regex: the am/pm group starts with its one a or p, so an unanchored p finds the same.
     const pm = /^p/i.test(ampm);
     if (hour === 12) hour = pm ? 12 : 0;
     else if (pm) hour += 12;
@@ -179,6 +182,7 @@ export interface FoundDate {
  */
 export function findPageDate(text: string): FoundDate | undefined {
   // Each of the three forms holds a four-digit year.
+  // Stryker disable next-line ConditionalExpression: a fast path; each form's own pattern needs the four digits too.
   if (!YEAR.test(text)) return undefined;
   const found: FoundDate[] = [];
   const n = NUMERIC.exec(text);
@@ -199,6 +203,7 @@ export function findPageDate(text: string): FoundDate | undefined {
 
 /** A page's machine-readable date (a <meta> timestamp) as RFC 3339; bare local times become +08:00. */
 export function parsePageDate(value: string | undefined): string | undefined {
+  // Stryker disable next-line ConditionalExpression: findPageDate('') is undefined as well.
   if (!value) return undefined;
   return findPageDate(value)?.iso;
 }

@@ -64,6 +64,7 @@ export function isCandidateLine(u: Unit): boolean {
 /** At most BOILERPLATE_LINES_PER_PAGE fingerprints, each once: the first half and the last half. */
 export function capLines(fingerprints: readonly string[]): string[] {
   const unique = [...new Set(fingerprints)];
+  // Stryker disable next-line EqualityOperator: at exactly the cap, the two halves below are the whole list.
   if (unique.length <= BOILERPLATE_LINES_PER_PAGE) return unique;
   const half = Math.floor(BOILERPLATE_LINES_PER_PAGE / 2);
   return [...unique.slice(0, half), ...unique.slice(unique.length - (BOILERPLATE_LINES_PER_PAGE - half))];
@@ -97,10 +98,12 @@ export function pageBoilerplate(units: readonly Unit[], window: { start: number;
  * stays what it was (the walk that sorted them is not changed, so neither is its reading).
  */
 export function stripBoilerplate<P extends { text: string; lang: 'en' | 'zh' }>(body: P[], page: PageBoilerplate): { body: P[]; removed: string[] } {
+  // Stryker disable next-line ConditionalExpression: a fast path; with nothing learnt the filter below removes nothing and returns the same.
   if (page.learnt.size === 0) return { body, removed: [] };
   const kept = body.filter((p) => !page.learnt.has(p.text));
   const removed = body.length - kept.length;
   const oneLanguageLeft = !kept.some((p) => p.lang === 'en') || !kept.some((p) => p.lang === 'zh');
+  // Stryker disable next-line ConditionalExpression: with nothing removed, the kept lines are the body and the removed list is empty either way.
   if (removed === 0 || removed > body.length * BOILERPLATE_SHARE_MAX || oneLanguageLeft) return { body, removed: [] };
   return { body: kept, removed: body.filter((p) => page.learnt.has(p.text)).map((p) => p.text) };
 }
@@ -144,6 +147,7 @@ export class LineCounts {
 
   #add(line: string, by: number): void {
     const n = (this.#counts.get(line) ?? 0) + by;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a count of 0 kept or deleted reads as 0 either way.
     if (n > 0) this.#counts.set(line, n);
     else this.#counts.delete(line);
     if (n > 0 && n >= this.minArticles - 1) this.#near.add(line);

@@ -23,6 +23,7 @@ export function withoutIgnoreCase(re: RegExp): RegExp {
   for (let i = 0; i < src.length; i++) {
     const c = src[i]!;
     if (c === '\\') {
+      // Stryker disable next-line StringLiteral: a RegExp's source never ends in a lone backslash.
       const e = src[i + 1] ?? '';
       // \s \S \d \D \w \W \b \B and escaped punctuation mean the same under i; \w and \b only
       // see ASCII letters of both cases anyway. Anything naming a character by code does not.
@@ -72,6 +73,7 @@ export function startChars(re: RegExp): Set<number> {
     if (src[i] !== '[') return i + 1;
     let k = i + 1;
     while (k < src.length && src[k] !== ']') k += src[k] === '\\' ? 2 : 1;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a RegExp's source closes its classes.
     if (k >= src.length) fail('an unclosed class');
     return k + 1;
   };
@@ -80,6 +82,7 @@ export function startChars(re: RegExp): Set<number> {
     const alts: Array<[number, number]> = [];
     let depth = 0;
     let start = from;
+    // Stryker disable next-line EqualityOperator: src[to] is the group's ')', which changes nothing here.
     for (let k = from; k < to; ) {
       const c = src[k];
       if (c === '(') depth++;
@@ -96,11 +99,13 @@ export function startChars(re: RegExp): Set<number> {
   /** Index just past the group opened at i. */
   const groupEnd = (i: number): number => {
     let depth = 0;
+    // Stryker disable next-line EqualityOperator: a RegExp's source closes its groups, so the loop returns before the end.
     for (let k = i; k < src.length; ) {
       if (src[k] === '(') depth++;
       else if (src[k] === ')' && --depth === 0) return k + 1;
       k = skipAtom(k);
     }
+    // Stryker disable next-line StringLiteral: not reached (see above).
     return fail('an unclosed group');
   };
   /** [index past the quantifier at i, whether it lets the part before it match nothing]. */
@@ -142,6 +147,7 @@ export function startChars(re: RegExp): Set<number> {
           else add(src[k]!);
         }
       } else if (c === '\\') {
+        // Stryker disable next-line StringLiteral: a RegExp's source never ends in a lone backslash.
         const e = src[i + 1] ?? '';
         if (e !== 's' && !/[\\\-.*+?^$()[\]{}|/]/.test(e)) fail(`\\${e}`);
         if (e !== 's') add(e);
