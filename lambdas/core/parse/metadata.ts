@@ -35,7 +35,7 @@ import {
 } from './heuristics.js';
 import { findPageDate } from '../dates.js';
 import type { Lang } from './lang.js';
-import { alternation, startChars, withoutIgnoreCase } from './regex.js';
+import { alternation, startChars } from './regex.js';
 
 type Field = 'source' | 'editor' | 'author' | 'date' | 'noise';
 
@@ -80,9 +80,10 @@ export function stripSep(s: string): string {
 }
 /**
  * Every meta line has a label colon, a "by", or a year; most body lines have none. (A year is
- * \d\d\d\d, not \d{4}: irregexp runs the spelled-out form about twice as fast here.)
+ * \d\d\d\d, not \d{4}: irregexp runs the spelled-out form about twice as fast here.) "by"
+ * counts where LABELS reads it: after anything but a Latin letter ("0By X" too).
  */
-export const MAYBE_META = withoutIgnoreCase(/[:：]|\d\d\d\d|\bby\s/i);
+export const MAYBE_META = /[:：]|\d\d\d\d|(?<![A-Za-z])[Bb][Yy]\s/;
 const SENTENCE_END = '.!?。！？"”」';
 /** Where a value ends: two spaces or a separator start the next, unlabelled, item. */
 const VALUE_END = /\s{2,}|[|｜]/;

@@ -198,6 +198,14 @@ describe('label lines (metadata.ts)', () => {
     );
   });
 
+  it('MAYBE_META lets "by" through wherever the label pattern reads it: after a digit too (a counterexample fast-check found)', () => {
+    for (const s of ['0By\t12by 来源', '2by Jane', '(By Li Jiayao)']) {
+      expect(MAYBE_META.test(s), s).toBe(true);
+      expect(parseMetaLine(s)).toEqual(readMetaLine(s));
+    }
+    expect(MAYBE_META.test('Abby Li went home')).toBe(false);
+  });
+
   it('MAYBE_META holds for every line readMetaLine reads', () => {
     fc.assert(
       fc.property(metaText, (s) => {
