@@ -37,7 +37,7 @@ export default defineConfig({
     // The SDK's Node-version notice, handled as every local command handles it.
     env: { ...SDK_NODE_NOTICE_OFF },
     projects: [
-      { extends: true, test: { name: 'unit', include: UNIT_TESTS } },
+      { extends: true, test: { name: 'unit', include: UNIT_TESTS, pool: 'threads' } },
       { extends: true, test: { name: 'integration', include: ALL_TESTS, exclude: [...configDefaults.exclude, ...UNIT_TESTS] } },
     ],
   },
