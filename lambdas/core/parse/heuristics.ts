@@ -243,6 +243,12 @@ export const FACING_COST = 3;
  * order speaks against.
  */
 export const CROSSED_PAIR_MARGIN = 5;
+/**
+ * Marks a translation keeps: quotation marks, question marks, percent, brackets. A pair in
+ * which one half has a class of them and the other none is less likely each other's
+ * translation (confidence.ts 'marks on one side only', counted per class).
+ */
+export const TRANSLATION_MARKS: readonly RegExp[] = [/[“”"「」『』]/, /[?？]/, /[%％]|百分之/, /[(（]/];
 /** Block layout: the longest run has at least this many paragraphs and the two longest hold this share of the page. */
 export const BLOCK_RUN_MIN = 4;
 export const BLOCK_SHARE = 0.75;

@@ -8,7 +8,7 @@
 import type { AlignedSegment, Article } from '../article.js';
 import { articleIdFor, contentHashOf } from '../ids.js';
 import { confidenceOf, featuresOf, type BeadEvidence } from './confidence.js';
-import { CONFIDENCE_MIN } from './heuristics.js';
+import { CONFIDENCE_MIN, TRANSLATION_MARKS } from './heuristics.js';
 import { withoutBoilerplate } from './boilerplate.js';
 import { articleParts, articleWindow, tooShortReason } from './content.js';
 import { decodeBytes } from './decode.js';
@@ -86,7 +86,14 @@ function ordered(o: Partial<Record<Lang, string>>, langs: Lang[]): Record<string
   return out;
 }
 
-/** A two-sided bead's sentence beads: the share without a partner, and the share that are not 1-1. */
+/** Does any of the texts hold a match of re? */
+const anyMatch = (texts: readonly string[] | undefined, re: RegExp) => (texts ?? []).some((t) => re.test(t));
+
+/**
+ * What a two-sided bead's text says of the pairing: of its sentence beads, the share without a
+ * partner and the share that are not 1-1; and how many classes of TRANSLATION_MARKS one half
+ * has and the other lacks.
+ */
 function sentenceEvidence(e: BeadEvidence, seg: AlignedSegment): void {
   const beads = seg.sentences ?? [];
   if (e.en === 0 || e.zh === 0 || beads.length === 0) return;
@@ -100,11 +107,9 @@ function sentenceEvidence(e: BeadEvidence, seg: AlignedSegment): void {
   }
   e.oddSentences = odd / beads.length;
   e.unevenSentences = uneven / beads.length;
-  const marks = [/[“”"「」『』]/, /[?？]/, /[%％]|百分之/, /[(（]/];
-  const has = (t: string[] | undefined, re: RegExp) => (t ?? []).some((x) => re.test(x));
-  let q = 0;
-  for (const re of marks) if (has(seg.en, re) !== has(seg.zh, re)) q++;
-  e.marks = q;
+  let marks = 0;
+  for (const re of TRANSLATION_MARKS) if (anyMatch(seg.en, re) !== anyMatch(seg.zh, re)) marks++;
+  e.marks = marks;
 }
 
 /** Marks each one-sided bead that has a one-sided bead of the other language within two beads (confidence.ts unpairedNear). */
