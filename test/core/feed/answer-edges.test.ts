@@ -11,10 +11,9 @@ import { cursorSeal } from '../../../lambdas/core/feed/cursor.js';
 import { answer, type AnswerDeps, type CachedBody } from '../../../lambdas/core/feed/index.js';
 import { renderIndexPage } from '../../../lambdas/core/feed/index-page.js';
 import type { ArticleReader, Page } from '../../../lambdas/core/ports.js';
-import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
-const src = (id: string, name: string, over: Partial<Source> = {}): Source => ({ id, name, kind: 'rss', startUrls: [`https://${id}.example/`], linkPattern: '/', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0, ...over });
-const SOURCES = [src('first', 'First Source'), src('second', 'Second Source')];
+const SOURCES = [feedSource('first', 'First Source'), feedSource('second', 'Second Source')];
 const art = (id: string, over: Partial<StoredArticle> = {}): StoredArticle => ({
   id,
   sourceId: 'second',
@@ -98,7 +97,7 @@ describe('answer', () => {
 
 describe('index page', () => {
   it('links a home page only when it starts with http(s)://', () => {
-    const html = renderIndexPage([src('s', 'S', { homepage: 'javascript:void(0)//https://x.example/' })], [], 'https://f.example');
+    const html = renderIndexPage([feedSource('s', 'S', { homepage: 'javascript:void(0)//https://x.example/' })], [], 'https://f.example');
     expect(html).toContain('<tr id="source-s"><td>S<br><code>s</code></td>');
   });
   it('writes one source row after another', () => {

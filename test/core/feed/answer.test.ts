@@ -14,8 +14,9 @@ import { articleEtag, renderArticlePage } from '../../../lambdas/core/feed/reade
 import { READER_CSP } from '../../../lambdas/core/feed/reader-assets.js';
 import { InvalidCursorError, type ArticleReader, type Neighbours, type Page, type SourceState } from '../../../lambdas/core/ports.js';
 import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
-const SOURCES: Source[] = [{ id: 'daily', name: 'Daily', kind: 'rss', startUrls: ['https://d.example/'], linkPattern: '/', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 }];
+const SOURCES: Source[] = [feedSource('daily', 'Daily', { startUrls: ['https://d.example/'] })];
 const BASE = 'https://f.example';
 const NOW = new Date('2025-04-01T00:00:00.700Z');
 const KEY = 'k'.repeat(32);

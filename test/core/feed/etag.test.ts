@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { bodyEtag, feedPageEtag, strongEtag, type FeedPageInput } from '../../../lambdas/core/feed/etag.js';
 import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
 const sha = (s: string) => `"${createHash('sha256').update(s).digest('base64url').slice(0, 32)}"`;
 const SOURCES: Source[] = [
-  { id: 'daily', name: 'Daily', kind: 'rss', startUrls: ['https://d.example/'], linkPattern: '/', languages: ['zh', 'en'], schedule: 'rate(1 hour)', minDelayMs: 0 },
-  { id: 'none', name: 'No langs', kind: 'rss', startUrls: ['https://n.example/'], linkPattern: '/', languages: [], schedule: 'rate(1 hour)', minDelayMs: 0 },
+  feedSource('daily', 'Daily', { startUrls: ['https://d.example/'], languages: ['zh', 'en'] }),
+  feedSource('none', 'No langs', { startUrls: ['https://n.example/'], languages: [] }),
 ];
 const row = (over: Partial<StoredArticle> = {}): StoredArticle => ({
   id: 'a1',

@@ -9,8 +9,9 @@ import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { INDEX_CSS, renderIndexPage, shortUtc } from '../../../lambdas/core/feed/index-page.js';
 import { PAGE_CSP } from '../../../lambdas/core/feed/styles.js';
 import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
-const src = (id: string, name: string, over: Partial<Source> = {}): Source => ({ id, name, kind: 'rss', startUrls: [`https://${id}.example/rss`], linkPattern: '/', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0, ...over });
+const src = (id: string, name: string, over: Partial<Source> = {}): Source => feedSource(id, name, { startUrls: [`https://${id}.example/rss`], ...over });
 const SOURCES = [src('daily', 'Daily & "Co"', { homepage: 'https://daily.example/' }), src('mil', 'Mil', { startUrls: ['ftp://mil.example/'] })];
 const art = (over: Partial<StoredArticle> = {}): StoredArticle => ({
   id: 'a1',

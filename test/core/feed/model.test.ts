@@ -23,17 +23,9 @@ import {
   trimBase,
 } from '../../../lambdas/core/feed/model.js';
 import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
-const source = (id: string, name: string, languages = ['en', 'zh']): Source => ({
-  id,
-  name,
-  kind: 'rss',
-  startUrls: [`https://${id}.example/`],
-  linkPattern: '/',
-  languages,
-  schedule: 'rate(1 hour)',
-  minDelayMs: 0,
-});
+const source = (id: string, name: string, languages = ['en', 'zh']): Source => feedSource(id, name, { languages });
 const SOURCES = [source('daily', 'Daily News'), source('zhsite', '中文站', ['zh', 'en'])];
 const BY_ID = new Map(SOURCES.map((s) => [s.id, s]));
 

@@ -7,17 +7,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { renderOpml } from '../../../lambdas/core/feed/opml.js';
 import type { Source } from '../../../lambdas/core/sources.js';
 import { readXml } from './xml.js';
+import { feedSource } from './fixtures.js';
 
-const source = (id: string, name: string): Source => ({
-  id,
-  name,
-  kind: 'rss',
-  startUrls: [`https://${id}.example/rss.xml`],
-  linkPattern: '/',
-  languages: ['en', 'zh'],
-  schedule: 'rate(1 hour)',
-  minDelayMs: 0,
-});
+const source = (id: string, name: string): Source => feedSource(id, name, { startUrls: [`https://${id}.example/rss.xml`] });
 const SOURCES = [source('daily', 'Daily & "Friends" <b>'), source('mil', 'Military')];
 
 describe('renderOpml', () => {

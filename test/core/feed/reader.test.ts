@@ -9,8 +9,9 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { articleEtag, articleViewUrl, DEFAULT_VIEW, LAYOUTS, renderArticlePage, viewQuery, type ReaderView, type ZhRender } from '../../../lambdas/core/feed/reader.js';
 import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
-const SOURCE: Source = { id: 'daily', name: 'Daily & Co', kind: 'rss', startUrls: ['https://d.example/'], linkPattern: '/', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 };
+const SOURCE: Source = feedSource('daily', 'Daily & Co', { startUrls: ['https://d.example/'] });
 const BASE = 'https://f.example/';
 const A = 'https://f.example/articles/a1';
 

@@ -23,6 +23,7 @@ import * as route from '../../../lambdas/core/feed/route.js';
 import * as zh from '../../../lambdas/core/feed/zh.js';
 import type { ArticleReader, Neighbours, Page, SourceState } from '../../../lambdas/core/ports.js';
 import type { Source } from '../../../lambdas/core/sources.js';
+import { feedSource } from './fixtures.js';
 
 type FeedIndex = typeof import('../../../lambdas/core/feed/index.js');
 type Route = typeof import('../../../lambdas/core/feed/route.js');
@@ -31,7 +32,7 @@ type Zh = typeof import('../../../lambdas/core/feed/zh.js');
 type Dates = typeof import('../../../lambdas/core/feed/dates.js');
 type Escape = typeof import('../../../lambdas/core/feed/escape.js');
 
-const SOURCES: Source[] = [{ id: 'daily', name: 'Daily & Co', kind: 'rss', startUrls: ['https://d.example/'], linkPattern: '/', languages: ['en', 'zh'], schedule: 'rate(1 hour)', minDelayMs: 0 }];
+const SOURCES: Source[] = [feedSource('daily', 'Daily & Co', { startUrls: ['https://d.example/'] })];
 const ARTICLES: StoredArticle[] = [
   {
     id: 'a1',
