@@ -6,6 +6,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { ConfiguredRetryStrategy } from '@smithy/core/retry';
 import { ConfigError } from '../core/errors.js';
 
 export interface ClientOptions {
@@ -15,6 +16,12 @@ export interface ClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string };
   /** Total attempts per call, first try included. */
   maxAttempts?: number;
+  /**
+   * A fixed wait between attempts in place of the SDK's exponential backoff (100 ms base, 500 ms
+   * for throttling, with jitter). Unset in AWS and in `duofeed start`; tests that inject many
+   * faults set it so that they wait milliseconds, not seconds, for the same retries.
+   */
+  retryDelayMs?: number;
 }
 
 /** Stand-ins accept any signature; fixed fake keys keep DynamoDB Local's per-key databases stable. */
@@ -47,6 +54,8 @@ function base(opts: ClientOptions) {
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
     maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     retryMode: 'standard',
+    // The standard strategy (same retryable errors, same retry quota) with another wait.
+    ...(opts.retryDelayMs !== undefined ? { retryStrategy: new ConfiguredRetryStrategy(opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, opts.retryDelayMs) } : {}),
     requestHandler: REQUEST_HANDLER,
   };
 }

@@ -196,8 +196,11 @@ describe('parse pipeline under injected faults', () => {
   it('transient DynamoDB throttling/5xx on every call type and S3 GetObject 500/503 are retried away: all created once, no batch failures', async () => {
     const s = await seed('faults-transient');
     const tableName = await ddb.createTable();
-    const dynamo = makeDynamoClient(clientOptions(ddb.endpoint));
-    const s3 = makeS3Client(clientOptions(aws.endpoint));
+    // Production attempts (6) and retry rules; a 5 ms wait in place of the backoff keeps the
+    // many injected retries from sleeping for seconds (test/storage/faults.test.ts runs the
+    // production backoff itself).
+    const dynamo = makeDynamoClient(clientOptions(ddb.endpoint, { retryDelayMs: 5 }));
+    const s3 = makeS3Client(clientOptions(aws.endpoint, { retryDelayMs: 5 }));
     // Every third DynamoDB attempt and every fourth S3 read fails, alternating the kind of failure.
     const d = injectDynamo(dynamo, (_cmd, _in, n) => (n % 3 === 1 ? (n % 2 ? 'throttle' : 'server-error') : undefined));
     const g = injectS3(s3, (cmd, _key, n) => (cmd === 'GetObjectCommand' && n % 4 === 1 ? (n % 8 === 1 ? 'internal' : 'slow-down') : undefined));
@@ -222,8 +225,8 @@ describe('parse pipeline under injected faults', () => {
     const tableName = await ddb.createTable();
     // Fewer attempts than production (6) only to keep the test short: the production policy
     // under the same faults is exercised by test/storage/faults.test.ts.
-    const dynamo = makeDynamoClient(clientOptions(ddb.endpoint, { maxAttempts: 2 }));
-    const s3 = makeS3Client(clientOptions(aws.endpoint, { maxAttempts: 2 }));
+    const dynamo = makeDynamoClient(clientOptions(ddb.endpoint, { maxAttempts: 2, retryDelayMs: 5 }));
+    const s3 = makeS3Client(clientOptions(aws.endpoint, { maxAttempts: 2, retryDelayMs: 5 }));
     const badStore = new Set(s.ids.slice(0, 3));
     const badRead = new Set(s.jobs.slice(3, 5).map((j) => j.rawKey));
     const badParse = new Set(s.jobs.slice(5, 6).map((j) => j.url));
@@ -306,7 +309,7 @@ describe('parse pipeline under injected faults', () => {
       if (input.url && badParse.has(input.url)) throw new RangeError('injected parser bug');
       return parseArticle(input);
     };
-    const refusing = makeSqsClient(clientOptions(aws.endpoint, { maxAttempts: 2 }));
+    const refusing = makeSqsClient(clientOptions(aws.endpoint, { maxAttempts: 2, retryDelayMs: 5 }));
     let refused = 0;
     refusing.middlewareStack.add(
       (next, context) => async (args) => {

@@ -29,11 +29,12 @@ type Fault = 'throttle' | 'server-error' | 'lost-response';
  * step below the deserializer, so the SDK builds its real exception from our HTTP response
  * and its real retry strategy decides what to do. Returns the attempt counter.
  */
-function inject(client: DynamoDBClient, command: string, fault: Fault, times: number): { attempts: number } {
-  const seen = { attempts: 0 };
+function inject(client: DynamoDBClient, command: string, fault: Fault, times: number): { attempts: number; at: number[] } {
+  const seen = { attempts: 0, at: [] as number[] };
   client.middlewareStack.add(
     (next, context) => async (args) => {
       if (context.commandName !== command) return next(args);
+      seen.at.push(performance.now());
       const attempt = seen.attempts++;
       if (attempt >= times) return next(args);
       if (fault === 'lost-response') await next(args); // the write lands, its answer does not
@@ -133,5 +134,22 @@ describe('DynamoDB store under injected faults (production retry policy)', () =>
     expect(put.attempts).toBe(2);
     expect(await reader.get('a')).toBeUndefined();
     short.destroy();
+  });
+
+  it('retryDelayMs keeps the attempts and the retry rules, and waits that long between them', async () => {
+    const quick = makeDynamoClient(clientOptions(ddb.endpoint, { maxAttempts: 4, retryDelayMs: 5 }));
+    const put = inject(quick, 'PutItemCommand', 'throttle', 100);
+    await expect(new DynamoStore({ client: quick, tableName }).upsert(article('a'), ctx)).rejects.toMatchObject({ name: 'ProvisionedThroughputExceededException' });
+    expect(put.attempts).toBe(4);
+    // The default waits for throttling are drawn from 0–1, 0–2 and 0–4 s: all three under
+    // 400 ms about once in 125 runs. These are 5 ms plus the client's own work.
+    const gaps = put.at.slice(1).map((t, i) => t - put.at[i]!);
+    expect(gaps.filter((g) => g >= 400)).toEqual([]);
+    const recovering = makeDynamoClient(clientOptions(ddb.endpoint, { retryDelayMs: 5 }));
+    const flaky = inject(recovering, 'PutItemCommand', 'server-error', 3);
+    expect(await new DynamoStore({ client: recovering, tableName }).upsert(article('a'), ctx)).toBe('created');
+    expect(flaky.attempts).toBe(4);
+    quick.destroy();
+    recovering.destroy();
   });
 });
