@@ -5,7 +5,9 @@
 // module-level code (a constant, a regex or a table built when the module loads, an arrow
 // function's definition): Stryker's vitest runner evaluates each module once per worker, so
 // such a mutant is never switched on while tests run and shows as Survived whatever the tests
-// do. Ignored mutants (ignoreStatic, `// Stryker disable`) count in neither.
+// do. Ignored mutants (ignoreStatic, `// Stryker disable`, outside a sample) count in neither.
+// With --ci (for a sampled run, test/mutation/sample.mjs) each raw score gets its 95% Wilson
+// interval; mutants drawn at one location are not independent, so read it as a little narrow.
 import fs from 'node:fs';
 import ts from 'typescript';
 
@@ -42,5 +44,21 @@ for (const [file, data] of Object.entries(report.files)) {
 }
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(2) + '%' : '—');
 const only = process.argv.includes('--files') ? () => true : (k) => !k.endsWith('.ts');
+const ci = process.argv.includes('--ci');
+/** 95% Wilson score interval of a proportion a/b, in percent. */
+const wilson = (a, b) => {
+  if (!b) return '';
+  const z = 1.96;
+  const p = a / b;
+  const mid = (p + (z * z) / (2 * b)) / (1 + (z * z) / b);
+  const half = (z / (1 + (z * z) / b)) * Math.sqrt((p * (1 - p)) / b + (z * z) / (4 * b * b));
+  return ` [${(100 * (mid - half)).toFixed(1)}–${(100 * (mid + half)).toFixed(1)}%]`;
+};
 console.log('| Where | raw score | in functions | survived / no coverage (in functions) |\n|---|---|---|---|');
-for (const [k, r] of Object.entries(rows).sort()) if (only(k)) console.log(`| ${k} | ${pct(r.detected, r.total)} (${r.detected}/${r.total}) | ${pct(r.fnDetected, r.fnTotal)} (${r.fnDetected}/${r.fnTotal}) | ${r.survived} / ${r.noCoverage} |`);
+for (const [k, r] of Object.entries(rows).sort()) if (only(k)) console.log(`| ${k} | ${pct(r.detected, r.total)} (${r.detected}/${r.total})${ci ? wilson(r.detected, r.total) : ''} | ${pct(r.fnDetected, r.fnTotal)} (${r.fnDetected}/${r.fnTotal}) | ${r.survived} / ${r.noCoverage} |`);
+// --survivors: every undetected mutant (file:line:column, mutator, replacement), to work through.
+if (process.argv.includes('--survivors')) {
+  for (const [file, data] of Object.entries(report.files))
+    for (const m of data.mutants)
+      if (m.status === 'Survived' || m.status === 'NoCoverage') console.log(`${file}:${m.location.start.line}:${m.location.start.column} ${m.status} ${m.mutatorName}: ${String(m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 100)}`);
+}
