@@ -105,7 +105,9 @@ describe('loadConfig', () => {
   });
 });
 
-describe('context-dependent resources', () => {
+// A synth is seconds of CPU, and the file's first pays for loading aws-cdk-lib's modules
+// (7.5 s idle, 50 s once on a machine busy with mutation runs): a timeout for that, not 30 s.
+describe('context-dependent resources', { timeout: 120_000 }, () => {
   it('uses a custom domain with its certificate, TLS 1.2 and DUOFEED_PUBLIC_URL', () => {
     const s = synth({ domainName: 'Feeds.Example.com', certificateArn: CERT }, { bundle: false });
     try {
@@ -154,7 +156,7 @@ describe('context-dependent resources', () => {
   });
 });
 
-describe('lib/app.ts (what `cdk synth` runs)', () => {
+describe('lib/app.ts (what `cdk synth` runs)', { timeout: 120_000 }, () => {
   it('exits 1 with one clear line, not a stack trace, on bad context', () => {
     const outdir = mkdtempSync(join(tmpdir(), 'duofeed-app-'));
     try {
@@ -176,7 +178,7 @@ describe('lib/app.ts (what `cdk synth` runs)', () => {
   });
 });
 
-describe('regions', () => {
+describe('regions', { timeout: 120_000 }, () => {
   const supported = 'us-east-1, us-east-2, us-west-1, us-west-2, ca-central-1, sa-east-1, eu-west-1, eu-west-2, eu-west-3, eu-central-1, eu-north-1, eu-south-1, ap-northeast-1, ap-northeast-2, ap-northeast-3, ap-southeast-1, ap-southeast-2, ap-southeast-3, ap-south-1, ap-east-1, me-south-1, af-south-1';
 
   it.each([
