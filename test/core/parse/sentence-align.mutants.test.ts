@@ -39,3 +39,104 @@ describe('as many sentences a side with clear lengths: taken one to one, anchors
     expect(pairs(alignSentences(en3, zh3))).toEqual(oneToOne(en3, zh3));
   });
 });
+
+describe('untranslated sentences', () => {
+  it('an English sentence with no Chinese at the segment start stands alone (a 1-0 bead from the origin)', () => {
+    const en = ['This article was first published in the weekend edition of our print magazine, with photographs. The drill began at dawn on Tuesday. More than 300 soldiers took part.'];
+    const zh = ['演习于周二黎明开始。300多名官兵参加。'];
+    expect(pairs(alignSentences(en, zh))).toEqual([
+      [['This article was first published in the weekend edition of our print magazine, with photographs.'], []],
+      [['The drill began at dawn on Tuesday.'], ['演习于周二黎明开始。']],
+      [['More than 300 soldiers took part.'], ['300多名官兵参加。']],
+    ]);
+  });
+
+  it('a Chinese sentence with no English at the segment start stands alone (a 0-1 bead costs its prior only)', () => {
+    const en = ['The drill began at 6 am on Tuesday. More than 300 soldiers took part.'];
+    const zh = ['本文首发于本刊周末印刷版，并附有大量现场照片和采访记录。演习于周二早上6点开始。300多名官兵参加。'];
+    expect(pairs(alignSentences(en, zh))).toEqual([
+      [[], ['本文首发于本刊周末印刷版，并附有大量现场照片和采访记录。']],
+      [['The drill began at 6 am on Tuesday.'], ['演习于周二早上6点开始。']],
+      [['More than 300 soldiers took part.'], ['300多名官兵参加。']],
+    ]);
+  });
+
+  it('a long English sentence left untranslated in the middle is a 1-0 bead, not merged', () => {
+    const en = ['The drill began at dawn on Tuesday. The ministry declined to say how much the exercise had cost or which units had been left behind at the base. More than 300 soldiers took part.'];
+    const zh = ['演习于周二黎明开始。300多名官兵参加。'];
+    expect(pairs(alignSentences(en, zh))).toEqual([
+      [['The drill began at dawn on Tuesday.'], ['演习于周二黎明开始。']],
+      [['The ministry declined to say how much the exercise had cost or which units had been left behind at the base.'], []],
+      [['More than 300 soldiers took part.'], ['300多名官兵参加。']],
+    ]);
+  });
+});
+
+describe('a many-to-many bead', () => {
+  it('keeps both Chinese sentences of a 2-2 bead (only a 2-1 or 3-1 bead is cut at clause marks)', () => {
+    const en = ['Officials counted 45, 46 and 47 boats.', 'By evening, another 12, 13 and 14 vessels had arrived from the coastal towns further to the south, their crews tired after the long voyage.'];
+    const zh = ['到了晚上，又有12、13和14艘船从更南边的沿海城镇抵达，船员们经过漫长的航行都已疲惫不堪。', '官员们清点了45、46和47艘船。'];
+    expect(pairs(alignSentences(en, zh))).toEqual([[en, zh]]);
+  });
+});
+
+describe('marks in a bead cost', () => {
+  // The same sentences with a mark on both sides, on one side or on neither: lengths are equal.
+  const cost = (en: string, zh: string) => {
+    const model = segmentModel([`${en} Wages fell sharply.`], [`${zh}工资大幅下降。`]);
+    return model.pair(0, 1, model.zh, 0, 1);
+  };
+  it.each([
+    ['question', 'Did prices rise?', '价格上涨了吗？', 'Did prices rise.', '价格上涨了吗。'],
+    ['exclamation', 'Prices rose!', '价格上涨了！', 'Prices rose.', '价格上涨了。'],
+    ['quote', 'Prices "rose".', '价格“上涨”了。', 'Prices (rose).', '价格（上涨）了。'],
+    ['percent', 'Prices rose 5%.', '价格上涨5％。', 'Prices rose 5a.', '价格上涨5a。'],
+  ])('a %s on both sides lowers the cost, on one side raises it', (_name, enMark, zhMark, enPlain, zhPlain) => {
+    const neither = cost(enPlain, zhPlain);
+    expect(cost(enMark, zhMark)).toBeLessThan(neither - 0.4);
+    expect(cost(enMark, zhPlain)).toBeGreaterThan(neither + 0.4);
+    expect(cost(enPlain, zhMark)).toBeGreaterThan(neither + 0.4);
+  });
+});
+
+describe('Latin words of the Chinese found in the English as whole words', () => {
+  const enIds = (en: string[], zh: string) => segmentModel(en, [zh]).en.ids.map((x) => x ?? []);
+  it('few words: one at the very end of a paragraph counts, one with a letter after it does not', () => {
+    expect(enIds(['Leaders met at NATO', 'The NATOs plan failed. NATO met.'], '领导人在NATO会面。')).toEqual([[1], [], [1]]);
+  });
+
+  it('many words (looked up at each run of letters): a word that only shares its head does not count', () => {
+    const zh = 'NATO、WHO、IMF、OECD、ASEAN、UNESCO、FIFA、OPEC、U.S、E-mail。';
+    // Words get ids 1, 3, 5, … in order: OPEC 15, U.S 17, E-mail 19.
+    expect(enIds(['The U.K. sent e-mails. The U.S. sent an e-mail to OPEC.'], zh)).toEqual([[], [17, 19, 15]]);
+  });
+});
+
+describe('anchors of a Chinese text', () => {
+  it.each([
+    ['digits with thousands commas', '共有12,600人。', [12600]],
+    ['a comma and digits after a measure word start a new number', '有5人，2024年', [5, 2024]],
+    ['digits right after a measure word start a new number', '5人123名', [5, 123]],
+    ['a numeral before 分之 is a number, not a percent', '三分之一', [3]],
+    ['bare numerals before no measure word are no numbers', '七嘴八舌', []],
+  ])('%s', (_name, text, nums) => {
+    expect(textAnchors(text, 'zh').nums).toEqual(nums);
+  });
+
+  it('三分之一 holds no percent mark; 百分之 does', () => {
+    expect(textAnchors('三分之一', 'zh').marks).toBe(0);
+    expect(textAnchors('百分之五', 'zh').marks).toBe(textAnchors('5%', 'zh').marks);
+  });
+
+  it.each(['“', '”', '「', '」', '『', '』', '‘'])('%s alone is a quote mark', (q) => {
+    expect(textAnchors(`他说${q}走`, 'zh').marks).toBe(textAnchors('他说"走', 'zh').marks);
+    expect(textAnchors('他说"走', 'zh').marks).not.toBe(0);
+  });
+});
+
+describe('marks of an English text', () => {
+  it('"per cent" in words is a percent mark', () => {
+    expect(textAnchors('It fell five per cent.', 'en').marks).toBe(textAnchors('It fell 5%.', 'en').marks);
+    expect(textAnchors('It fell five percent.', 'en').marks).not.toBe(0);
+  });
+});
