@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SentenceBead } from '../../../lambdas/core/article.js';
-import { alignSentences, alignUnits, segmentModel, textAnchors } from '../../../lambdas/core/parse/sentence-align.js';
+import { alignSentences, alignUnits, segmentModel, textAnchors, zhNumeralValue } from '../../../lambdas/core/parse/sentence-align.js';
 
 const pairs = (beads: SentenceBead[]) => beads.map((b) => [b.en, b.zh]);
 const oneToOne = (en: string[], zh: string[]) => en.map((e, k) => [[e], [zh[k]]]);
@@ -138,5 +138,96 @@ describe('marks of an English text', () => {
   it('"per cent" in words is a percent mark', () => {
     expect(textAnchors('It fell five per cent.', 'en').marks).toBe(textAnchors('It fell 5%.', 'en').marks);
     expect(textAnchors('It fell five percent.', 'en').marks).not.toBe(0);
+  });
+});
+
+describe('anchor ids', () => {
+  it('a number keeps its id past the many-anchors map (70 numbers in one Chinese sentence; 70 itself comes after the map is made)', () => {
+    const nums = Array.from({ length: 70 }, (_, i) => String(i + 2));
+    const model = segmentModel(['The fleet counted 70 boats. Rain fell.'], [`编号${nums.join('、')}。下雨了。又下雨了。`]);
+    const enIds = model.en.ids[0]!;
+    expect(enIds).toHaveLength(1);
+    expect(model.zh.ids[0]).toContain(enIds[0]);
+    // Each of the 70 numbers once: no value added twice under a new id.
+    expect(new Set(model.zh.ids[0]).size).toBe(70);
+  });
+
+  it('a Latin word has the same id in the Chinese and in the English', () => {
+    const model = segmentModel(['NATO met. Rain fell.'], ['北约NATO开会。下雨了。又下雨了。']);
+    expect(model.zh.ids[0]).toEqual(model.en.ids[0]);
+    expect(model.en.ids[0]).toHaveLength(1);
+  });
+
+  it('a sentence sharing 40 numbers with its translation costs far below zero (more anchors than the first scratch holds)', () => {
+    const nums = Array.from({ length: 40 }, (_, i) => String(i + 2));
+    const model = segmentModel([`Boats ${nums.join(', ')} came.`], [`${nums.join('、')}号船来了。`]);
+    expect(model.pair(0, 1, model.zh, 0, 1)).toBeLessThan(-40 * 1.5 + 3);
+  });
+
+  it('a number in both Chinese sentences of a bead counts once', () => {
+    const cost = (x: string) => {
+      const model = segmentModel(['The 45 boats came. Rain fell.'], [`45艘船来了。下雨${x}了。`]);
+      return model.pair(0, 1, model.zh, 0, 2);
+    };
+    // "01" is no anchor (its value is 1) and as long as "45".
+    expect(cost('45')).toBeCloseTo(cost('01'), 12);
+  });
+});
+
+describe('number words of the English are read only when a small Chinese number finds no digits', () => {
+  it('a Chinese 45 matched by English digits: "two" is not read', () => {
+    const model = segmentModel(['The 45 boats came in two waves. Rain fell.'], ['45艘船分批抵达。下雨了。又下雨了。']);
+    expect(model.en.ids[0]).toHaveLength(1);
+  });
+
+  it('a Chinese 100 unmatched is not small: "two" is not read', () => {
+    const model = segmentModel(['Two crews sailed a hundred boats. Rain fell.'], ['两组船员驾驶100艘船。下雨了。又下雨了。']);
+    expect(model.en.ids[0]).toBeUndefined();
+  });
+
+  it('a Chinese 2 unmatched: "two" is read', () => {
+    const model = segmentModel(['Two crews sailed the boats. Rain fell.'], ['两名船员驾驶船只。下雨了。又下雨了。']);
+    expect(model.en.ids[0]).toEqual(model.zh.ids[0]);
+  });
+});
+
+describe('scanning Chinese text', () => {
+  it('十五万 is 150,000', () => {
+    expect(zhNumeralValue('十五万')).toBe(150000);
+  });
+
+  it('百 without 分之 is no percent, and counts as a Han character', () => {
+    expect(textAnchors('百姓生活', 'zh')).toEqual({ nums: [], words: [], marks: 0, len: 14 });
+  });
+
+  it('第 before no numeral is a plain Han character', () => {
+    expect(textAnchors('府第', 'zh')).toEqual({ nums: [], words: [], marks: 0, len: 7 });
+  });
+
+  it('a comma and a space before digits end a number', () => {
+    expect(textAnchors('2, 30和40', 'zh').nums).toEqual([2, 30, 40]);
+  });
+
+  it("Latin words join over ' ’ and - (not over a space)", () => {
+    expect(textAnchors("奥尼尔O'Neill与Coca-Cola和O’Brien，Liam Kelly", 'zh').words).toEqual(["o'neill", 'coca-cola', 'o’brien', 'liam', 'kelly']);
+  });
+
+  it('extension-A, compatibility and extension-B characters count as one Han character each', () => {
+    // The first and last code units of each range: U+3400, U+4DBF, U+F900, U+FAFF.
+    expect(textAnchors('㐀\u4dbf\uf900\ufaff', 'zh').len).toBe(14);
+    // Surrogate pairs from high surrogates D840 (U+20000) to D8BF.
+    expect(textAnchors('𠀀\ud8bf\udc00', 'zh').len).toBe(7);
+  });
+
+  it('a smaller segment after a larger one reads only its own sentences', () => {
+    alignSentences(['One boat. Two boats. Three.'], ['一艘船。', '两艘船。ABC三。']);
+    expect(pairs(alignSentences(['One boat came in. Then more.'], ['一艘船来了。']))).toEqual([[['One boat came in.', 'Then more.'], ['一艘船来了。']]]);
+  });
+});
+
+describe('an English quote opened by an apostrophe', () => {
+  it("at the text's start is a quote; closing after a comma is not", () => {
+    expect(textAnchors("'Go,' he said.", 'en').marks).toBe(textAnchors('"Go," he said.', 'en').marks);
+    expect(textAnchors("Go,' he said.", 'en').marks).toBe(0);
   });
 });
