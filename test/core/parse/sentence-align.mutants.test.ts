@@ -80,6 +80,21 @@ describe('a many-to-many bead', () => {
   });
 });
 
+describe('a bead across a paragraph break', () => {
+  it('pays more than the same sentences inside one paragraph, on either side', () => {
+    const zhCost = (zh: string[]) => {
+      const model = segmentModel(['The bridge opened on Monday and residents cheered.'], zh);
+      return model.pair(0, 1, model.zh, 0, 2);
+    };
+    expect(zhCost(['大桥周一通车。', '居民们欢呼。'])).toBeGreaterThan(zhCost(['大桥周一通车。居民们欢呼。']) + 1);
+    const enCost = (en: string[]) => {
+      const model = segmentModel(en, ['大桥周一通车，居民们欢呼。']);
+      return model.pair(0, 2, model.zh, 0, 1);
+    };
+    expect(enCost(['The bridge opened on Monday.', 'Residents cheered.'])).toBeGreaterThan(enCost(['The bridge opened on Monday. Residents cheered.']) + 1);
+  });
+});
+
 describe('marks in a bead cost', () => {
   // The same sentences with a mark on both sides, on one side or on neither: lengths are equal.
   const cost = (en: string, zh: string) => {
@@ -103,6 +118,10 @@ describe('Latin words of the Chinese found in the English as whole words', () =>
   const enIds = (en: string[], zh: string) => segmentModel(en, [zh]).en.ids.map((x) => x ?? []);
   it('few words: one at the very end of a paragraph counts, one with a letter after it does not', () => {
     expect(enIds(['Leaders met at NATO', 'The NATOs plan failed. NATO met.'], '领导人在NATO会面。')).toEqual([[1], [], [1]]);
+  });
+
+  it('a letter right after the word (even an a) makes it no whole word', () => {
+    expect(enIds(['Cuba won. Rain fell.'], 'Cub队赢了。')).toEqual([[], []]);
   });
 
   it('many words (looked up at each run of letters): a word that only shares its head does not count', () => {
@@ -226,6 +245,11 @@ describe('scanning Chinese text', () => {
 });
 
 describe('an English quote opened by an apostrophe', () => {
+  it('a capitalized month after a day and a space is a month', () => {
+    expect(textAnchors('Born 26 December.', 'en').nums).toEqual([26, 12]);
+    expect(textAnchors('Born 26December.', 'en').nums).toEqual([26]);
+  });
+
   it("at the text's start is a quote; closing after a comma is not", () => {
     expect(textAnchors("'Go,' he said.", 'en').marks).toBe(textAnchors('"Go," he said.', 'en').marks);
     expect(textAnchors("Go,' he said.", 'en').marks).toBe(0);
