@@ -220,6 +220,7 @@ class AnchorSpace {
     if (k < 0) {
       k = this.nums.push(v) - 1;
       if (this.numMap) this.numMap.set(v, k);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the map only speeds up the look-up: indexOf and the map give the same index, whenever the map is made.
       else if (this.nums.length > MANY_ANCHORS) this.numMap = new Map(this.nums.map((x, i) => [x, i]));
     }
     return 2 * k;
@@ -236,6 +237,7 @@ class AnchorSpace {
     if (k < 0) {
       k = this.words.push(w) - 1;
       if (this.wordMap) this.wordMap.set(w, k);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: as for numbers: the map only speeds up the look-up.
       else if (this.words.length > MANY_ANCHORS) this.wordMap = new Map(this.words.map((x, i) => [x, i]));
     }
     return 2 * k + 1;
@@ -287,6 +289,7 @@ class Side {
   addId(u: number, id: number): void {
     const list = this.ids[u];
     if (!list) this.ids[u] = [id];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: includes() and the set keep the same distinct list; the bound only picks the faster one.
     else if (list.length < MANY_ANCHORS) {
       if (!list.includes(id)) list.push(id);
     } else {
@@ -503,6 +506,7 @@ function scanEnglish(side: Side, space: AnchorSpace, numbers: boolean): void {
         if (m.index === side.start[v] || isSpace(text.charCodeAt(m.index - 1))) side.marks[v]! |= QUOTE;
       } else side.marks[v]! |= c === '?' ? QUESTION : c === '!' ? EXCLAIM : c === '%' ? PERCENT : QUOTE;
     }
+    // Stryker disable next-line ConditionalExpression,StringLiteral: only spares the scan: a text without 'cent' holds no "per cent" (if (false) is killed by the mutants test).
     if (text.includes('cent')) {
       PER_CENT.lastIndex = side.start[u0]!;
       v = u0;
@@ -661,6 +665,7 @@ export class Model {
     idCount: number,
   ) {
     this.ratio = segmentRatio(en, zh);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: own arrays or the grown scratch, both zeroed and read under a fresh stamp: a memory choice only.
     if (idCount > SCRATCH_MAX) {
       this.markE = new Int32Array(idCount);
       this.markZ = new Int32Array(idCount);
@@ -810,6 +815,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
   cost.fill(INF, 0, size);
   back.fill(-1, 0, size);
   // bonus[j]: the most Chinese units [0, j) could take off, for the pruning bound.
+  // Stryker disable next-line all: bonus only feeds the pruning bound; any size or reuse slip leaves entries undefined, the bound NaN, and a NaN bound prunes nothing (same beads).
   const bonus = m + 1 <= scratchBonus.length ? scratchBonus : m + 1 > SCRATCH_MAX ? new Float64Array(m + 1) : (scratchBonus = new Float64Array(Math.max(m + 1, 2 * scratchBonus.length)));
   bonus[0] = 0;
   for (let j = 0; j < m; j++) bonus[j + 1] = bonus[j]! + model.bonusOf(j);
@@ -832,6 +838,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
         if (prev === INF) continue;
         let c = prev + PRIOR[k]!;
         if (di > 0 && dj > 0) {
+          // Stryker disable next-line ConditionalExpression: the bound is exact (the prune test checks prune = true against false), so pruning or not gives the same beads.
           if (prune) {
             const low = c - (bonus[j]! - bonus[j - dj]!) - BOUND_SLACK;
             if (low > best || (low === best && k > arg)) continue;
@@ -853,9 +860,12 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
   let j = m;
   while (i > 0 || j > 0) {
     const c = j - loOf(i);
+    // Stryker disable next-line LogicalOperator: c is always inside the band on the path back (see below), so && and || agree.
     const k = c >= 0 && c < width ? back[i * width + c]! : -1;
+    // Stryker disable next-line BlockStatement: never entered (see below).
     if (k < 0) {
       // Not reached (a band too narrow for the shape): take one unit alone, losing nothing.
+      // Stryker disable all: unreachable. Every cell inside the band is reached (row 0 by 0-1 beads; row i from row i-1 by a 1-0 bead, since consecutive bands overlap: lo grows at most ⌈m/n⌉ + 1 < 2·half a row), costs stay finite, and the corner (n, m) lies in the last band, so the path back never meets k < 0.
       if (i > 0) {
         beads.push({ e0: i - 1, e1: i, z0: j, z1: j });
         i--;
@@ -864,6 +874,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
         j--;
       }
       continue;
+      // Stryker restore all
     }
     beads.push({ e0: i - KE[k]!, e1: i, z0: j - KZ[k]!, z1: j });
     i -= KE[k]!;
@@ -1001,12 +1012,14 @@ function chineseLengths(side: Side): void {
  * paragraphs with only whitespace between sentences left out; every bead holds at least one
  * sentence.
  */
+// Stryker disable next-line ArrayDeclaration,StringLiteral: only order[0] === 'zh' is read, and [] or '' there reads the same as 'en'.
 export function alignSentences(enParas: readonly string[], zhParas: readonly string[], order: readonly SegmentLang[] = ['en', 'zh']): SentenceBead[] {
   const zhFirst = order[0] === 'zh';
   const bead = (en: string[], zh: string[]): SentenceBead => (zhFirst ? { zh, en } : { en, zh });
   splitInto(EN, enParas);
   splitInto(ZH, zhParas);
   const out: SentenceBead[] = [];
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path: with one side empty the DP gives the same beads, each sentence alone (if (true) is killed by the tests).
   if (EN.n === 0 || ZH.n === 0) {
     // Untranslated paragraphs: each sentence stands alone.
     for (let u = 0; u < EN.n; u++) out.push(bead([EN.text(u)], []));
