@@ -7,9 +7,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleParts, articleWindow, isChromeLine, isTermPairAt, maybePhotoCredit, tooShortReason } from '../../../lambdas/core/parse/content.js';
-import { LINK_LIST_DENSITY, SHORT_LINE, TITLE_GUESS_MAX, TITLE_LOOK_BACK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
+import { LINK_LIST_DENSITY, LONG_PARAGRAPH, SHORT_LINE, TITLE_GUESS_MAX, TITLE_LOOK_BACK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
 import type { PageMeta } from '../../../lambdas/core/parse/html.js';
-import { countScripts, detectLang } from '../../../lambdas/core/parse/lang.js';
+import { countScripts, detectLang, englishEquivalent } from '../../../lambdas/core/parse/lang.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 
 let nextBlock = 0;
@@ -147,6 +147,12 @@ describe('bylines by where they stand', () => {
     expect(partsOf([h(1, 'Bridge closes its gap'), unit('作者：孙悦'), unit('Sun Yue'), ...body()]).byline).toEqual({ en: 'Sun Yue', zh: '孙悦' });
   });
 
+  it('takes a Chinese name after an author-only English label line as the Chinese byline', () => {
+    const p = partsOf([h(1, 'Bridge closes its gap'), unit('Author: Sun Yue'), unit('孙悦'), ...body()]);
+    expect(p.byline).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+    expect(p.body.map((b) => b.text)).toEqual([EN1, ZH1, EN2, ZH2]);
+  });
+
   it.each([['作者：孙悦 来源：新华网'], ['作者：孙悦 编辑：王英'], ['作者：孙悦 2025-03-04']])('not after a label line that holds more than the author: %s', (label) => {
     const p = partsOf([h(1, 'Bridge closes its gap'), unit(label), unit('Sun Yue'), ...body()]);
     expect(p.byline).toEqual({ zh: '孙悦' });
@@ -182,9 +188,9 @@ describe('titles', () => {
   });
 
   it('a long Chinese headline heading is still the title (it is no first paragraph)', () => {
-    const zhTitle = '跨河大桥最后一段桥面周日黎明前吊装到位，标志着这座连接两岸县城、历时十一个月建设的悬索桥主体结构全面完工，通车后两地车程将由三小时缩短至四十分钟左右，沿线果农进城卖果也将更加方便';
+    const zhTitle = '跨河大桥最后一段桥面周日黎明前吊装到位 标志着这座连接两岸县城历时十一个月建设的悬索桥主体结构全面完工 通车后两地车程将由三小时缩短至四十分钟左右 沿线果农进城卖果也将更加方便快捷';
     expect(zhTitle.length).toBeLessThanOrEqual(100);
-    expect(3.5 * zhTitle.length).toBeGreaterThan(300);
+    expect(englishEquivalent(zhTitle, 'zh')).toBeGreaterThan(LONG_PARAGRAPH);
     const p = partsOf([h(1, zhTitle), h(1, 'Bridge closes its gap'), ...body()]);
     expect(p.title).toEqual({ zh: zhTitle, en: 'Bridge closes its gap' });
   });
