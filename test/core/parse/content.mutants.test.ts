@@ -148,9 +148,11 @@ describe('bylines by where they stand', () => {
   });
 
   it('takes a Chinese name after an author-only English label line as the Chinese byline', () => {
-    const p = partsOf([h(1, 'Bridge closes its gap'), unit('Author: Sun Yue'), unit('孙悦'), ...body()]);
-    expect(p.byline).toEqual({ en: 'Sun Yue', zh: '孙悦' });
-    expect(p.body.map((b) => b.text)).toEqual([EN1, ZH1, EN2, ZH2]);
+    for (const label of ['Author: Sun Yue', 'Reporter: Sun Yue', '作者：Sun Yue']) {
+      const p = partsOf([h(1, 'Bridge closes its gap'), unit(label), unit('孙悦'), ...body()]);
+      expect(p.byline).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+      expect(p.body.map((b) => b.text)).toEqual([EN1, ZH1, EN2, ZH2]);
+    }
   });
 
   it.each([['作者：孙悦 来源：新华网'], ['作者：孙悦 编辑：王英'], ['作者：孙悦 2025-03-04']])('not after a label line that holds more than the author: %s', (label) => {
@@ -229,5 +231,86 @@ describe('link lists', () => {
   it(`keeps a body paragraph whose link share is exactly ${LINK_LIST_DENSITY}`, () => {
     const units = [unit(EN1), unit(ZH1, { linkDensity: LINK_LIST_DENSITY }), unit(EN2, { linkDensity: LINK_LIST_DENSITY + 0.01 }), unit(ZH2)];
     expect(bodyTexts(units)).toEqual([EN1, ZH1, ZH2]);
+  });
+});
+
+describe('bylines and labels just outside the window', () => {
+  /** The window starts at the body (after `above`). */
+  const outside = (above: Unit[], after: Unit[] = []) => {
+    const units = [...above, ...body(), ...after];
+    return partsOf(units, {}, { start: above.length, end: above.length + 3 });
+  };
+
+  it('reads "By X" and 文/X above the window, a romanized name over a Chinese one, but not a link', () => {
+    expect(outside([unit('By Sun Yue'), unit('Share to:')]).byline).toEqual({ en: 'Sun Yue' });
+    expect(outside([unit('文/孙悦'), unit('Share to:')]).byline).toEqual({ zh: '孙悦' });
+    expect(outside([unit('Sun Yue'), unit('孙悦')]).byline).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+    expect(outside([unit('By Sun Yue', { linkDensity: 1 }), unit('Share to:')]).byline).toEqual({});
+  });
+
+  it('looks for a missing source after the window even when the window gave a date', () => {
+    const units = [unit('2025-03-04 10:20'), ...body(), unit('Source: Riverside News')];
+    const p = partsOf(units, {}, { start: 0, end: 4 });
+    expect([p.source, p.published]).toEqual(['Riverside News', '2025-03-04T10:20:00+08:00']);
+  });
+
+  it('takes a source and an author named inside the window', () => {
+    const p = partsOf([h(1, 'Bridge closes its gap'), unit('Source: Riverside News'), ...body()]);
+    expect(p.source).toBe('Riverside News');
+  });
+});
+
+describe('names and headlines in the head', () => {
+  it('a romanized name alone after the title, no Chinese name under it, is text', () => {
+    const p = partsOf([h(1, 'Bridge closes its gap'), unit('Sun Yue'), ...body()]);
+    expect(p.byline).toEqual({});
+    expect(p.body[0]!.text).toBe('Sun Yue');
+  });
+
+  it('a Chinese name after the title is a byline only over an English byline', () => {
+    expect(partsOf([h(1, 'Bridge closes its gap'), unit('孙悦'), unit('By Sun Yue'), ...body()]).byline).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+    const p = partsOf([h(1, 'Bridge closes its gap'), h(1, '大桥合龙'), unit('孙悦'), ...body()]);
+    expect(p.byline).toEqual({});
+    expect(p.body[0]!.text).toBe('孙悦');
+  });
+
+  it('guesses the headline right after the label lines when none came before them', () => {
+    const p = partsOf([unit('Source: Riverside News'), unit('Bridge closes its gap'), unit('大桥合龙'), ...body()]);
+    expect(p.title).toEqual({ en: 'Bridge closes its gap', zh: '大桥合龙' });
+    expect(p.source).toBe('Riverside News');
+  });
+
+  it('falls back to the longest part of <title> in the language', () => {
+    const p = partsOf(body(), { title: 'Riverside - Engineers close the gap over the gorge - Riverside Daily' });
+    expect(p.title.en).toBe('Engineers close the gap over the gorge');
+  });
+
+  it('a translator credit shaped like a glossary line is a label, not chrome, in the window weights', () => {
+    const t = '译者：Sun Yue';
+    const score = (units: Unit[]) => articleWindow(units).score;
+    const a = score([unit(EN1)]);
+    const b = score([unit(EN2)]);
+    expect(score([unit(EN1), unit(t), unit(EN2)])).toBe(a + b + WEIGHT.metaLine);
+  });
+});
+
+describe('headline pair repeated further into the body', () => {
+  it('takes the other-language title from the paragraph before the repeated one', () => {
+    const p = partsOf([h(1, 'Bridge closes its gap'), unit(EN1), unit('大桥合龙'), unit('Bridge closes its gap'), unit(ZH1), unit(EN2)]);
+    expect(p.title).toEqual({ en: 'Bridge closes its gap', zh: '大桥合龙' });
+    expect(p.body.map((b) => b.text)).toEqual([EN1, ZH1, EN2]);
+  });
+
+  it(`not a neighbour longer than ${TITLE_GUESS_MAX.zh} characters or ending in a full stop`, () => {
+    const long = '大桥合龙'.repeat(16);
+    expect(long.length).toBeGreaterThan(TITLE_GUESS_MAX.zh);
+    for (const zh of [long, '大桥合龙。']) {
+      const p = partsOf([h(1, 'Bridge closes its gap'), unit(EN1), unit('Bridge closes its gap'), unit(zh), unit(ZH1)]);
+      expect(p.title).toEqual({ en: 'Bridge closes its gap' });
+      expect(p.body.map((b) => b.text)).toEqual([EN1, zh, ZH1]);
+    }
+    const at = '大桥合龙'.repeat(15);
+    const q = partsOf([h(1, 'Bridge closes its gap'), unit(EN1), unit('Bridge closes its gap'), unit(at), unit(ZH1)]);
+    expect(q.title.zh).toBe(at);
   });
 });
