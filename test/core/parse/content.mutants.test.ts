@@ -165,6 +165,12 @@ describe('bylines by where they stand', () => {
     expect(partsOf([h(1, 'Bridge closes its gap'), unit('Author: 007'), ...body()]).byline).toEqual({ en: '007' });
   });
 
+  it('files a Chinese author named on an English label line as the Chinese byline', () => {
+    for (const label of ['Author: 孙悦', 'Source: Riverside News Author: 孙悦']) {
+      expect(partsOf([h(1, 'Bridge closes its gap'), unit(label), ...body()]).byline).toEqual({ zh: '孙悦' });
+    }
+  });
+
   it('a bare Chinese name opening the window, before any title, is no byline even over a romanized name', () => {
     const p = partsOf([unit('孙悦'), unit('Sun Yue'), ...body()]);
     expect(p.byline).toEqual({});
