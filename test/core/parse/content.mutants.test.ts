@@ -320,3 +320,49 @@ describe('headline pair repeated further into the body', () => {
     expect(q.title.zh).toBe(at);
   });
 });
+
+describe('window weights by kind of unit', () => {
+  const score = (units: Unit[]) => articleWindow(units).score;
+  const a = () => score([unit(EN1)]);
+  const b = () => score([unit(EN2)]);
+
+  it('body text earns its length less WEIGHT.bodyCost, scaled down by its link share and capped', () => {
+    expect(a()).toBe(EN1.length - WEIGHT.bodyCost);
+    expect(score([unit(EN1, { linkDensity: 0.2 })])).toBeCloseTo(EN1.length * 0.8 - WEIGHT.bodyCost, 9);
+    const huge = `${EN1} ${EN2} `.repeat(4);
+    expect(huge.length).toBeGreaterThan(WEIGHT.bodyCreditMax);
+    expect(score([unit(huge)])).toBe(WEIGHT.bodyCreditMax - WEIGHT.bodyCost);
+  });
+
+  it('a chrome line costs WEIGHT.chrome, a top heading earns WEIGHT.topHeading, a lower heading counts as text', () => {
+    expect(score([unit(EN1), unit('Share to:'), unit(EN2)])).toBe(a() + b() + WEIGHT.chrome);
+    expect(score([unit(EN1), h(2, 'Night shift'), unit(EN2)])).toBe(a() + b() + WEIGHT.topHeading);
+    expect(score([unit(EN1), h(3, 'Night shift'), unit(EN2)])).toBe(a() + b() + 'Night shift'.length - WEIGHT.bodyCost);
+  });
+
+  it('a link list costs twice its length plus WEIGHT.linkListCost, a linked label line earns WEIGHT.metaLine', () => {
+    expect(score([unit(EN1), unit('More news here', { linkDensity: 0.9 }), unit(EN2)])).toBe(a() + b() - 2 * 'More news here'.length - WEIGHT.linkListCost);
+    expect(score([unit(EN1), unit('Source: Riverside News', { linkDensity: 0.9 }), unit(EN2)])).toBe(a() + b() + WEIGHT.metaLine);
+    // A long list's cost is capped, but it still splits the window.
+    expect(score([unit(EN1), unit('More news here '.repeat(10), { linkDensity: 0.9 }), unit(EN2)])).toBe(Math.max(a(), b()));
+  });
+});
+
+describe('the site signing off and the head the window left out', () => {
+  const meta = { title: 'Bridge closes its gap - Riverside Daily' };
+  it('drops a line that is only the site name under the article, not a heading saying it', () => {
+    expect(bodyTexts([h(1, 'Bridge closes its gap'), ...body(), unit('Riverside  Daily')], meta)).toEqual([EN1, ZH1, EN2, ZH2]);
+    expect(bodyTexts([h(1, 'Bridge closes its gap'), ...body(), unit('Riverside Daily News Group')], meta)).toEqual([EN1, ZH1, EN2, ZH2, 'Riverside Daily News Group']);
+  });
+
+  it('steps back over up to three title-like lines before the window, stopping at chrome', () => {
+    // The <title> is one part, read as English: the Chinese title can only come from the page.
+    const m = { title: 'Bridge closes its gap 大桥合龙' };
+    const zhTitle = (head: Unit[]) => partsOf([...head, ...body()], m, { start: head.length, end: head.length + 3 }).title.zh;
+    expect(zhTitle([unit('大桥合龙')])).toBe('大桥合龙');
+    expect(zhTitle([unit('大桥合龙'), unit('Share to:')])).toBeUndefined();
+    expect(zhTitle([unit('大桥合龙'), unit('Bridge'), unit('closes')])).toBe('大桥合龙');
+    expect(zhTitle([unit('大桥合龙'), unit('Bridge'), unit('closes'), unit('its gap')])).toBeUndefined();
+    expect(zhTitle([unit('大桥合龙', { linkDensity: 0.3 })])).toBeUndefined();
+  });
+});
