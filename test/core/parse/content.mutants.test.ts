@@ -352,6 +352,7 @@ describe('the site signing off and the head the window left out', () => {
   const meta = { title: 'Bridge closes its gap - Riverside Daily' };
   it('drops a line that is only the site name under the article, not a heading saying it', () => {
     expect(bodyTexts([h(1, 'Bridge closes its gap'), ...body(), unit('Riverside  Daily')], meta)).toEqual([EN1, ZH1, EN2, ZH2]);
+    expect(bodyTexts([h(1, 'Bridge closes its gap'), ...body(), h(3, 'Riverside Daily')], meta)).toEqual([EN1, ZH1, EN2, ZH2, 'Riverside Daily']);
     expect(bodyTexts([h(1, 'Bridge closes its gap'), ...body(), unit('Riverside Daily News Group')], meta)).toEqual([EN1, ZH1, EN2, ZH2, 'Riverside Daily News Group']);
   });
 
@@ -361,6 +362,10 @@ describe('the site signing off and the head the window left out', () => {
     const zhTitle = (head: Unit[]) => partsOf([...head, ...body()], m, { start: head.length, end: head.length + 3 }).title.zh;
     expect(zhTitle([unit('大桥合龙')])).toBe('大桥合龙');
     expect(zhTitle([unit('大桥合龙'), unit('Share to:')])).toBeUndefined();
+    // Even a chrome line the <title> happens to hold.
+    const shared = { title: 'Bridge closes its gap 大桥合龙 Share' };
+    expect(isChromeLine('Share')).toBe(true);
+    expect(partsOf([unit('大桥合龙'), unit('Share'), ...body()], shared, { start: 2, end: 5 }).title.zh).toBeUndefined();
     expect(zhTitle([unit('大桥合龙'), unit('Bridge'), unit('closes')])).toBe('大桥合龙');
     expect(zhTitle([unit('大桥合龙'), unit('Bridge'), unit('closes'), unit('its gap')])).toBeUndefined();
     expect(zhTitle([unit('大桥合龙', { linkDensity: 0.3 })])).toBeUndefined();
