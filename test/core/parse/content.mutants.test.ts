@@ -271,6 +271,11 @@ describe('names and headlines in the head', () => {
     const p = partsOf([h(1, 'Bridge closes its gap'), unit('Sun Yue'), ...body()]);
     expect(p.byline).toEqual({});
     expect(p.body[0]!.text).toBe('Sun Yue');
+    // Nor over a Chinese paragraph, nor as the last unit.
+    const q = partsOf([h(1, 'Bridge closes its gap'), h(1, '大桥合龙'), unit('Sun Yue'), unit(ZH1), unit(EN1)]);
+    expect(q.byline).toEqual({});
+    expect(q.body.map((b) => b.text)).toEqual(['Sun Yue', ZH1, EN1]);
+    expect(partsOf([h(1, 'Bridge closes its gap'), unit('Sun Yue')]).byline).toEqual({});
   });
 
   it('a Chinese name after the title is a byline only over an English byline', () => {
