@@ -1,0 +1,156 @@
+// Tests aimed at mutants that survived the sampled mutation runs of lambdas/core/parse/metadata.ts:
+// the length limits at their exact boundaries, the separators around a label's value, the
+// "By" that is only a byline, the cleaning of a byline's name, the romanized-name line and the
+// labelled Chinese author note. Small direct examples; every text is made up.
+import { describe, expect, it } from 'vitest';
+import {
+  authorNoteOf,
+  bylineOf,
+  isLatinNameLine,
+  isTranslatorLine,
+  namePairOf,
+  parseMetaLine,
+  zhBylineOf,
+} from '../../../lambdas/core/parse/metadata.js';
+import { AUTHOR_NOTE_MAX, BYLINE_MAX, DATE_LINE_REST_MAX, META_SENTENCE_MIN, SHORT_LINE } from '../../../lambdas/core/parse/heuristics.js';
+
+/** text padded with trailing spaces to exactly n characters (scraped lines often carry them). */
+const padTo = (text: string, n: number) => {
+  const s = text.padEnd(n);
+  expect(s.length).toBe(n);
+  return s;
+};
+
+describe('parseMetaLine: its refusals at their limits', () => {
+  it('reads a label line just under SHORT_LINE and refuses one at it', () => {
+    expect(parseMetaLine(padTo('Source: Xinhua', SHORT_LINE - 1))).toEqual({ source: 'Xinhua' });
+    expect(parseMetaLine(padTo('Source: Xinhua', SHORT_LINE))).toBeUndefined();
+  });
+
+  it('a line ending like a sentence is refused only when longer than META_SENTENCE_MIN', () => {
+    const value = 'Harbour Town Evening Post and Weekly Review Group.';
+    const atMin = `Source: ${value}`.padStart(META_SENTENCE_MIN);
+    expect(atMin.length).toBe(META_SENTENCE_MIN);
+    expect(parseMetaLine(atMin)).toEqual({ source: value });
+    expect(parseMetaLine(` ${atMin}`)).toBeUndefined();
+    // The same line without the full stop is read at any of these lengths.
+    expect(parseMetaLine(` ${atMin.slice(0, -1)}`)).toEqual({ source: value.slice(0, -1) });
+  });
+});
+
+describe('parseMetaLine: label values', () => {
+  it('an empty label before a bar stays empty: the bar starts the next, unlabelled, item', () => {
+    expect(parseMetaLine('Editor: | Wang Wu | 2025-03-29')).toEqual({ date: '2025-03-29T00:00:00+08:00' });
+    expect(parseMetaLine('来源：｜新华网')).toBeUndefined();
+    // With the value before the bar it is read.
+    expect(parseMetaLine('Editor: Wang Wu | 2025-03-29')).toEqual({ editor: 'Wang Wu', date: '2025-03-29T00:00:00+08:00' });
+  });
+
+  it('"Written by" with names is an author line; a bare "By" with names is left to bylineOf', () => {
+    expect(parseMetaLine('Written by Zhang San')).toEqual({ author: 'Zhang San', authors: ['Zhang San'] });
+    expect(parseMetaLine('Edited by Zhang San')).toEqual({ editor: 'Zhang San' });
+    expect(parseMetaLine('By Zhang San')).toBeUndefined();
+    expect(parseMetaLine('by Zhang San')).toBeUndefined();
+    // With a date beside it, a "By" line is a label line.
+    expect(parseMetaLine('By Zhang San 2025-03-29')).toEqual({ author: 'Zhang San', authors: ['Zhang San'], date: '2025-03-29T00:00:00+08:00' });
+  });
+});
+
+describe('parseMetaLine: a date line carrying the source and the names', () => {
+  const DATE = 'Updated 2025-07-22 14:05';
+  const ISO = '2025-07-22T14:05:00+08:00';
+
+  it('the names may follow the date right after a bar, with no space', () => {
+    expect(parseMetaLine(`${DATE}|孙悦(Sun Yue)`)).toEqual({ date: ISO, author: '孙悦', authors: ['孙悦', 'Sun Yue'] });
+    expect(parseMetaLine(`${DATE}｜Sun Yue（孙悦）`)).toEqual({ date: ISO, author: 'Sun Yue', authors: ['Sun Yue', '孙悦'] });
+  });
+
+  it('what follows the date may be DATE_LINE_REST_MAX characters long, no more', () => {
+    const rest = ' China Daily Global Edition 欧阳娜(Maria Santos Oliveira Costa)';
+    expect(rest.length).toBe(DATE_LINE_REST_MAX);
+    expect(parseMetaLine(DATE + rest)).toEqual({
+      date: ISO,
+      source: 'China Daily Global Edition',
+      author: '欧阳娜',
+      authors: ['欧阳娜', 'Maria Santos Oliveira Costa'],
+    });
+    const longer = rest.replace('欧阳娜', '欧阳娜娜');
+    expect(longer.length).toBe(DATE_LINE_REST_MAX + 1);
+    expect(parseMetaLine(DATE + longer)).toBeUndefined();
+  });
+});
+
+describe('length limits of the byline readers', () => {
+  it('namePairOf reads a line of BYLINE_MAX characters and refuses a longer one', () => {
+    expect(namePairOf(padTo('Sun Yue 孙悦', BYLINE_MAX))).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+    expect(namePairOf(padTo('Sun Yue 孙悦', BYLINE_MAX + 1))).toBeUndefined();
+  });
+
+  it('isTranslatorLine accepts a line of BYLINE_MAX characters and refuses a longer one', () => {
+    expect(isTranslatorLine(padTo('译者：张三', BYLINE_MAX))).toBe(true);
+    expect(isTranslatorLine(padTo('译者：张三', BYLINE_MAX + 1))).toBe(false);
+    expect(isTranslatorLine(padTo('Translated by Li Na', BYLINE_MAX))).toBe(true);
+  });
+
+  it('bylineOf reads a line of BYLINE_MAX characters and refuses a longer one', () => {
+    expect(bylineOf(padTo('By Zhang San', BYLINE_MAX))).toBe('Zhang San');
+    expect(bylineOf(padTo('By Zhang San', BYLINE_MAX + 1))).toBeUndefined();
+  });
+
+  it('authorNoteOf reads a note of AUTHOR_NOTE_MAX characters and refuses a longer one', () => {
+    const note = 'The author is a research fellow at a university in the north of the country.';
+    expect(authorNoteOf(padTo(note, AUTHOR_NOTE_MAX), 'en')).toBe(note);
+    expect(authorNoteOf(padTo(note, AUTHOR_NOTE_MAX + 1), 'en')).toBeUndefined();
+  });
+});
+
+describe('bylineOf: the name is cleaned', () => {
+  it.each([
+    ['By Zhang San.', 'Zhang San'],
+    ['By Zhang San;:.', 'Zhang San'],
+    // Only the trailing run goes: an initial keeps its full stop.
+    ['By J. Smith.', 'J. Smith'],
+    ['By Li Na: ', 'Li Na'],
+  ])('%s → %s', (text, name) => {
+    expect(bylineOf(text)).toBe(name);
+  });
+});
+
+describe('zhBylineOf', () => {
+  it('reads a byline with a leading space', () => {
+    expect(zhBylineOf(' 文/张三')).toBe('张三');
+    expect(zhBylineOf('　记者 李四')).toBe('李四');
+  });
+});
+
+describe('isLatinNameLine', () => {
+  it.each([
+    ['Sun Yue', true],
+    ['Maria Luisa Santos', true],
+    ['Sun Yue and Maria Luisa Santos', true],
+    ['Sun Yue, Li Na and Maria Santos', true],
+    ["Sean O'neil and Anna-lena Keller", true],
+    ['Sun', false],
+    ['Sun Yue said', false],
+    ['the Sun Yue', false],
+    ['Sun Yue and li Na', false],
+    ['Sun Yue and L Na', false],
+    ['Sun Yue and Li N', false],
+    ['SUN YUE', false],
+    ['Sun Yue and LI NA', false],
+    ['Sun Yue, Li Na, Wang Wu and Zhao Liu', false],
+  ])('%s → %s', (text, yes) => {
+    expect(isLatinNameLine(text)).toBe(yes);
+  });
+});
+
+describe('authorNoteOf: the labelled Chinese note', () => {
+  it.each([
+    ['作者简介：张三，北京大学教授', '张三，北京大学教授'],
+    ['（作者簡介：李四，台灣大學研究員）', '李四，台灣大學研究員'],
+    // Unlabelled notes keep their opening.
+    ['作者系北京大学教授', '作者系北京大学教授'],
+  ])('%s → %s', (text, note) => {
+    expect(authorNoteOf(text, 'zh')).toBe(note);
+  });
+});
