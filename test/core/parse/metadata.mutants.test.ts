@@ -6,10 +6,12 @@ import { describe, expect, it } from 'vitest';
 import {
   authorNoteOf,
   bylineOf,
+  editorNoteOf,
   isLatinNameLine,
   isTranslatorLine,
   namePairOf,
   parseMetaLine,
+  titleParts,
   zhBylineOf,
 } from '../../../lambdas/core/parse/metadata.js';
 import { AUTHOR_NOTE_MAX, BYLINE_MAX, DATE_LINE_REST_MAX, META_SENTENCE_MIN, SHORT_LINE } from '../../../lambdas/core/parse/heuristics.js';
@@ -152,5 +154,100 @@ describe('authorNoteOf: the labelled Chinese note', () => {
     ['作者系北京大学教授', '作者系北京大学教授'],
   ])('%s → %s', (text, note) => {
     expect(authorNoteOf(text, 'zh')).toBe(note);
+  });
+});
+
+describe('parseMetaLine: a line that is only a date', () => {
+  it.each([
+    // A weekday of up to META_DATE_REST_MAX characters (brackets and spaces not counted) may stand beside it.
+    ['2025-03-29 Sunday', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 (Sunday)', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 【星期六】', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 （周六） （晴天）', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 Tuesday', undefined],
+    // A stamp that is no date still marks a date line; it gives no date.
+    ['2025-02-31', {}],
+  ])('%s', (text, expected) => {
+    expect(parseMetaLine(text)).toStrictEqual(expected);
+  });
+});
+
+describe('parseMetaLine: fields', () => {
+  it.each([
+    // Text before the first label: a short site name (META_PREFIX_MAX), no more.
+    ['Harbour Tide Source: Xinhua', { source: 'Xinhua' }],
+    ['Harbour Tides Source: Xinhua', undefined],
+    // A value running into a promotion loses it.
+    ['Editor: Wang Ying 某某APP下载', { editor: 'Wang Ying' }],
+    // Credits only: a label line the article does not keep.
+    ['Photo: Zhang San', { credit: true }],
+    ['Translated by Li Na', { credit: true }],
+    ['Photo by Li Na', { credit: true }],
+    ['翻译：', undefined],
+    // An empty field gives nothing, the next one is read.
+    ['Source: | Editor: Wang Wu', { editor: 'Wang Wu' }],
+    // The first value of a field wins.
+    ['Source: Xinhua Source: Harbour Daily', { source: 'Xinhua' }],
+    ['Editor: Li Na 责任编辑：王五', { editor: 'Li Na' }],
+    ['Author: Li Na 作者：王五', { author: 'Li Na', authors: ['Li Na', '王五'] }],
+    // Two spaces end a value.
+    ['Editor: Wang Wu  Li Si', { editor: 'Wang Wu' }],
+    // A date label's value is not kept as a field.
+    ['Date: Monday', undefined],
+    // "By" with another field is a label line.
+    ['By Zhang San Source: Xinhua', { author: 'Zhang San', authors: ['Zhang San'], source: 'Xinhua' }],
+    ['Author: Zhang San', { author: 'Zhang San', authors: ['Zhang San'] }],
+    // The Chinese form right after a romanized author joins the authors; not after a Chinese one.
+    ['By Sun Yue | 孙悦 | 2025-03-29', { date: '2025-03-29T00:00:00+08:00', author: 'Sun Yue', authors: ['Sun Yue', '孙悦'] }],
+    ['作者：孙悦 | 李四 2025-03-29', { date: '2025-03-29T00:00:00+08:00', author: '孙悦', authors: ['孙悦'] }],
+    ['By Sun Yue | 新华社驻北京记者站报道 | 2025-03-29', { date: '2025-03-29T00:00:00+08:00', author: 'Sun Yue', authors: ['Sun Yue'] }],
+  ])('%s', (text, expected) => {
+    expect(parseMetaLine(text)).toStrictEqual(expected);
+  });
+});
+
+describe('parseMetaLine: date lines with source and names', () => {
+  it.each([
+    ['发布于2025年7月22日 21:05 中国日报 孙悦', { date: '2025-07-22T21:05:00+08:00', source: '中国日报', author: '孙悦', authors: ['孙悦'] }],
+    ['发布于2025年7月22日 21:05 新华社 记者 王强', { date: '2025-07-22T21:05:00+08:00', source: '新华社', author: '王强', authors: ['王强'] }],
+    ['Updated on 2025-07-22 14:05 China Daily 孙悦(Sun Yue)', { date: '2025-07-22T14:05:00+08:00', source: 'China Daily', author: '孙悦', authors: ['孙悦', 'Sun Yue'] }],
+    // A date that is no date: the rest is still read.
+    ['Updated 2025-02-31 China Daily 孙悦(Sun Yue)', { source: 'China Daily', author: '孙悦', authors: ['孙悦', 'Sun Yue'] }],
+    // A source of DATE_LINE_SOURCE_MAX (30) characters, then one more.
+    ['Updated 2025-07-22 14:05 Harbour Town Evening Post Revi 孙悦(Sun Yue)', { date: '2025-07-22T14:05:00+08:00', source: 'Harbour Town Evening Post Revi', author: '孙悦', authors: ['孙悦', 'Sun Yue'] }],
+    ['Updated 2025-07-22 14:05 Harbour Town Evening Post Revie 孙悦(Sun Yue)', undefined],
+    // A comma after the date starts a sentence.
+    ['Updated 2025-07-22 14:05, China Daily 孙悦(Sun Yue)', undefined],
+    // A lone Chinese name needs a source before it.
+    ['Updated 2025-07-22 14:05 孙悦', undefined],
+    ['发布于2025年7月22日 21:05 记者 孙悦', undefined],
+    // Only a word saying which date it is may stand before the date.
+    ['Release 2025-07-22 China Daily 孙悦(Sun Yue)', undefined],
+  ])('%s', (text, expected) => {
+    expect(parseMetaLine(text)).toStrictEqual(expected);
+  });
+});
+
+describe('namePairOf, notes and titles', () => {
+  it('reads both orders of a name pair', () => {
+    expect(namePairOf('孙悦（Sun Yue）')).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+    expect(namePairOf('By Sun Yue (孙悦)')).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+    expect(namePairOf('Sun Yue')).toBeUndefined();
+  });
+
+  it('editorNoteOf: a label alone is no note; a note after a closed label keeps its own brackets', () => {
+    expect(editorNoteOf("Editor's Note:")).toBeUndefined();
+    expect(editorNoteOf("(Editor's note) Prices are in yuan (RMB)")).toBe('Prices are in yuan (RMB)');
+  });
+
+  it('authorNoteOf: the English labelled note loses its label', () => {
+    expect(authorNoteOf('About the author: Li Na is a professor.', 'en')).toBe('Li Na is a professor.');
+    expect(authorNoteOf('About the author:', 'en')).toBeUndefined();
+  });
+
+  it('titleParts splits at every site separator and drops empty parts', () => {
+    expect(titleParts('A | B｜C -D--E : F – G — H_I')).toEqual(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I']);
+    expect(titleParts('| Night markets |')).toEqual(['Night markets']);
+    expect(titleParts('Well-known: a story')).toEqual(['Well-known: a story']);
   });
 });
