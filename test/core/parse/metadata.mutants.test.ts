@@ -251,3 +251,41 @@ describe('namePairOf, notes and titles', () => {
     expect(titleParts('Well-known: a story')).toEqual(['Well-known: a story']);
   });
 });
+
+describe('bylineOf: where the names end', () => {
+  it.each([
+    ['By Li Na for Harbour Daily', 'Li Na'],
+    ['By Li Na from Harbour', 'Li Na'],
+    ['By Li Na at Harbour', 'Li Na'],
+    ['By Li Na 2025-03-29', 'Li Na'],
+    ['By Li Na/Wang Wu', 'Li Na'],
+    ['By Li Na（Harbour）', 'Li Na'],
+    ['By Li Na ｜ Harbour', 'Li Na'],
+    ['By Li Na, staff reporter', 'Li Na'],
+    ['By:Zhang San', 'Zhang San'],
+    ['Author: Li Na', 'Li Na'],
+    ['Reporter: Li Na in Harbour', 'Li Na'],
+    ['Written by Li Na', 'Li Na'],
+    ['By Émile Zola', 'Émile Zola'],
+    ['BY LI NA', 'LI NA'],
+    // Eight name words at most (BYLINE_NAME_WORDS_MAX).
+    ['By Ann Bo Cy Di Ed Fa Gu Hu', 'Ann Bo Cy Di Ed Fa Gu Hu'],
+    ['By Ann Bo Cy Di Ed Fa Gu Hu Ik', undefined],
+    // Lower-case prose or no capital: not a byline.
+    ['By Li Na in harbour', undefined],
+    ['By li na', undefined],
+    ['By 123 News', undefined],
+  ])('%s → %s', (text, name) => {
+    expect(bylineOf(text)).toBe(name);
+  });
+
+  it.each([
+    ['记者 张三', '张三'],
+    ['文／李四', '李四'],
+    ['撰稿：王五', '王五'],
+    ['特约记者 赵六', '赵六'],
+    ['作者 张三、李四', '张三、李四'],
+  ])('zhBylineOf(%s) → %s', (text, name) => {
+    expect(zhBylineOf(text)).toBe(name);
+  });
+});
