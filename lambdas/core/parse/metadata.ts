@@ -224,6 +224,7 @@ export function namePairOf(text: string): { en: string; zh: string } | undefined
 export function isTranslatorLine(text: string): boolean {
   if (text.length > BYLINE_MAX) return false;
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with.
   if (plainStart(c) && !TRANSLATOR_START.has(c)) return false;
   return TRANSLATOR_LINE.test(text.trim());
 }
@@ -231,6 +232,7 @@ export function isTranslatorLine(text: string): boolean {
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
 export function bylineOf(text: string): string | undefined {
   if (text.length > BYLINE_MAX) return undefined;
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with (BYLINE and BYLINE_TIGHT run on the untrimmed text).
   if (!BYLINE_START.has(text.charCodeAt(0))) return undefined;
   const m = BYLINE.exec(text) ?? BYLINE_TIGHT.exec(text);
   if (!m) return undefined;
@@ -249,6 +251,7 @@ export function bylineOf(text: string): string | undefined {
 /** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
 export function zhBylineOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with.
   if (plainStart(c) && !ZH_BYLINE_START.has(c)) return undefined;
   return ZH_BYLINE.exec(text.trim())?.[1];
 }
@@ -284,6 +287,7 @@ export function unwrap(text: string): string {
 export function authorNoteOf(text: string, lang: Lang): string | undefined {
   if (text.length > AUTHOR_NOTE_MAX) return undefined;
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with (unwrap keeps a plain first character).
   if (plainStart(c) && !AUTHOR_NOTE_START[lang].has(c)) return undefined;
   const t = unwrap(text);
   if (lang === 'en') {
@@ -298,6 +302,7 @@ export function authorNoteOf(text: string, lang: Lang): string | undefined {
 /** "Editor's Note: …" / "编者按：…" → the note without its label and brackets. */
 export function editorNoteOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with.
   if (plainStart(c) && !EDITOR_NOTE_START.has(c)) return undefined;
   const m = EDITOR_NOTE.exec(text);
   if (!m) return undefined;

@@ -289,3 +289,14 @@ describe('bylineOf: where the names end', () => {
     expect(zhBylineOf(text)).toBe(name);
   });
 });
+
+describe('trimming of notes and title parts', () => {
+  it('an editor note loses the spaces around it, inside its brackets too', () => {
+    expect(editorNoteOf("(Editor's note: This is a note. )")).toBe('This is a note.');
+    expect(editorNoteOf('编者按：本文有删节。  ')).toBe('本文有删节。');
+  });
+
+  it('title parts lose the spaces around the whole title', () => {
+    expect(titleParts('  Night markets return - Sample Daily ')).toEqual(['Night markets return', 'Sample Daily']);
+  });
+});
