@@ -211,6 +211,8 @@ describe('parseMetaLine: date lines with source and names', () => {
     ['发布于2025年7月22日 21:05 中国日报 孙悦', { date: '2025-07-22T21:05:00+08:00', source: '中国日报', author: '孙悦', authors: ['孙悦'] }],
     ['发布于2025年7月22日 21:05 新华社 记者 王强', { date: '2025-07-22T21:05:00+08:00', source: '新华社', author: '王强', authors: ['王强'] }],
     ['Updated on 2025-07-22 14:05 China Daily 孙悦(Sun Yue)', { date: '2025-07-22T14:05:00+08:00', source: 'China Daily', author: '孙悦', authors: ['孙悦', 'Sun Yue'] }],
+    // Spaces after the names are not part of them.
+    ['Updated on 2025-07-22 14:05 China Daily 孙悦(Sun Yue)  ', { date: '2025-07-22T14:05:00+08:00', source: 'China Daily', author: '孙悦', authors: ['孙悦', 'Sun Yue'] }],
     // A date that is no date: the rest is still read.
     ['Updated 2025-02-31 China Daily 孙悦(Sun Yue)', { source: 'China Daily', author: '孙悦', authors: ['孙悦', 'Sun Yue'] }],
     // A source of DATE_LINE_SOURCE_MAX (30) characters, then one more.
