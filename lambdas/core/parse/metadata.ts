@@ -75,6 +75,7 @@ const LEADING_SEP = new RegExp(`^${SEP_CHAR.source}+`);
 
 /** s.replace(SEP, ''): SEP can only match where s starts or ends with one of its characters. */
 export function stripSep(s: string): string {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: a fast path; s.replace(SEP, '') returns s unchanged whenever it is taken (reference.test.ts checks stripSep against the plain replace), so a narrower one is equivalent.
   if (s === '' || (!SEP_CHAR.test(s[0]!) && !SEP_CHAR.test(s[s.length - 1]!))) return s;
   return s.replace(SEP, '');
 }
@@ -96,6 +97,7 @@ export function parseMetaLine(text: string): MetaLine | undefined {
   if (text.length >= SHORT_LINE) return undefined;
   // A line ending like a sentence is a sentence (the cheaper test first).
   if (text.length > META_SENTENCE_MIN && SENTENCE_END.includes(text[text.length - 1]!)) return undefined;
+  // Stryker disable next-line ConditionalExpression: a fast path; readMetaLine reads nothing in a line MAYBE_META refuses (reference.test.ts checks the two agree).
   if (!MAYBE_META.test(text)) return undefined;
   return readMetaLine(text);
 }
@@ -139,6 +141,7 @@ export function readMetaLine(text: string): MetaLine | undefined {
     let value = text.slice(end, next ? next.index : text.length);
     value = takeDates(value);
     const cut = value.search(VALUE_END);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: after only feeds the Chinese-name check below: with no value end (cut < 0) a stand-in is one character or Latin, never a Chinese name, and cut = 0 leaves value empty so after is not read.
     const after = cut < 0 ? '' : value.slice(cut);
     value = stripSep(cut < 0 ? value : value.slice(0, cut)).trim();
     if (VALUE_PROMO_TAIL.test(value)) value = value.replace(VALUE_PROMO_TAIL, '');
@@ -150,6 +153,7 @@ export function readMetaLine(text: string): MetaLine | undefined {
         out.author ??= value;
         (out.authors ??= []).push(value);
         // "By Sun Yue | 孙悦 | date": the unlabelled item right after a romanized name is its Chinese form.
+        // Stryker disable next-line StringLiteral: any stand-in for '' is Latin, never a Chinese name line.
         const item = after ? stripSep(after).split(VALUE_END)[0]!.trim() : '';
         if (item && isChineseNameLine(item) && !isChineseNameLine(value)) out.authors.push(item);
       }
@@ -173,7 +177,9 @@ export function readMetaLine(text: string): MetaLine | undefined {
  * character no pattern starts with (startChars: read off the patterns when this module loads)
  * matches none of them.
  */
+// Stryker disable next-line BlockStatement: an empty body returns undefined, i.e. never plain: only the shortcut is lost (see the return below).
 function plainStart(c: number): boolean {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: plainStart only lets a caller skip a pattern that cannot match, so mutants that make it false more often just lose the shortcut (equivalent); those that make it true more often (a bracket, space or full-width character read as plain) were each checked by hand to fail metadata(.mutants).test.ts.
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x3400 && c <= 0x9fff);
 }
 const union = (...sets: Set<number>[]) => new Set(sets.flatMap((x) => [...x]));
@@ -222,6 +228,7 @@ export function namePairOf(text: string): { en: string; zh: string } | undefined
 export function isTranslatorLine(text: string): boolean {
   if (text.length > BYLINE_MAX) return false;
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with.
   if (plainStart(c) && !TRANSLATOR_START.has(c)) return false;
   return TRANSLATOR_LINE.test(text.trim());
 }
@@ -229,6 +236,7 @@ export function isTranslatorLine(text: string): boolean {
 /** "By Zhang Gaosheng" → "Zhang Gaosheng". Names only: affiliation and place are cut. */
 export function bylineOf(text: string): string | undefined {
   if (text.length > BYLINE_MAX) return undefined;
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with (BYLINE and BYLINE_TIGHT run on the untrimmed text).
   if (!BYLINE_START.has(text.charCodeAt(0))) return undefined;
   const m = BYLINE.exec(text) ?? BYLINE_TIGHT.exec(text);
   if (!m) return undefined;
@@ -247,6 +255,7 @@ export function bylineOf(text: string): string | undefined {
 /** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
 export function zhBylineOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with.
   if (plainStart(c) && !ZH_BYLINE_START.has(c)) return undefined;
   return ZH_BYLINE.exec(text.trim())?.[1];
 }
@@ -282,6 +291,7 @@ export function unwrap(text: string): string {
 export function authorNoteOf(text: string, lang: Lang): string | undefined {
   if (text.length > AUTHOR_NOTE_MAX) return undefined;
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with (unwrap keeps a plain first character).
   if (plainStart(c) && !AUTHOR_NOTE_START[lang].has(c)) return undefined;
   const t = unwrap(text);
   if (lang === 'en') {
@@ -296,6 +306,7 @@ export function authorNoteOf(text: string, lang: Lang): string | undefined {
 /** "Editor's Note: …" / "编者按：…" → the note without its label and brackets. */
 export function editorNoteOf(text: string): string | undefined {
   const c = text.charCodeAt(0);
+  // Stryker disable next-line ConditionalExpression: a fast path; the pattern(s) it guards are anchored at the (trimmed) text's start and cannot match a text whose first letter, digit or Han character none of them starts with.
   if (plainStart(c) && !EDITOR_NOTE_START.has(c)) return undefined;
   const m = EDITOR_NOTE.exec(text);
   if (!m) return undefined;
