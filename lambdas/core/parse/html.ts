@@ -266,6 +266,7 @@ function isFolded(s: string): boolean {
   let prevSpace = true; // a space at the start is an edge space
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    // Stryker disable next-line BlockStatement: a fast path only; without it printable ASCII falls through to the same prevSpace = false below
     if (c > 32 && c < 0x7f) {
       prevSpace = false;
       continue;
