@@ -96,6 +96,7 @@ describe('abbreviations, initials and acronyms', () => {
   it('a token longer than 12 letters and dots is no acronym', () => {
     // 12 characters: an acronym, so a name after it does not cut.
     expect(splitSentences('Read a.b.c.d.e.f. Lee wrote it.')).toHaveLength(1);
+    expect(splitSentences('Read ab.c.d.e.f.g. Lee wrote it.')).toHaveLength(1);
     // 13 characters: too long to be one, so the period ends the sentence.
     expect(splitSentences('Read a.b.c.d.e.f.g. Lee wrote it.')).toHaveLength(2);
   });
@@ -150,7 +151,10 @@ describe('half-width stops after Han characters', () => {
   });
 
   it('a lone low surrogate or one after another plane is not Han', () => {
-    expect(sentenceEnds('\u{1F600}.\u4e59\u4e19')).toEqual([5]);
+    expect(sentenceEnds('a\u{1F600}.\u4e59\u4e19')).toEqual([6]);
+    expect(sentenceEnds('a\u{40000}.\u4e59\u4e19')).toEqual([6]);
+    expect(sentenceEnds('a\u{3FFFF}.\u4e59\u4e19')).toEqual([4, 6]);
+    expect(sentenceEnds('a\udc00.\u4e59\u4e19')).toEqual([5]);
     expect(sentenceEnds('\udc00.\u4e59\u4e19')).toEqual([4]);
   });
 
