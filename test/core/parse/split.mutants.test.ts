@@ -38,6 +38,13 @@ describe('splitByScript', () => {
     ]);
   });
 
+  it('digits glued to the first Han character go with it when no sentence end stands before them', () => {
+    expect(splitByScript('River road reopens today | 2025\u5e74\u6cb3\u6ee8\u516c\u8def\u4eca\u65e5\u91cd\u65b0\u5f00\u653e\u901a\u8f66')).toEqual([
+      'River road reopens today',
+      '2025\u5e74\u6cb3\u6ee8\u516c\u8def\u4eca\u65e5\u91cd\u65b0\u5f00\u653e\u901a\u8f66',
+    ]);
+  });
+
   it('a separator ends the English part even without a stop', () => {
     expect(splitByScript('River road reopens today | \u6cb3\u6ee8\u516c\u8def\u4eca\u65e5\u91cd\u65b0\u5f00\u653e')).toEqual(['River road reopens today', '\u6cb3\u6ee8\u516c\u8def\u4eca\u65e5\u91cd\u65b0\u5f00\u653e']);
     expect(splitByScript('River road reopens today \u2014 \u6cb3\u6ee8\u516c\u8def\u4eca\u65e5\u91cd\u65b0\u5f00\u653e')).toEqual(['River road reopens today', '\u6cb3\u6ee8\u516c\u8def\u4eca\u65e5\u91cd\u65b0\u5f00\u653e']);
@@ -122,6 +129,15 @@ describe('splitBlocks', () => {
     const units = splitBlocks([block(['First line of it', 'and its second.', '', 'Alone here.', '', ''])], true);
     expect(units.map((u) => u.text)).toEqual(['First line of it and its second.', 'Alone here.']);
     expect(units[0]!.counts.latin).toBe('Firstlineofitanditssecond'.length);
+  });
+
+  it('a piece of neither language joins the next piece, whose language the unit takes', () => {
+    const units = splitBlocks([block(['2025-03-04', 'The navy drill ended on Friday.', '\u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002'])], true);
+    expect(units.map((u) => [u.text, u.lang])).toEqual([
+      ['2025-03-04 The navy drill ended on Friday.', 'en'],
+      ['\u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002', 'zh'],
+    ]);
+    expect(units[0]!.counts).toEqual({ han: 0, latin: 25, digits: 8 });
   });
 
   it('HTML: blank-line markers are skipped and every line is its own unit', () => {
