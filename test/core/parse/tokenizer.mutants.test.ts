@@ -87,6 +87,11 @@ describe('tokenize matches htmlparser2 on shapes random markup rarely builds', (
     ['time datetime', '<time datetime=" 2025-01-02 ">x</time>'],
     ['hidden and style read everywhere', '<span hidden style="display:none" class=a>x</span>'],
     ['entities in attribute values', '<a class="a&amp;b&lt;c" href="x">y</a>'],
+    ["'&' after '</' and all but the last letter of the raw-text element's name", '<title>a</titl&amp; b</title><p>c</p>'],
+    ["'&' after the whole name is decoded", '<title>a</title&amp; b</title><p>c</p>'],
+    ["'&' after '<' alone in raw text", '<title>a <&amp; b</title>'],
+    ['a control character matching a digit of the open name only by case folding', '<h1>a</h\u0011>b</h1>c'],
+    ['an end tag in another case than the open element', '<section><P>a</p>b</SECTION>c'],
     ['a math island', '<math><mi>x</mi><annotation-xml><p>y</p></annotation-xml></math>z'],
   ])('%s', (_, s) => {
     expect(ours(s)).toEqual(reference(s));
