@@ -128,6 +128,20 @@ describe('paragraphs out of markup order', () => {
   });
 });
 
+describe('a table at the root and columns elsewhere', () => {
+  it('the table lookup of a deep paragraph stops at the levels looked up (it does not run into the next paragraph)', () => {
+    // root 0 → rows 1, 2 (cells 3, 4 and 5, 6); root → 7 → columns container 8 → cells 9
+    // (English, three wrappers deep: 10, 11, 12) and 13 (Chinese, straight in the cell).
+    const t = tree([0, 0, 0, 1, 1, 2, 2, 0, 7, 8, 9, 10, 11, 8]);
+    const paras = [p('en', 3), p('zh', 4), p('en', 5), p('zh', 6), p('en', 12), p('en', 12), p('zh', 13), p('zh', 13)];
+    expect(structureSpans(paras, t)).toEqual([
+      { kind: 'row', start: 0, end: 2 },
+      { kind: 'row', start: 2, end: 4 },
+      { kind: 'columns', start: 4, end: 8 },
+    ]);
+  });
+});
+
 describe('rows deeper than the levels looked up', () => {
   it('a row four levels above the paragraph is found; five is too far', () => {
     // root 0 → table 1 → rows 2, 3 → a chain of wrappers down to each paragraph.
