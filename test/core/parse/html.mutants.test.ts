@@ -6,7 +6,7 @@
  * meta key readMeta knows, and the plain-text paragraph rule at its thresholds.
  */
 import { describe, expect, it } from 'vitest';
-import { chromeClass, extractHtml, extractText, foldBlock, foldLine, looksLikeHtml, type HtmlExtract } from '../../../lambdas/core/parse/html.js';
+import { chromeClass, extractHtml, extractText, foldBlock, foldLine, LIMITS, looksLikeHtml, type HtmlExtract } from '../../../lambdas/core/parse/html.js';
 import { HTML_SNIFF_CHARS } from '../../../lambdas/core/parse/heuristics.js';
 
 const extract = (html: string): HtmlExtract => {
@@ -223,6 +223,13 @@ describe('extractHtml: blocks', () => {
   it('text past the depth limit is kept in the block open at the limit', () => {
     const r = extract(`<div>${'<div>'.repeat(300)}deep${'</div>'.repeat(300)}after</div>`);
     expect(r.blocks.flatMap((b) => b.lines)).toEqual(['deep', 'after']);
+  });
+});
+
+describe('extractHtml: limits', () => {
+  it('refuses a page over maxChars, saying how large it is', () => {
+    const r = extractHtml('x'.repeat(LIMITS.maxChars + 1));
+    expect(r).toEqual({ ok: false, reason: `page too large (${LIMITS.maxChars + 1} characters, limit ${LIMITS.maxChars})` });
   });
 });
 
