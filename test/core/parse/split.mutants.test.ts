@@ -140,6 +140,14 @@ describe('splitBlocks', () => {
     expect(units[0]!.counts).toEqual({ han: 0, latin: 25, digits: 8 });
   });
 
+  it('an HTML line holding both languages gives a unit for each', () => {
+    const units = splitBlocks([block(['The navy drill ended on Friday. \u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002'])], false);
+    expect(units.map((u) => [u.text, u.lang])).toEqual([
+      ['The navy drill ended on Friday.', 'en'],
+      ['\u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002', 'zh'],
+    ]);
+  });
+
   it('HTML: blank-line markers are skipped and every line is its own unit', () => {
     expect(splitBlocks([block(['One line here.', '', 'Another line.'])], false).map((u) => u.text)).toEqual(['One line here.', 'Another line.']);
   });
