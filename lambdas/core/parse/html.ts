@@ -133,6 +133,7 @@ function classify(cls: string): ClassVerdict {
   if (!c) {
     const title = TITLE_CLASS.test(cls);
     c = { chrome: !title && chromeClass(cls) && !META_CLASS.test(cls), title, sub: /sub/i.test(cls) };
+    // Stryker disable next-line all: a memory bound on the cache of a pure function; clearing it more, less or never changes no verdict
     if (classVerdicts.size >= MAX_CLASS_VERDICTS) classVerdicts.clear();
     classVerdicts.set(cls, c);
   }
@@ -266,6 +267,7 @@ function isFolded(s: string): boolean {
   let prevSpace = true; // a space at the start is an edge space
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
+    // Stryker disable next-line BlockStatement: a fast path only; without it printable ASCII falls through to the same prevSpace = false below
     if (c > 32 && c < 0x7f) {
       prevSpace = false;
       continue;
