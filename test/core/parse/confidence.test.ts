@@ -15,7 +15,7 @@ describe('segment confidence', () => {
   });
 
   it('is the logistic of the coefficients times the features, in hundredths within CONFIDENCE_MIN..1-CONFIDENCE_MIN', () => {
-    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7, ratio: 0.8 }), bead({ ratio: -0.6 }), bead({ oddSentences: 0.5, unevenSentences: 0.75 }), bead({ structure: 1, length: 0, matched: 0 })];
+    const beads = [bead({}), bead({ en: 1, zh: 0, chars: 20, length: 0, matched: 0 }), bead({ length: 9, gap: 4, facing: 1 }), bead({ en: 0, zh: 1 }), bead({ en: 2, length: 1.7, ratio: 0.8 }), bead({ ratio: -0.6 }), bead({ oddSentences: 0.5, unevenSentences: 0.75 }), bead({ structure: 1, length: 0, matched: 0 }), bead({ crossed: 1, matched: 0 }), bead({ marks: 2 }), bead({ en: 0, zh: 1, chars: 80, length: 0, matched: 0, unpairedNear: 1 })];
     const around = [undefined, ...beads];
     for (const b of beads) for (const prev of around) for (const next of around) {
       const x = featuresOf(b, prev, next);
