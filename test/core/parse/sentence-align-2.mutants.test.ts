@@ -28,6 +28,12 @@ describe('a large segment is aligned in a band around the diagonal', () => {
     const z = Array.from({ length: N }, (_, k) => (k < skew ? zh(k + 2, 5000 + 13 * k) : zh(k - skew + 2, 300 + 7 * (k - skew)))).join('');
     return [e, z] as const;
   };
+  // The other way round: English sentences with no Chinese first, Chinese with no English last.
+  const skewedDown = (skew: number) => {
+    const e = Array.from({ length: N }, (_, k) => (k < skew ? en(k + 2, 5000 + 13 * k) : en(k - skew + 2, 300 + 7 * (k - skew)))).join(' ');
+    const z = Array.from({ length: N }, (_, k) => (k < N - skew ? zh(k + 2, 300 + 7 * k) : zh(k + 2, 9000 + 11 * k))).join('');
+    return [e, z] as const;
+  };
   const offsets = (e: string, z: string) => {
     const model = segmentModel([e], [z]);
     expect([model.en.n, model.zh.n]).toEqual([N, N]);
@@ -40,6 +46,23 @@ describe('a large segment is aligned in a band around the diagonal', () => {
   it('past BAND_FROM cells (65 × 65 > 4096), a skew of 25 reaches the upper edge of the band', () => {
     const off = offsets(...skewed(half));
     expect(Math.max(...off)).toBe(half);
+    expect(Math.min(...off)).toBeGreaterThanOrEqual(-half);
+  });
+
+  it('past BAND_FROM cells, a skew of 25 the other way reaches the lower edge (and never jumps across the band)', () => {
+    const off = offsets(...skewedDown(half));
+    expect(Math.min(...off)).toBe(-half);
+    expect(Math.max(...off)).toBeLessThanOrEqual(half);
+  });
+
+  it('past BAND_FROM cells, a jump of 50 Chinese sentences cannot be taken: every bead ends inside the band', () => {
+    // 25 English and 50 Chinese sentences with no counterpart come first, 14 pairs follow,
+    // then 25 English with none: across the band (a bead read from a cell outside it could
+    // skip 2 × 25 Chinese sentences at the price of one).
+    const e = Array.from({ length: N }, (_, k) => (k < 25 ? en(k + 100, 5000 + 13 * k) : k < 39 ? en(k - 23, 300 + 7 * (k - 25)) : en(k + 100, 7000 + 17 * k))).join(' ');
+    const z = Array.from({ length: N }, (_, k) => (k < 50 ? zh(k + 200, 9000 + 11 * k) : zh(k - 48, 300 + 7 * (k - 50)))).join('');
+    const off = offsets(e, z);
+    expect(Math.max(...off)).toBeLessThanOrEqual(half);
     expect(Math.min(...off)).toBeGreaterThanOrEqual(-half);
   });
 
