@@ -3,8 +3,8 @@
  * which of two equally good windows wins. Units built directly, texts written here.
  */
 import { describe, expect, it } from 'vitest';
-import { articleWindow } from '../../../lambdas/core/parse/content.js';
-import { LINK_LIST_DENSITY } from '../../../lambdas/core/parse/heuristics.js';
+import { articleParts, articleWindow } from '../../../lambdas/core/parse/content.js';
+import { LINK_LIST_DENSITY, TITLE_GUESS_MAX_ENDED } from '../../../lambdas/core/parse/heuristics.js';
 import { countScripts, detectLang } from '../../../lambdas/core/parse/lang.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 
@@ -44,5 +44,45 @@ describe('articleWindow weights', () => {
     expect([w.start, w.end]).toEqual([0, 0]);
     // The link list really cuts the two apart: without it, both paragraphs form one window.
     expect(articleWindow([unit(STORY), unit(STORY)]).end).toBe(1);
+  });
+});
+
+const EN1 = 'Engineers at the harbour finished dredging the main channel on Thursday, two weeks ahead of the schedule set in spring.';
+const ZH1 = '\u6e2f\u53e3\u5de5\u7a0b\u4eba\u5458\u5468\u56db\u5b8c\u6210\u4e86\u4e3b\u822a\u9053\u7684\u758f\u6d5a\u5de5\u4f5c\uff0c\u6bd4\u6625\u5b63\u5236\u5b9a\u7684\u8ba1\u5212\u63d0\u524d\u4e86\u4e24\u5468\u3002';
+const body = () => [unit(EN1), unit(ZH1)];
+const whole = (units: Unit[]) => articleParts(units, {}, { start: 0, end: units.length - 1 });
+
+describe('guessed titles (no headings, no <title>)', () => {
+  it('a full stop inside a long headline does not make it a sentence', () => {
+    const title = 'St. Anne harbour channel reopens to cargo ships after two weeks of dredging by night crews';
+    expect(title.length).toBeGreaterThan(TITLE_GUESS_MAX_ENDED.en);
+    expect(whole([unit(title), ...body()]).title.en).toBe(title);
+  });
+
+  it('nor does a decimal number at its end', () => {
+    const title = 'Harbour dues for cargo ships calling at the deep channel berths rise this year by 2.5';
+    expect(title.length).toBeGreaterThan(TITLE_GUESS_MAX_ENDED.en);
+    expect(whole([unit(title), ...body()]).title.en).toBe(title);
+  });
+
+  it('but a long line that ends in a full stop is no headline', () => {
+    const line = 'Harbour dues for cargo ships calling at the deep channel berths will rise again this year.';
+    expect(line.length).toBeGreaterThan(TITLE_GUESS_MAX_ENDED.en);
+    expect(whole([unit(line), ...body()]).title.en).toBeUndefined();
+  });
+});
+
+describe('dates and what came before', () => {
+  it('a label line without a date leaves the date to one above the window', () => {
+    const units = [unit('2025-03-04 10:20'), unit('Source: Harbour Gazette'), ...body()];
+    const p = articleParts(units, {}, { start: 1, end: units.length - 1 });
+    expect(p.source).toBe('Harbour Gazette');
+    expect(p.published).toBeDefined();
+    expect(p.published).toContain('2025-03-04');
+  });
+
+  it('a date line between an English byline and a Chinese name does not break the byline block', () => {
+    const p = whole([unit('By Anna Lee'), unit('2025-03-04 10:20'), unit('\u674e\u5b89\u5a1c'), ...body()]);
+    expect(p.byline).toEqual({ en: 'Anna Lee', zh: '\u674e\u5b89\u5a1c' });
   });
 });
