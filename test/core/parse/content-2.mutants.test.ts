@@ -86,3 +86,19 @@ describe('dates and what came before', () => {
     expect(p.byline).toEqual({ en: 'Anna Lee', zh: '\u674e\u5b89\u5a1c' });
   });
 });
+
+describe('headline pairs among guessed titles', () => {
+  it('the adjacent English/Chinese pair of the closest lengths is the headline', () => {
+    const en = 'Harbour channel reopens to cargo ships after weeks of dredging';
+    const zh = '\u6e2f\u53e3\u4e3b\u822a\u9053\u7ecf\u8fc7\u6570\u5468\u758f\u6d5a\u540e\u91cd\u65b0\u5411\u8d27\u8f6e\u5f00\u653e';
+    const p = whole([unit(en), unit(zh), unit('Ships return'), ...body()]);
+    expect(p.title).toEqual({ en, zh });
+  });
+
+  it('whichever comes first', () => {
+    const en = 'Harbour channel reopens to cargo ships after weeks of dredging';
+    const zh = '\u6e2f\u53e3\u4e3b\u822a\u9053\u7ecf\u8fc7\u6570\u5468\u758f\u6d5a\u540e\u91cd\u65b0\u5411\u8d27\u8f6e\u5f00\u653e';
+    const p = whole([unit('Ships return'), unit(zh), unit(en), ...body()]);
+    expect(p.title).toEqual({ en, zh });
+  });
+});
