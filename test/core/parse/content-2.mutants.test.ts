@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleParts, articleWindow } from '../../../lambdas/core/parse/content.js';
-import { LINK_LIST_DENSITY, TITLE_GUESS_MAX_ENDED } from '../../../lambdas/core/parse/heuristics.js';
+import { LINK_LIST_DENSITY, META_LINE_IN_BODY_MAX, TITLE_GUESS_MAX_ENDED } from '../../../lambdas/core/parse/heuristics.js';
 import { countScripts, detectLang } from '../../../lambdas/core/parse/lang.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 
@@ -100,5 +100,24 @@ describe('headline pairs among guessed titles', () => {
     const zh = '\u6e2f\u53e3\u4e3b\u822a\u9053\u7ecf\u8fc7\u6570\u5468\u758f\u6d5a\u540e\u91cd\u65b0\u5411\u8d27\u8f6e\u5f00\u653e';
     const p = whole([unit('Ships return'), unit(zh), unit(en), ...body()]);
     expect(p.title).toEqual({ en, zh });
+  });
+});
+
+describe('label lines around the window', () => {
+  const long = 'Source: Harbour Gazette | Editor: Mark Wong | Published: 2025-03-04 10:20 | Updated: 2025-03-05 08:00 | Views: 1234 | Comments: 12';
+
+  it('a long label-like line inside the body is read as a sentence, not looked at again as a label', () => {
+    expect(long.length).toBeGreaterThanOrEqual(META_LINE_IN_BODY_MAX);
+    const units = [...body(), unit(long), unit(EN1.replace('Thursday', 'Friday'))];
+    const p = articleParts(units, {}, { start: 0, end: units.length - 1 });
+    expect(p.source).toBeUndefined();
+    expect(p.editor).toBeUndefined();
+    expect(p.body.map((b) => b.text)).toContain(long);
+  });
+
+  it('the same line just below the window gives its source and editor', () => {
+    const units = [...body(), unit(long)];
+    const p = articleParts(units, {}, { start: 0, end: 1 });
+    expect([p.source, p.editor]).toEqual(['Harbour Gazette', 'Mark Wong']);
   });
 });
