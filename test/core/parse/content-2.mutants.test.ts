@@ -121,3 +121,15 @@ describe('label lines around the window', () => {
     expect([p.source, p.editor]).toEqual(['Harbour Gazette', 'Mark Wong']);
   });
 });
+
+describe('heading titles', () => {
+  const h = (level: number, text: string) => unit(text, { heading: level, tag: `h${level}` });
+
+  it('a weak heading title (not in <title>) yields only to a heading that <title> holds', () => {
+    const meta = { title: 'Harbour channel reopens to cargo ships - Harbour Gazette' };
+    const units = [h(2, 'Port and river news'), h(1, 'Weekend ferry timetable'), ...body()];
+    expect(articleParts(units, meta, { start: 0, end: units.length - 1 }).title.en).toBe('Port and river news');
+    const held = [h(2, 'Port and river news'), h(1, 'Harbour channel reopens to cargo ships'), ...body()];
+    expect(articleParts(held, meta, { start: 0, end: held.length - 1 }).title.en).toBe('Harbour channel reopens to cargo ships');
+  });
+});
