@@ -133,3 +133,19 @@ describe('heading titles', () => {
     expect(articleParts(held, meta, { start: 0, end: held.length - 1 }).title.en).toBe('Harbour channel reopens to cargo ships');
   });
 });
+
+describe('bare Chinese name lines', () => {
+  const h = (level: number, text: string) => unit(text, { heading: level, tag: `h${level}` });
+  const NAME = '\u674e\u5b89\u5a1c';
+
+  it('after the two headlines, with no byline beside it, a name is not taken as the author', () => {
+    const p = whole([h(1, 'Harbour channel reopens to cargo ships'), h(1, '\u6e2f\u53e3\u822a\u9053\u91cd\u65b0\u5f00\u653e'), unit(NAME), ...body()]);
+    expect(p.byline).toEqual({});
+  });
+
+  it('nor after a label line', () => {
+    const p = whole([h(1, 'Harbour channel reopens to cargo ships'), unit('Source: Harbour Gazette'), unit(NAME), ...body()]);
+    expect(p.source).toBe('Harbour Gazette');
+    expect(p.byline).toEqual({});
+  });
+});
