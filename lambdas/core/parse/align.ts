@@ -318,16 +318,19 @@ const scratch = {
   i8: [new Int8Array(64), new Int8Array(64)],
 };
 function f64(slot: number, size: number): Float64Array {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only where the array comes from (a fresh one or the grown scratch one); every caller writes or fills each cell before reading it
   if (size > SCRATCH_MAX) return new Float64Array(size);
   if (scratch.f64[slot]!.length < size) scratch.f64[slot] = new Float64Array(Math.max(size, 2 * scratch.f64[slot]!.length));
   return scratch.f64[slot]!;
 }
 function i32(slot: number, size: number): Int32Array {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only where the array comes from (a fresh one or the grown scratch one); every caller writes or fills each cell before reading it
   if (size > SCRATCH_MAX) return new Int32Array(size);
   if (scratch.i32[slot]!.length < size) scratch.i32[slot] = new Int32Array(Math.max(size, 2 * scratch.i32[slot]!.length));
   return scratch.i32[slot]!;
 }
 function i8(slot: number, size: number): Int8Array {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: only where the array comes from (a fresh one or the grown scratch one); every caller writes or fills each cell before reading it
   if (size > SCRATCH_MAX) return new Int8Array(size);
   if (scratch.i8[slot]!.length < size) scratch.i8[slot] = new Int8Array(Math.max(size, 2 * scratch.i8[slot]!.length));
   return scratch.i8[slot]!;
@@ -898,6 +901,7 @@ export function alignExplained(paras: Para[]): { beads: Bead[]; layout: Layout; 
     }
     const band = storeBand(n, m, lo, hi);
     const costA = f64(0, band.cells).fill(INF, 0, band.cells);
+    // Stryker disable next-line UnaryOperator: alignDp writes backA in every band cell but (0, 0), and backtrack stops there, so the initial fill is never read
     const backA = i8(0, band.cells).fill(-1, 0, band.cells);
     alignDp(a, n, band, undefined, undefined, costA, backA, costA, backA);
     return { ...backtrack(a, n, m, band, backA, enIdx, zhIdx, paras, undefined), layout, firstLang };
@@ -920,8 +924,10 @@ export function alignExplained(paras: Para[]): { beads: Bead[]; layout: Layout; 
   const band = storeBand(n, m, lo, hi);
   const size = band.cells;
   const costA = f64(0, size).fill(INF, 0, size);
+  // Stryker disable next-line UnaryOperator: alignDp writes backA in every band cell but (0, 0), and backtrack stops there, so the initial fill is never read
   const backA = i8(0, size).fill(-1, 0, size);
   const costB = f64(1, size).fill(INF, 0, size);
+  // Stryker disable next-line UnaryOperator: alignDp writes backB in every band cell but (0, 0), and backtrack stops there, so the initial fill is never read
   const backB = i8(1, size).fill(-1, 0, size);
   alignDp(a, n, band, enIdx, zhIdx, costA, backA, costB, backB);
   // English lead first: the Chinese lead wins only at a strictly lower cost.

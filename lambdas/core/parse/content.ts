@@ -475,6 +475,7 @@ const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit
 function classify(u: Unit, i: number, w: Walk): Kind {
   if ((u.text.length < SHORT_LINE && chromeAt(w.units, i)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';
   // The site signing off under the article with its name alone (as <title> ends with it).
+  // Stryker disable next-line StringLiteral: this line fires only once the body has begun (!inHead, never true again), and then the kind matters only as prevKind, which only head classifiers read; not 'body', it is dropped either way
   if (u.heading === 0 && !w.inHead && w.doc.isSiteName(u.text)) return 'chrome';
   if (u.lang === 'other') {
     const m = metaOf(u);

@@ -170,6 +170,7 @@ export function splitBlocks(blocks: Block[], plainText: boolean): Unit[] {
       for (let k = 0; k <= lines.length; k++) {
         if (k === lines.length || lines[k] === '') {
           if (from >= 0) {
+            // Stryker disable next-line ArithmeticOperator: k + from is 1 only for the same first one-line paragraph, and for a later one paragraph([line]) gives what oneLine gives in plain text (oneLine is its fast path)
             if (k - from === 1) oneLine(units, lines[from]!, b, bi, linkDensity, true);
             else paragraph(units, lines.slice(from, k), b, bi, linkDensity, true);
           }
