@@ -7,23 +7,10 @@
 import { describe, expect, it } from 'vitest';
 import { LINK_LIST_DENSITY, SHORT_LINE, TOP_HEADING_LEVEL } from '../../../lambdas/core/parse/heuristics.js';
 import { isCandidateLine, isMetadataLine, LineCounts, lineFingerprint, normalizeLine, pageBoilerplate, stripBoilerplate } from '../../../lambdas/core/parse/boilerplate.js';
-import { countScripts, detectLang } from '../../../lambdas/core/parse/lang.js';
-import type { Unit } from '../../../lambdas/core/parse/split.js';
+import { unit as makeUnit } from './units.js';
 
 const BODY = 'Readers can find the full series on our website every Friday.';
-const unit = (text: string, over: Partial<Unit> = {}): Unit => ({
-  text,
-  lang: detectLang(text),
-  block: 0,
-  heading: 0,
-  tag: 'p',
-  linkDensity: 0,
-  container: 0,
-  counts: countScripts(text),
-  chrome: undefined,
-  meta: undefined,
-  ...over,
-});
+const unit = makeUnit;
 
 describe('lines compared across pages', () => {
   it('fold runs of whitespace to one space, so lines differing there share a fingerprint and others do not', () => {

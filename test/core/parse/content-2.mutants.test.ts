@@ -5,22 +5,10 @@
 import { describe, expect, it } from 'vitest';
 import { articleParts, articleWindow } from '../../../lambdas/core/parse/content.js';
 import { LINK_LIST_DENSITY, META_LINE_IN_BODY_MAX, TITLE_GUESS_MAX_ENDED } from '../../../lambdas/core/parse/heuristics.js';
-import { countScripts, detectLang } from '../../../lambdas/core/parse/lang.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
+import { unit as makeUnit } from './units.js';
 
-const unit = (text: string, over: Partial<Unit> = {}): Unit => ({
-  text,
-  lang: detectLang(text),
-  block: 0,
-  heading: 0,
-  tag: 'p',
-  linkDensity: 0,
-  container: 0,
-  counts: countScripts(text),
-  chrome: undefined,
-  meta: undefined,
-  ...over,
-});
+const unit = makeUnit;
 
 const STORY = 'Volunteers planted four hundred young oaks along the canal path over the weekend, replacing trees lost in last winter storms.';
 const LINKS = Array.from({ length: 12 }, (_, i) => `Other stories from the valley, part ${i + 1}`).join(' | ');

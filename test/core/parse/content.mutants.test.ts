@@ -9,24 +9,13 @@ import { describe, expect, it } from 'vitest';
 import { articleParts, articleWindow, isChromeLine, isTermPairAt, maybePhotoCredit, tooShortReason } from '../../../lambdas/core/parse/content.js';
 import { LINK_LIST_DENSITY, LONG_PARAGRAPH, SHORT_LINE, TITLE_GUESS_MAX, TITLE_LOOK_BACK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
 import type { PageMeta } from '../../../lambdas/core/parse/html.js';
-import { countScripts, detectLang, englishEquivalent } from '../../../lambdas/core/parse/lang.js';
+import { englishEquivalent } from '../../../lambdas/core/parse/lang.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
+import { unit as makeUnit } from './units.js';
 
 let nextBlock = 0;
 /** A unit as split.ts gives it: its own block unless told, language from its text. */
-const unit = (text: string, over: Partial<Unit> = {}): Unit => ({
-  text,
-  lang: detectLang(text),
-  block: nextBlock++,
-  heading: 0,
-  tag: 'p',
-  linkDensity: 0,
-  container: 0,
-  counts: countScripts(text),
-  chrome: undefined,
-  meta: undefined,
-  ...over,
-});
+const unit = (text: string, over: Partial<Unit> = {}): Unit => makeUnit(text, { block: nextBlock++, ...over });
 const h = (level: number, text: string) => unit(text, { heading: level, tag: `h${level}` });
 
 const EN1 = 'Engineers lowered the final deck section of the river crossing into place shortly before dawn on Sunday, ending eleven months of work.';

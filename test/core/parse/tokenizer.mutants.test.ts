@@ -5,44 +5,10 @@
  * unknown elements that are not the innermost, '<!-' openings, '</' shapes, CDATA inside and
  * outside SVG, and attribute edge cases at the end of the input.
  */
-import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { tokenize, type Attrs } from '../../../lambdas/core/parse/tokenizer.js';
+import { ours, reference } from './tokenizer-harness.js';
 
-const KEPT = ['class', 'id', 'rel', 'href', 'lang', 'property', 'name', 'itemprop', 'content', 'datetime', 'style', 'hidden'] as const;
-type Event = ['open', string, Record<string, string>] | ['text', string] | ['close', string];
-
-function pushText(events: Event[], text: string): void {
-  const last = events[events.length - 1];
-  if (last && last[0] === 'text') last[1] += text;
-  else events.push(['text', text]);
-}
-
-function kept(a: Attrs | Record<string, string>, tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' ? KEPT : (['class', 'id', 'style', 'hidden'] as const)) {
-    const v = (a as Record<string, string | undefined>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
-}
-
-function ours(html: string): Event[] {
-  const events: Event[] = [];
-  tokenize(html, { open: (n, a) => events.push(['open', n, kept(a, n)]), text: (t) => pushText(events, t), close: (n) => events.push(['close', n]) });
-  return events;
-}
-
-function reference(html: string): Event[] {
-  const events: Event[] = [];
-  const p = new Parser(
-    { onopentag: (n, a) => events.push(['open', n, kept(a, n)]), ontext: (t) => pushText(events, t), onclosetag: (n) => events.push(['close', n]) },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  p.write(html);
-  p.end();
-  return events;
-}
 
 describe('tokenize matches htmlparser2 on shapes random markup rarely builds', () => {
   it.each([

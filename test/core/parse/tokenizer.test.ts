@@ -6,54 +6,10 @@
  * before comparing.
  */
 import fc from 'fast-check';
-import { Parser } from 'htmlparser2';
 import { describe, expect, it } from 'vitest';
 import { tokenize, type Attrs } from '../../../lambdas/core/parse/tokenizer.js';
+import { ours, reference, keptAttrs } from './tokenizer-harness.js';
 
-const KEPT = ['class', 'id', 'rel', 'href', 'lang', 'property', 'name', 'itemprop', 'content', 'datetime', 'style', 'hidden'] as const;
-
-type Event = ['open', string, Record<string, string>] | ['text', string] | ['close', string];
-
-function pushText(events: Event[], text: string): void {
-  const last = events[events.length - 1];
-  if (last && last[0] === 'text') last[1] += text;
-  else events.push(['text', text]);
-}
-
-/** What the parser reads: class and id everywhere, the rest on <meta>, <link> and <html>. */
-function keptAttrs(a: Attrs | Record<string, string>, tag: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const k of tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' ? KEPT : (['class', 'id', 'style', 'hidden'] as const)) {
-    const v = (a as Record<string, string | undefined>)[k];
-    if (v !== undefined) out[k] = v;
-  }
-  return out;
-}
-
-function ours(html: string): Event[] {
-  const events: Event[] = [];
-  tokenize(html, {
-    open: (name, attrs) => events.push(['open', name, keptAttrs(attrs, name)]),
-    text: (t) => pushText(events, t),
-    close: (name) => events.push(['close', name]),
-  });
-  return events;
-}
-
-function reference(html: string): Event[] {
-  const events: Event[] = [];
-  const p = new Parser(
-    {
-      onopentag: (name, attrs) => events.push(['open', name, keptAttrs(attrs, name)]),
-      ontext: (t) => pushText(events, t),
-      onclosetag: (name) => events.push(['close', name]),
-    },
-    { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },
-  );
-  p.write(html);
-  p.end();
-  return events;
-}
 
 const TAGS = ['p', 'div', 'span', 'a', 'br', 'hr', 'img', 'image', 'li', 'ul', 'td', 'tr', 'table', 'tbody', 'h1', 'h2', 'script', 'style', 'title', 'textarea', 'form', 'svg', 'math', 'foreignObject', 'desc', 'mi', 'nav', 'footer', 'article', 'iframe', 'noscript', 'xmp', 'plaintext', 'option', 'select', 'dd', 'dt', 'pre', 'b', 'meta', 'link', 'head', 'body', 'html', 'input', 'button', 'time'];
 const ATTRS = ['name="x" content="y"', 'class="share-bar"', 'CLASS="Nav"', 'class', 'id=\'x>y\'', 'id=main', 'rel="canonical"', 'href="/a?b=1&amp;c=2"', 'href=&quot;q', 'lang="zh-CN"', 'property="og:title"', 'content="T &amp; U"', 'content=&notit;', 'name="author"', 'itemprop="datePublished"', 'data-x="1"', 'class="a" class="b"', '/', '=x', 'a=', 'title="t"', 'datetime="2025-03-04T10:20+08:00"', 'DateTime=x', 'style="display:none"', 'STYLE="color: red"', 'hidden', 'hidden="hidden"', 'stylex=1', 'hiddenx'];
