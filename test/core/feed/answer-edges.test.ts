@@ -11,22 +11,11 @@ import { cursorSeal } from '../../../lambdas/core/feed/cursor.js';
 import { answer, type AnswerDeps, type CachedBody } from '../../../lambdas/core/feed/index.js';
 import { renderIndexPage } from '../../../lambdas/core/feed/index-page.js';
 import type { ArticleReader, Page } from '../../../lambdas/core/ports.js';
-import { feedSource } from './fixtures.js';
+import { feedSource, storedArticle } from './fixtures.js';
 
 const SOURCES = [feedSource('first', 'First Source'), feedSource('second', 'Second Source')];
-const art = (id: string, over: Partial<StoredArticle> = {}): StoredArticle => ({
-  id,
-  sourceId: 'second',
-  url: `https://s.example/${id}`,
-  languages: ['en', 'zh'],
-  title: { en: `Title ${id}` },
-  segments: [{ en: ['One.'], zh: ['一。'], confidence: 0.6 }],
-  firstSeen: '2025-01-01T00:00:00Z',
-  updated: '2025-01-02T00:00:00Z',
-  version: 1,
-  rawKey: 'raw',
-  ...over,
-});
+const art = (id: string, over: Partial<StoredArticle> = {}): StoredArticle =>
+  storedArticle({ id, sourceId: 'second', url: `https://s.example/${id}`, title: { en: `Title ${id}` }, segments: [{ en: ['One.'], zh: ['一。'], confidence: 0.6 }], firstSeen: '2025-01-01T00:00:00Z', updated: '2025-01-02T00:00:00Z', ...over });
 const reader = (items: StoredArticle[]): ArticleReader => ({
   list: async (_s, opts): Promise<Page<StoredArticle>> => ({ items: items.slice(0, opts.limit) }),
   get: async (id) => items.find((a) => a.id === id),

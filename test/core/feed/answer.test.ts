@@ -14,26 +14,23 @@ import { articleEtag, renderArticlePage } from '../../../lambdas/core/feed/reade
 import { READER_CSP } from '../../../lambdas/core/feed/reader-assets.js';
 import { InvalidCursorError, type ArticleReader, type Neighbours, type Page, type SourceState } from '../../../lambdas/core/ports.js';
 import type { Source } from '../../../lambdas/core/sources.js';
-import { feedSource } from './fixtures.js';
+import { feedSource, storedArticle } from './fixtures.js';
 
 const SOURCES: Source[] = [feedSource('daily', 'Daily', { startUrls: ['https://d.example/'] })];
 const BASE = 'https://f.example';
 const NOW = new Date('2025-04-01T00:00:00.700Z');
 const KEY = 'k'.repeat(32);
 
-const art = (n: number, over: Partial<StoredArticle> = {}): StoredArticle => ({
-  id: `a${n}`,
-  sourceId: 'daily',
-  url: `https://d.example/${n}`,
-  languages: ['en', 'zh'],
-  title: { en: `Title ${n}` },
-  segments: [{ en: [`Paragraph ${n} `.repeat(20)] }],
-  firstSeen: `2025-01-${String(n).padStart(2, '0')}T00:00:00Z`,
-  updated: `2025-02-${String(n).padStart(2, '0')}T00:00:00Z`,
-  version: 1,
-  rawKey: 'raw',
-  ...over,
-});
+const art = (n: number, over: Partial<StoredArticle> = {}): StoredArticle =>
+  storedArticle({
+    id: `a${n}`,
+    url: `https://d.example/${n}`,
+    title: { en: `Title ${n}` },
+    segments: [{ en: [`Paragraph ${n} `.repeat(20)] }],
+    firstSeen: `2025-01-${String(n).padStart(2, '0')}T00:00:00Z`,
+    updated: `2025-02-${String(n).padStart(2, '0')}T00:00:00Z`,
+    ...over,
+  });
 
 class Reader implements ArticleReader {
   calls: { sourceId: string | undefined; limit: number; cursor?: string }[] = [];

@@ -8,27 +8,15 @@ import { describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { bodyEtag, feedPageEtag, strongEtag, type FeedPageInput } from '../../../lambdas/core/feed/etag.js';
 import type { Source } from '../../../lambdas/core/sources.js';
-import { feedSource } from './fixtures.js';
+import { feedSource, storedArticle } from './fixtures.js';
 
 const sha = (s: string) => `"${createHash('sha256').update(s).digest('base64url').slice(0, 32)}"`;
 const SOURCES: Source[] = [
   feedSource('daily', 'Daily', { startUrls: ['https://d.example/'], languages: ['zh', 'en'] }),
   feedSource('none', 'No langs', { startUrls: ['https://n.example/'], languages: [] }),
 ];
-const row = (over: Partial<StoredArticle> = {}): StoredArticle => ({
-  id: 'a1',
-  sourceId: 'daily',
-  url: 'https://d.example/a',
-  languages: ['en', 'zh'],
-  title: { en: 'T' },
-  segments: [],
-  firstSeen: '2025-01-01T00:00:00Z',
-  updated: '2025-01-02T00:00:00Z',
-  version: 3,
-  rawKey: 'raw',
-  contentHash: 'abc',
-  ...over,
-});
+const row = (over: Partial<StoredArticle> = {}): StoredArticle =>
+  storedArticle({ firstSeen: '2025-01-01T00:00:00Z', updated: '2025-01-02T00:00:00Z', version: 3, contentHash: 'abc', ...over });
 const input = (over: Partial<FeedPageInput> = {}): FeedPageInput => ({
   query: { scope: 'all', format: 'atom', lang: 'bi', limit: 50 },
   page: { items: [row()] },

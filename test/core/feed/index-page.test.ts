@@ -9,24 +9,12 @@ import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { INDEX_CSS, renderIndexPage, shortUtc } from '../../../lambdas/core/feed/index-page.js';
 import { PAGE_CSP } from '../../../lambdas/core/feed/styles.js';
 import type { Source } from '../../../lambdas/core/sources.js';
-import { feedSource } from './fixtures.js';
+import { feedSource, storedArticle } from './fixtures.js';
 
 const src = (id: string, name: string, over: Partial<Source> = {}): Source => feedSource(id, name, { startUrls: [`https://${id}.example/rss`], ...over });
 const SOURCES = [src('daily', 'Daily & "Co"', { homepage: 'https://daily.example/' }), src('mil', 'Mil', { startUrls: ['ftp://mil.example/'] })];
-const art = (over: Partial<StoredArticle> = {}): StoredArticle => ({
-  id: 'a1',
-  sourceId: 'daily',
-  url: 'https://d.example/1',
-  languages: ['en', 'zh'],
-  title: { en: 'Tea <new>', zh: '春茶' },
-  segments: [],
-  published: '2025-03-28T09:00:00+08:00',
-  firstSeen: '2025-03-28T02:00:00Z',
-  updated: '2025-03-28T02:00:00Z',
-  version: 1,
-  rawKey: 'raw',
-  ...over,
-});
+const art = (over: Partial<StoredArticle> = {}): StoredArticle =>
+  storedArticle({ url: 'https://d.example/1', title: { en: 'Tea <new>', zh: '春茶' }, published: '2025-03-28T09:00:00+08:00', ...over });
 const feedLinks = (scope: string) =>
   `<div>Bilingual: <a href="https://f.example/feeds/${scope}.rss" type="application/rss+xml">RSS</a> · <a href="https://f.example/feeds/${scope}.atom" type="application/atom+xml">Atom</a> · <a href="https://f.example/feeds/${scope}.json" type="application/feed+json">JSON</a></div>` +
   `<div>English: <a href="https://f.example/feeds/${scope}.rss?lang=en" type="application/rss+xml">RSS</a> · <a href="https://f.example/feeds/${scope}.atom?lang=en" type="application/atom+xml">Atom</a> · <a href="https://f.example/feeds/${scope}.json?lang=en" type="application/feed+json">JSON</a></div>` +

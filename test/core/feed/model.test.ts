@@ -23,27 +23,22 @@ import {
   trimBase,
 } from '../../../lambdas/core/feed/model.js';
 import type { Source } from '../../../lambdas/core/sources.js';
-import { feedSource } from './fixtures.js';
+import { feedSource, storedArticle } from './fixtures.js';
 
 const source = (id: string, name: string, languages = ['en', 'zh']): Source => feedSource(id, name, { languages });
 const SOURCES = [source('daily', 'Daily News'), source('zhsite', '中文站', ['zh', 'en'])];
 const BY_ID = new Map(SOURCES.map((s) => [s.id, s]));
 
-const stored = (over: Partial<StoredArticle> = {}): StoredArticle => ({
-  id: 'a1',
-  sourceId: 'daily',
-  url: 'https://news.example/a?x=1',
-  languages: ['en', 'zh'],
-  title: { en: 'Tea', zh: '茶' },
-  byline: { en: 'Zhang', zh: '张' },
-  published: '2025-03-28T09:00:00+08:00',
-  segments: [{ en: ['One.'], zh: ['一。'], confidence: 0.3 }],
-  firstSeen: '2025-03-28T02:00:00Z',
-  updated: '2025-03-28T02:00:00Z',
-  version: 1,
-  rawKey: 'raw/a1',
-  ...over,
-});
+const stored = (over: Partial<StoredArticle> = {}): StoredArticle =>
+  storedArticle({
+    url: 'https://news.example/a?x=1',
+    title: { en: 'Tea', zh: '茶' },
+    byline: { en: 'Zhang', zh: '张' },
+    published: '2025-03-28T09:00:00+08:00',
+    segments: [{ en: ['One.'], zh: ['一。'], confidence: 0.3 }],
+    rawKey: 'raw/a1',
+    ...over,
+  });
 const NOW = new Date('2025-04-01T12:34:56.789Z');
 
 describe('constants', () => {

@@ -6,20 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { renderArticlePage } from '../../../lambdas/core/feed/reader.js';
+import { storedArticle } from './fixtures.js';
 
-const article = (over: Partial<StoredArticle>): StoredArticle => ({
-  id: 'a1',
-  sourceId: 'daily',
-  url: 'https://n.example/a',
-  languages: ['en', 'zh'],
-  title: { en: 'English title', zh: '中文标题' },
-  segments: [],
-  firstSeen: '2025-03-28T02:00:00Z',
-  updated: '2025-03-28T02:00:00Z',
-  version: 1,
-  rawKey: 'raw',
-  ...over,
-});
+const article = (over: Partial<StoredArticle>): StoredArticle => storedArticle({ url: 'https://n.example/a', title: { en: 'English title', zh: '中文标题' }, ...over });
 
 describe('the other language of a single-language view', () => {
   it('is English for a Chinese-only article read in Chinese, and Chinese for an English-only one read in English', () => {

@@ -9,33 +9,27 @@ import { describe, expect, it, vi } from 'vitest';
 import type { StoredArticle } from '../../../lambdas/core/article.js';
 import { articleEtag, articleViewUrl, DEFAULT_VIEW, LAYOUTS, renderArticlePage, viewQuery, type ReaderView, type ZhRender } from '../../../lambdas/core/feed/reader.js';
 import type { Source } from '../../../lambdas/core/sources.js';
-import { feedSource } from './fixtures.js';
+import { feedSource, storedArticle } from './fixtures.js';
 
 const SOURCE: Source = feedSource('daily', 'Daily & Co', { startUrls: ['https://d.example/'] });
 const BASE = 'https://f.example/';
 const A = 'https://f.example/articles/a1';
 
-const article = (over: Partial<StoredArticle> = {}): StoredArticle => ({
-  id: 'a1',
-  sourceId: 'daily',
-  url: 'https://news.example/story?x=1&y=2',
-  languages: ['en', 'zh'],
-  title: { en: 'Tea <harvest>', zh: '春茶' },
-  byline: { en: 'Zhang', zh: '张' },
-  source: '样例日报',
-  editor: 'Li',
-  published: '2025-03-28T09:00:00+08:00',
-  segments: [
-    { en: ['One. Two.'], zh: ['一。二。'], confidence: 0.3, sentences: [{ en: ['One.'], zh: ['一。'] }, { en: ['Two.'], zh: ['二。'] }] },
-    { en: ['Only.'], zh: [], confidence: 0.5, sentences: [{ en: ['Only.'], zh: [] }] },
-  ],
-  authorNote: { en: 'Note', zh: '注' },
-  firstSeen: '2025-03-28T02:00:00Z',
-  updated: '2025-03-28T02:00:00Z',
-  version: 1,
-  rawKey: 'raw',
-  ...over,
-});
+const article = (over: Partial<StoredArticle> = {}): StoredArticle =>
+  storedArticle({
+    url: 'https://news.example/story?x=1&y=2',
+    title: { en: 'Tea <harvest>', zh: '春茶' },
+    byline: { en: 'Zhang', zh: '张' },
+    source: '样例日报',
+    editor: 'Li',
+    published: '2025-03-28T09:00:00+08:00',
+    segments: [
+      { en: ['One. Two.'], zh: ['一。二。'], confidence: 0.3, sentences: [{ en: ['One.'], zh: ['一。'] }, { en: ['Two.'], zh: ['二。'] }] },
+      { en: ['Only.'], zh: [], confidence: 0.5, sentences: [{ en: ['Only.'], zh: [] }] },
+    ],
+    authorNote: { en: 'Note', zh: '注' },
+    ...over,
+  });
 const other = (id: string, title: Record<string, string>): StoredArticle => article({ id, title, version: 4 });
 const view = (v: Partial<ReaderView> = {}): ReaderView => ({ ...DEFAULT_VIEW, ...v });
 const page = (a: StoredArticle, v: Partial<ReaderView> = {}, zh: ZhRender = {}, extra: { neighbours?: { newer?: StoredArticle; older?: StoredArticle }; doubtfulBelow?: number } = {}) =>
