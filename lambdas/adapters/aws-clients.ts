@@ -48,14 +48,15 @@ const DEFAULT_MAX_ATTEMPTS = 6;
 const REQUEST_HANDLER = { connectionTimeout: 2_000, requestTimeout: 10_000 } as const;
 
 function base(opts: ClientOptions) {
+  const maxAttempts = opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   return {
     ...(opts.endpoint ? { endpoint: opts.endpoint } : {}),
     ...(opts.region ? { region: opts.region } : {}),
     ...(opts.credentials ? { credentials: opts.credentials } : {}),
-    maxAttempts: opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
+    maxAttempts,
     retryMode: 'standard',
     // The standard strategy (same retryable errors, same retry quota) with another wait.
-    ...(opts.retryDelayMs !== undefined ? { retryStrategy: new ConfiguredRetryStrategy(opts.maxAttempts ?? DEFAULT_MAX_ATTEMPTS, opts.retryDelayMs) } : {}),
+    ...(opts.retryDelayMs !== undefined ? { retryStrategy: new ConfiguredRetryStrategy(maxAttempts, opts.retryDelayMs) } : {}),
     requestHandler: REQUEST_HANDLER,
   };
 }

@@ -120,20 +120,19 @@ export function decodeBytes(input: Uint8Array | string, contentType?: string): D
 
   if (looksBinary(bytes)) return { ok: false, reason: 'binary data, not a text or HTML page (NUL or control bytes)' };
 
+  const http = charsetFromContentType(contentType);
   // Valid UTF-8 with non-ASCII bytes is almost never an accident, whatever the page declares:
   // sites that switched to UTF-8 often keep an old gb2312 <meta>.
   const utf8 = strictUtf8(bytes);
   if (utf8 !== undefined) {
-    const httpLabel = charsetFromContentType(contentType);
-    const label = httpLabel ?? charsetFromMeta(utf8);
-    const enc = httpLabel ? normalizeCharset(httpLabel) : metaEncoding(label);
+    const label = http ?? charsetFromMeta(utf8);
+    const enc = http ? normalizeCharset(http) : metaEncoding(label);
     if (enc === undefined || enc === 'utf-8' || !isAscii(bytes)) {
       if (enc && enc !== 'utf-8' && enc !== 'windows-1252') warnings.push(`declared charset ${label} but the bytes are UTF-8; read as UTF-8`);
-      return { ok: true, value: { text: stripBom(utf8), encoding: 'utf-8', how: enc === 'utf-8' ? (httpLabel ? 'http' : 'meta') : 'sniff', warnings } };
+      return { ok: true, value: { text: stripBom(utf8), encoding: 'utf-8', how: enc === 'utf-8' ? (http ? 'http' : 'meta') : 'sniff', warnings } };
     }
   }
 
-  const http = charsetFromContentType(contentType);
   const meta = charsetFromMeta(bytes);
   const declared: Array<[string | undefined, string | undefined, 'http' | 'meta']> = [
     [http, normalizeCharset(http), 'http'],
