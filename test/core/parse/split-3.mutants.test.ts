@@ -81,3 +81,12 @@ describe('a Chinese-first line with an English tail', () => {
     expect(splitByScript('新闻发。Read the full announcement here today')).toEqual(['新闻发。Read the full announcement here today']);
   });
 });
+
+describe('a two-language headline whose Latin side follows a lone extension-plane surrogate', () => {
+  it('is still cut: the whole line counts one Latin letter less than the Latin side has', () => {
+    // '\uD840' (a high surrogate without its pair) swallows the 'S' after it when the whole
+    // line is counted: 9 Latin letters there, 10 ("Ships at sea") on the Latin side alone.
+    const zh = '海军演习结束\uD840';
+    expect(splitByScript(`${zh}Ships at sea`, true)).toEqual([zh, 'Ships at sea']);
+  });
+});
