@@ -199,6 +199,7 @@ function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity:
   const counts = scanScripts(line);
   if (!plainText && !counts.plain && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
   const pieces = splitByScript(line, b.heading > 0, counts);
+  // Stryker disable next-line LogicalOperator: splitByScript returns [line] or two pieces or more, none of them the whole line, so either test alone decides
   if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, counts.punct), b, bi, linkDensity, counts));
   else paragraph(units, [line], b, bi, linkDensity, plainText);
 }
