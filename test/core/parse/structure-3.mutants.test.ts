@@ -58,3 +58,40 @@ describe('a deep paragraph before a row that holds text of its own', () => {
     ]);
   });
 });
+
+describe('a row of two paragraphs a side pairs them one by one up to a length ratio of 1.8', () => {
+  // root 0 → table 1 → row 2 (cells 3, 4: two paragraphs each) and row 5 (cells 6, 7).
+  const t = tree([0, 0, 1, 2, 2, 1, 5, 5]);
+  // 14 Han characters are worth 3.5 × 14 + 1 = 50 English characters.
+  const zh = '新的图书馆将在下周一上午开门。';
+  const en = (n: number) => 'The new city library opens its doors on Monday morning and stays open late on weekdays from now on'.slice(0, n);
+  const beads = (n: number) =>
+    alignByStructure(
+      [
+        { text: en(n), lang: 'en', element: 3 },
+        { text: en(n), lang: 'en', element: 3 },
+        { text: zh, lang: 'zh', element: 4 },
+        { text: zh, lang: 'zh', element: 4 },
+        { text: en(60), lang: 'en', element: 6 },
+        { text: zh, lang: 'zh', element: 7 },
+      ],
+      t,
+    ).beads.map((b) => [b.en, b.zh]);
+
+  it('90 English characters against 50 is exactly 1.8: paired one by one', () => {
+    expect(en(90)).toHaveLength(90);
+    expect(beads(90)).toEqual([
+      [[0], [2]],
+      [[1], [3]],
+      [[4], [5]],
+    ]);
+  });
+
+  it('91 is over it: the row stays one bead', () => {
+    expect(en(91)).toHaveLength(91);
+    expect(beads(91)).toEqual([
+      [[0, 1], [2, 3]],
+      [[4], [5]],
+    ]);
+  });
+});
