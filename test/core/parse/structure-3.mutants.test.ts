@@ -95,3 +95,24 @@ describe('a row of two paragraphs a side pairs them one by one up to a length ra
     ]);
   });
 });
+
+describe('a Chinese cell holds the language of more than 80% of its paragraphs', () => {
+  // root 0 → table 1 → rows 2 (cells 3, 4), 5 (cells 6, 7), 8 (cells 9, 10).
+  const t = tree([0, 0, 1, 2, 2, 1, 5, 5, 1, 8, 8]);
+  const head = [p('en', 3), p('zh', 4), p('en', 6), p('zh', 7), p('en', 9)];
+  it('4 Chinese and 1 English is exactly 80%: no Chinese cell, the third row pairs nothing', () => {
+    const paras = [...head, p('zh', 10), p('zh', 10), p('zh', 10), p('zh', 10), p('en', 10)];
+    expect(structureSpans(paras, t)).toEqual([
+      { kind: 'row', start: 0, end: 2 },
+      { kind: 'row', start: 2, end: 4 },
+    ]);
+  });
+  it('5 and 1 is more: a Chinese cell, and a row', () => {
+    const paras = [...head, p('zh', 10), p('zh', 10), p('zh', 10), p('zh', 10), p('zh', 10), p('en', 10)];
+    expect(structureSpans(paras, t)).toEqual([
+      { kind: 'row', start: 0, end: 2 },
+      { kind: 'row', start: 2, end: 4 },
+      { kind: 'row', start: 4, end: 11 },
+    ]);
+  });
+});
