@@ -90,3 +90,54 @@ describe('a two-language headline whose Latin side follows a lone extension-plan
     expect(splitByScript(`${zh}Ships at sea`, true)).toEqual([zh, 'Ships at sea']);
   });
 });
+
+describe('two-language headlines: English first', () => {
+  const cut = (line: string) => splitByScript(line, true);
+  it('glued, with nothing between the sides', () => {
+    expect(cut('Navy drill ends海军演习结束')).toEqual(['Navy drill ends', '海军演习结束']);
+  });
+  it('opening with a digit', () => {
+    expect(cut('5 ways to save money 省钱的五个办法')).toEqual(['5 ways to save money', '省钱的五个办法']);
+  });
+  it('with a bracketed year after the last English word (11 Latin letters: only the headline cut takes it)', () => {
+    expect(cut('Ships return (2025) 战舰返航')).toEqual(['Ships return (2025)', '战舰返航']);
+  });
+  it('with the Chinese side opening with a title mark', () => {
+    expect(cut('City opens new library 《城市书房》正式开放')).toEqual(['City opens new library', '《城市书房》正式开放']);
+  });
+  it('Chinese before the English side, or Latin after the Chinese side: not a two-language headline', () => {
+    for (const line of ['专访 Interview with the mayor 市长谈交通', 'Navy drill ends 海军演习结束 Reuters']) expect(cut(line)).toEqual([line]);
+  });
+});
+
+describe('two-language headlines: Chinese first', () => {
+  const cut = (line: string) => splitByScript(line, true);
+  it('glued, with nothing between the sides', () => {
+    expect(cut('海军演习结束Navy drill ends')).toEqual(['海军演习结束', 'Navy drill ends']);
+  });
+  it('opening with a year', () => {
+    expect(cut('2025年海军演习结束 Navy drill ends')).toEqual(['2025年海军演习结束', 'Navy drill ends']);
+  });
+  it('with a bracketed year after the last Han character', () => {
+    expect(cut('海军演习结束（2025） Navy drill ends')).toEqual(['海军演习结束（2025）', 'Navy drill ends']);
+  });
+  it('Latin before the Chinese side, or Chinese after the English side: not a two-language headline', () => {
+    for (const line of ['Reuters 海军演习结束 Navy drill ends', '海军演习结束 Navy drill ends 北京']) expect(cut(line)).toEqual([line]);
+  });
+});
+
+describe('two-language headlines: what each side must hold', () => {
+  const cut = (line: string) => splitByScript(line, true);
+  it('the sides come back trimmed', () => {
+    expect(cut(' Navy drill ends 海军演习结束 ')).toEqual(['Navy drill ends', '海军演习结束']);
+    expect(cut(' 海军演习结束 Navy drill ends ')).toEqual(['海军演习结束', 'Navy drill ends']);
+  });
+  it('two English words are too few, however wide the space between them', () => {
+    const line = 'Warships  return 战舰返航归来';
+    expect(cut(line)).toEqual([line]);
+  });
+  it('the Chinese side needs four Han characters of its own (an extension-plane one before it sits on the Latin side)', () => {
+    const line = 'Navy drill ends \u{20000}海军演';
+    expect(cut(line)).toEqual([line]);
+  });
+});
