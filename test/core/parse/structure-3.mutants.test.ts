@@ -116,3 +116,16 @@ describe('a Chinese cell holds the language of more than 80% of its paragraphs',
     ]);
   });
 });
+
+describe('a row of one language beside an empty cell', () => {
+  // root 0 → table 1 → rows 2 (cells 3, 4), 5 (cells 6, 7), 8 (cells 9, 10; 10 empty).
+  const t = tree([0, 0, 1, 2, 2, 1, 5, 5, 1, 8, 8]);
+  it('is a row when its one cell holds several paragraphs', () => {
+    const paras = [p('en', 3), p('zh', 4), p('en', 6), p('zh', 7), p('en', 9), p('en', 9)];
+    expect(structureSpans(paras, t)).toEqual([
+      { kind: 'row', start: 0, end: 2 },
+      { kind: 'row', start: 2, end: 4 },
+      { kind: 'row', start: 4, end: 6 },
+    ]);
+  });
+});
