@@ -141,3 +141,16 @@ describe('two-language headlines: what each side must hold', () => {
     expect(cut(line)).toEqual([line]);
   });
 });
+
+describe('where the English part ends before the Chinese', () => {
+  it('a straight quote after a space opens the Chinese even when the English has no sentence end', () => {
+    const en = 'Local players and coaches gathered at the court before the game';
+    const zh = '"球员和教练们在比赛前聚集在球场上。"';
+    expect(splitByScript(`${en} ${zh}`)).toEqual([en, zh]);
+  });
+  it('a full stop glued to the Chinese ends the English there, not at an earlier sentence end', () => {
+    const en = 'The rain stopped. The new library opens its doors to readers on Monday.';
+    const zh = '雨停了。新图书馆将于周一向读者开放。';
+    expect(splitByScript(en + zh)).toEqual([en, zh]);
+  });
+});
