@@ -153,4 +153,9 @@ describe('where the English part ends before the Chinese', () => {
     const zh = '雨停了。新图书馆将于周一向读者开放。';
     expect(splitByScript(en + zh)).toEqual([en, zh]);
   });
+  it('a sentence end inside the Chinese part is not looked at', () => {
+    const en = 'Local players and coaches gathered at the court before the game';
+    const zh = '球员和教练们在比赛前聚集在球场上，包括 A. 史密斯。';
+    expect(splitByScript(`${en} ${zh}`)).toEqual([en, zh]);
+  });
 });
