@@ -69,12 +69,14 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
     if (cut) return cut;
   }
   // Both halves need a dozen Latin letters and a few Han: most lines fail this at once.
+  // Stryker disable next-line LogicalOperator: a fast path; each cut below counts its own parts again (Latin ≥ SPLIT_LATIN_MIN on one side, Han ≥ SPLIT_HAN_MIN on the other), and a part never counts more than the whole line
   if (all.latin < SPLIT_LATIN_MIN || all.han < SPLIT_HAN_MIN) return [line];
   const h = line.search(HAN);
   if (h < 0) return [line];
   // English first: a Latin prefix of at least three words, then Chinese to the end. (The
   // prefix is cut from the text before the first Han character: without a dozen Latin
   // letters there, it cannot have them.)
+  // Stryker disable next-line LogicalOperator,MethodExpression: a fast path; the head cut below lies within line.slice(0, h) and must itself hold SPLIT_LATIN_MIN Latin letters
   if (h >= SPLIT_LATIN_MIN && countScripts(line.slice(0, h)).latin >= SPLIT_LATIN_MIN) {
     let cut = h;
     // Opening brackets, quotes and digits glued to the first Han character belong to it
@@ -197,6 +199,7 @@ function oneLine(units: Unit[], line: string, b: Block, bi: number, linkDensity:
   const counts = scanScripts(line);
   if (!plainText && !counts.plain && line.includes(SOFT_BREAK)) return paragraph(units, line.split(SOFT_BREAK), b, bi, linkDensity, false);
   const pieces = splitByScript(line, b.heading > 0, counts);
+  // Stryker disable next-line LogicalOperator: splitByScript returns [line] or two pieces or more, none of them the whole line, so either test alone decides
   if (pieces.length === 1 && pieces[0] === line) units.push(unit(line, langOf(counts, counts.punct), b, bi, linkDensity, counts));
   else paragraph(units, [line], b, bi, linkDensity, plainText);
 }
