@@ -88,6 +88,11 @@ describe('parseMetaLine: label words', () => {
     // Full- and half-width colons, with spaces on either side.
     ['Editor ：Wang Wu', { editor: 'Wang Wu' }],
     ['Editor:Wang Wu', { editor: 'Wang Wu' }],
+    // All the spaces after the colon go (two spaces would otherwise end an empty value).
+    ['Editor:  Wang Wu', { editor: 'Wang Wu' }],
+    ['来源：  新华社', { source: '新华社' }],
+    // "Written by" is a label of its own: the words before it are not counted as its prefix.
+    ['Harbour Tide Written by Wang Wu', { author: 'Wang Wu', authors: ['Wang Wu'] }],
   ])('%s', (text, expected) => {
     expect(parseMetaLine(text)).toStrictEqual(expected);
   });
@@ -98,6 +103,12 @@ describe('parseMetaLine: a line that is only a date, with brackets beside it', (
     ['2025-03-29 [Sunday]', { date: '2025-03-29T00:00:00+08:00' }],
     ['2025-03-29 (Sunday)', { date: '2025-03-29T00:00:00+08:00' }],
     ['2025-03-29 （Sunday）', { date: '2025-03-29T00:00:00+08:00' }],
+    // Brackets and spaces inside what stands beside the date are not counted either.
+    ['2025-03-29 (Sun) (Mon)', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 （周六） （多云转晴）', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 [Sun] [Mon]', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 【Sun】 【Mon】', { date: '2025-03-29T00:00:00+08:00' }],
+    ['2025-03-29 (Sun) (Mond)', undefined],
   ])('%s', (text, expected) => {
     expect(parseMetaLine(text)).toStrictEqual(expected);
   });
@@ -121,9 +132,11 @@ describe('isChineseNameLine', () => {
     ['孙悦、李四', true],
     ['孙悦，李四', true],
     ['孙悦,李四', true],
-    ['孙悦和李四', true],
-    ['孙悦與李四', true],
-    ['孙悦与李四', true],
+    // Joined by a word: names of more than six Han together.
+    ['欧阳娜娜和司马相如', true],
+    ['欧阳娜娜與司马相如', true],
+    ['欧阳娜娜与司马相如', true],
+    ['欧阳娜娜司马相如', false],
     ['孙悦 李四 王五 赵六', true],
     ['孙悦 李四 王五 赵六 钱七', false],
     ['玛丽亚·桑托斯', true],
@@ -158,6 +171,9 @@ describe('unwrap and editor notes', () => {
     // The label's own bracket closes it: the note keeps a bracket at its end.
     ['【编者按】本文有删节（见下）', '本文有删节（见下）'],
     ["(Editor's note): Prices are in yuan (RMB)", 'Prices are in yuan (RMB)'],
+    ["（Editor's note）Prices are in yuan (RMB)", 'Prices are in yuan (RMB)'],
+    ["[Editor's note] Prices are in yuan (RMB)", 'Prices are in yuan (RMB)'],
+    ["【Editor's note】 Prices are in yuan (RMB)", 'Prices are in yuan (RMB)'],
     // Without an opening bracket a closing one is the note's own.
     ["Editor's note: Prices are in yuan (RMB)", 'Prices are in yuan (RMB)'],
   ])('editorNoteOf(%s) → %s', (text, note) => {
