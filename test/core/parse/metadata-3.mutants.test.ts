@@ -8,6 +8,8 @@ import {
   bylineOf,
   editorNoteOf,
   isChineseNameLine,
+  isLatinNameLine,
+  namePairOf,
   parseMetaLine,
   stripSep,
   unwrap,
@@ -178,5 +180,38 @@ describe('unwrap and editor notes', () => {
     ["Editor's note: Prices are in yuan (RMB)", 'Prices are in yuan (RMB)'],
   ])('editorNoteOf(%s) → %s', (text, note) => {
     expect(editorNoteOf(text)).toBe(note);
+  });
+});
+
+describe('parseMetaLine: a date inside a value', () => {
+  it('cutting the date leaves a gap: an unlabelled item after it is not part of the value', () => {
+    expect(parseMetaLine('来源：新华社2025-03-29 王五')).toStrictEqual({ source: '新华社', date: '2025-03-29T00:00:00+08:00' });
+  });
+});
+
+describe('parseMetaLine: date lines with a source and names', () => {
+  const ISO = '2025-07-22T14:05:00+08:00';
+  const full = { date: ISO, source: 'China Daily', author: '孙悦', authors: ['孙悦', 'Sun Yue'] };
+  it.each([
+    // The date may start at DATE_LINE_PREFIX_MAX (12), no later.
+    ['Updated on  2025-07-22 14:05 China Daily 孙悦(Sun Yue)', full],
+    ['Updated on   2025-07-22 14:05 China Daily 孙悦(Sun Yue)', undefined],
+    // What may follow the date directly.
+    ['Updated 2025-07-22 14:05/China Daily 孙悦(Sun Yue)', full],
+    ['Updated 2025-07-22 14:05·China Daily 孙悦(Sun Yue)', full],
+    ['Updated 2025-07-22 14:05•China Daily 孙悦(Sun Yue)', full],
+    ['Updated 2025-07-22 14:05;China Daily 孙悦(Sun Yue)', undefined],
+  ])('%s', (text, expected) => {
+    expect(parseMetaLine(text)).toStrictEqual(expected);
+  });
+});
+
+describe('name lines', () => {
+  it('namePairOf reads a pair with spaces around it', () => {
+    expect(namePairOf('  Sun Yue 孙悦  ')).toEqual({ en: 'Sun Yue', zh: '孙悦' });
+  });
+  it('a romanized name has two to four parts', () => {
+    expect(isLatinNameLine('Ann Maria Luisa Santos')).toBe(true);
+    expect(isLatinNameLine('Ann Maria Luisa Santos Costa')).toBe(false);
   });
 });
