@@ -2,7 +2,7 @@
 // a list number after leading spaces, each closing mark that closes with a stop, and each mark
 // after which the sentence goes on. Small made-up sentences.
 import { describe, expect, it } from 'vitest';
-import { splitSentences } from '../../../lambdas/core/parse/sentences.js';
+import { clauseCuts, splitSentences } from '../../../lambdas/core/parse/sentences.js';
 
 describe('ellipses', () => {
   it.each(['\u2026', '\u22ef'])('%s before a space and a capital ends an English sentence', (e) => {
@@ -32,5 +32,17 @@ describe('what continues a sentence after a stop and a space', () => {
   });
   it('a capital after a stop and a space starts a new one', () => {
     expect(splitSentences('Prices rose. Then they fell.')).toEqual(['Prices rose.', 'Then they fell.']);
+  });
+});
+
+describe('a lone period after a Chinese stop', () => {
+  it('is no list number (there are no digits before it): it joins the sentence before', () => {
+    expect(splitSentences('下雨了。 . Then it stopped.')).toEqual(['下雨了。 .', 'Then it stopped.']);
+  });
+});
+
+describe('clauseCuts: a clause mark before an ellipsis', () => {
+  it('is still a place to cut (only a closing quote waits for the punctuation after it)', () => {
+    expect(clauseCuts('他犹豫着，……最后还是走了')).toEqual([5]);
   });
 });
