@@ -1,0 +1,54 @@
+/**
+ * align.ts, third round (seed-9 sample): the block band's half-width term by term, and the
+ * day number beside "May"/"March" on either side. Texts written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { blockBandHalfWidth, numbers } from '../../../lambdas/core/parse/align.js';
+
+describe('blockBandHalfWidth', () => {
+  // min(max(BAND_MIN 12, ceil(|n - m| + 0.2·max(n, m))), 100 + ceil(m / max(1, n))), worked by hand.
+  it.each([
+    // Equal sides: the slack of the longer side alone, 0.2 · 100.
+    [100, 100, 20],
+    // 7 + 0.2 · 57 = 18.4, rounded up; English the shorter side.
+    [50, 57, 19],
+    // The same with English the longer side.
+    [57, 50, 19],
+    // 10 + 0.2 · 60 = 22: the longer side's slack, not the shorter's (10 + 10).
+    [60, 50, 22],
+    // 1 + 12.2 = 13.2 → 14, just over the minimum.
+    [61, 60, 14],
+    // 3 + 2.6 → 6: the minimum holds.
+    [10, 13, 12],
+    [5, 5, 12],
+    // 293 + 60 = 353 is capped at 100 + ceil(300 / 7) = 100 + 43.
+    [7, 300, 143],
+  ])('(%i, %i) → %i', (n, m, w) => {
+    expect(blockBandHalfWidth(n, m)).toBe(w);
+  });
+});
+
+describe('numbers: "May" and "March" only beside a day number', () => {
+  it.each([
+    ['Talks resume May 11.', ['5', '11']],
+    ['On 11 May, talks resume.', ['5', '11']],
+    // Several spaces of any kind between.
+    ['Talks resume May\t 11.', ['5', '11']],
+    ['It ended on 5  March.', ['3', '5']],
+    // Punctuation between is not a day number beside it.
+    ['Talks resume May, 11 say.', ['11']],
+    ['It ended 5, March said.', ['5']],
+    // Nothing beside it at either end of the text.
+    ['May', []],
+    // Digits at both ends of their range.
+    ['Talks resume May 9.', ['5', '9']],
+    ['It ended on 30 March.', ['3', '30']],
+    // Other month names need no day beside them.
+    ['They met in October and again in June.', ['10', '6']],
+    ['March on', []],
+    ['we march. March', []],
+    ['  May  ', []],
+  ] as const)('%j → %j', (text, nums) => {
+    expect(numbers(text, true)).toEqual(nums);
+  });
+});
