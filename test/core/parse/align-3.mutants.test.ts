@@ -3,7 +3,7 @@
  * day number beside "May"/"March" on either side. Texts written here.
  */
 import { describe, expect, it } from 'vitest';
-import { blockBandHalfWidth, numbers } from '../../../lambdas/core/parse/align.js';
+import { alignParagraphs, blockBandHalfWidth, numbers, type Para } from '../../../lambdas/core/parse/align.js';
 
 describe('blockBandHalfWidth', () => {
   // min(max(BAND_MIN 12, ceil(|n - m| + 0.2·max(n, m))), 100 + ceil(m / max(1, n))), worked by hand.
@@ -50,5 +50,49 @@ describe('numbers: "May" and "March" only beside a day number', () => {
     ['  May  ', []],
   ] as const)('%j → %j', (text, nums) => {
     expect(numbers(text, true)).toEqual(nums);
+  });
+});
+
+describe('alignParagraphs: exact ties go to the first bead kind (1-1, 1-2, 2-1, 1-0, 0-1)', () => {
+  const E = (text: string): Para => ({ text, lang: 'en' });
+  const Z = (text: string): Para => ({ text, lang: 'zh' });
+  const pairs = (paras: Para[]) => alignParagraphs(paras).beads.map((b) => [b.en, b.zh]);
+
+  it('on a block page: a repeated English paragraph, its translation once; the later copy takes it (1-1 over 1-0)', () => {
+    // 'the ship' (8 characters) against '船只' (3.5 · 2 + 1 = 8): no length cost, no anchors, so
+    // pairing either copy costs exactly the same; the cell keeps 1-1 over a closing 1-0.
+    expect(pairs([E('Xyzwvutsrqponmlkjihg ship'), E('the ship'), E('the ship'), Z('船只')])).toEqual([
+      [[0], []],
+      [[1], []],
+      [[2], [3]],
+    ]);
+  });
+
+  // Two Chinese halves around two copies of their English: either copy can take both halves
+  // (a 1-2 whose halves overlap, facing cost 3 whatever the lead) at exactly the same cost.
+  // Each half holds one 20-letter name the English holds too (anchors all matched), and the
+  // lengths add up exactly: 3.5 · 20 + 0.85 · 20 + 1 = 88 a half, 176 the English.
+  const a = 'Quarterbackingsmiths';
+  const b = 'Overcapitalizationsx';
+  const han = '船只返航官员表示风暴过后船只返航官员表示';
+  const en = `${a} ${b} ${'the ship sailed home after the storm and officials said '.repeat(3)}`.slice(0, 176);
+  const tail = [Z(`${a}${han}`), E(en), E(en), Z(`${b}${han}`)];
+
+  it('with the Chinese lead (a pair shown Chinese first): the later copy takes the halves (1-2 over 1-0)', () => {
+    expect(en.length).toBe(176);
+    const r = alignParagraphs([Z('船只返航'), E('the ship sailed'), ...tail]);
+    expect(r.beads.map((x) => [x.en, x.zh])).toEqual([
+      [[1], [0]],
+      [[3], []],
+      [[4], [2, 5]],
+    ]);
+  });
+
+  it('and the same with the English lead', () => {
+    expect(pairs([E('the ship sailed'), Z('船只返航'), ...tail])).toEqual([
+      [[0], [1]],
+      [[3], []],
+      [[4], [2, 5]],
+    ]);
   });
 });
