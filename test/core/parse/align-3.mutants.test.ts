@@ -3,7 +3,7 @@
  * day number beside "May"/"March" on either side. Texts written here.
  */
 import { describe, expect, it } from 'vitest';
-import { alignParagraphs, blockBandHalfWidth, numbers, type Para } from '../../../lambdas/core/parse/align.js';
+import { alignParagraphs, blockBandHalfWidth, keptWordIds, numbers, type Para } from '../../../lambdas/core/parse/align.js';
 
 describe('blockBandHalfWidth', () => {
   // min(max(BAND_MIN 12, ceil(|n - m| + 0.2·max(n, m))), 100 + ceil(m / max(1, n))), worked by hand.
@@ -94,5 +94,61 @@ describe('alignParagraphs: exact ties go to the first bead kind (1-1, 1-2, 2-1, 
       [[3], []],
       [[4], [2, 5]],
     ]);
+  });
+});
+
+describe('keptWordIds: whole words only, in every text, by either search', () => {
+  const texts = ['ship', 'the ship', 'shipx ship.', 'co-ship', 'x.ship', '-ship', 'ship-', 'ship-x', 'ships', 'aship', 'a.b ship', 'The uks plan', 'u.s and x-ray', 'a', 'x a', 'b-a', 'a.b'];
+  const words = ['ship', 'u.s', 'a', 'x-ray', 'b', 'pi'];
+  // 'ship' at either end of a text, before a lone '.' or '-', never joined to a letter by one
+  // ('co-ship', 'x.ship', 'ship-x') or inside a word; 'u.s' is not 'uks'; 'a' and 'b' alone
+  // only (not in 'a.b' or 'b-a'), found in the last text as in the others; 'pi' nowhere.
+  const expected = [[0], [0], [0], [], [], [0], [0], [], [], [], [0], [], [1, 3], [2], [2], [], []];
+
+  it('searching the joined page word by word', () => {
+    expect(keptWordIds(texts, words)).toEqual(expected);
+  });
+
+  it('reading each text once (more words than the search maximum)', () => {
+    expect(keptWordIds(texts, words, words.length - 1)).toEqual(expected);
+  });
+
+  it('the same when the word list is exactly the search maximum (joined search)', () => {
+    expect(keptWordIds(texts, words, words.length)).toEqual(expected);
+  });
+
+  it('a short word in the first and last texts only', () => {
+    expect(keptWordIds(['a boat', 'the cat', 'by a'], ['a'])).toEqual([[0], [], [0]]);
+    expect(keptWordIds(['a boat', 'the cat', 'by a'], ['a'], 0)).toEqual([[0], [], [0]]);
+  });
+
+  it('a word whose rarest letter is its first, at the very start of the page', () => {
+    // 'boat': b is its rarest letter, so the search runs from the word's first letter.
+    expect(keptWordIds(['boat rides', 'a boat'], ['boat'])).toEqual([[0], [0]]);
+  });
+
+  it('the letters before the rarest one must match too', () => {
+    // 'p' is the rarest letter of 'ship': 'chip' ends the same way and is a whole word.
+    expect(keptWordIds(['the chip', 'a ship'], ['ship'])).toEqual([[], [0]]);
+  });
+
+  it('a long word in the first and last texts only, and twice in one', () => {
+    expect(keptWordIds(['ship ship', 'hips', 'ship'], ['ship'])).toEqual([[0], [], [0]]);
+  });
+});
+
+describe('numbers: the plain-digits shortcut at its bounds', () => {
+  it.each([
+    // 15 and 16 digits stay as written; 17 are past doubles' exact integers.
+    ['123456789012345', ['123456789012345']],
+    ['1234567890123456', ['1234567890123456']],
+    ['12345678901234567', ['12345678901234568']],
+    ['0', ['0']],
+    ['007', ['7']],
+    ['0.5', ['0.5']],
+    ['12,345', ['12345']],
+    ['12 million', ['12', '12000000']],
+  ] as const)('%s → %j', (text, nums) => {
+    expect(numbers(text, true)).toEqual(nums);
   });
 });
