@@ -98,12 +98,12 @@ describe('alignParagraphs: exact ties go to the first bead kind (1-1, 1-2, 2-1, 
 });
 
 describe('keptWordIds: whole words only, in every text, by either search', () => {
-  const texts = ['ship', 'the ship', 'shipx ship.', 'co-ship', 'x.ship', '-ship', 'ship-', 'ship-x', 'ships', 'aship', 'a.b ship', 'The uks plan', 'u.s and x-ray', 'a', 'x a', 'b-a', 'a.b'];
+  const texts = ['ship', 'the ship', 'shipx ship.', 'co-ship', 'x.ship', '-ship', 'ship-', 'ship-x', 'ship.x', 'ships', 'aship', 'a.b ship', 'The uks plan', 'u.s and x-ray', 'a', 'x a', 'b-a', 'a.b'];
   const words = ['ship', 'u.s', 'a', 'x-ray', 'b', 'pi'];
   // 'ship' at either end of a text, before a lone '.' or '-', never joined to a letter by one
-  // ('co-ship', 'x.ship', 'ship-x') or inside a word; 'u.s' is not 'uks'; 'a' and 'b' alone
+  // ('co-ship', 'x.ship', 'ship-x', 'ship.x') or inside a word; 'u.s' is not 'uks'; 'a' and 'b' alone
   // only (not in 'a.b' or 'b-a'), found in the last text as in the others; 'pi' nowhere.
-  const expected = [[0], [0], [0], [], [], [0], [0], [], [], [], [0], [], [1, 3], [2], [2], [], []];
+  const expected = [[0], [0], [0], [], [], [0], [0], [], [], [], [], [0], [], [1, 3], [2], [2], [], []];
 
   it('searching the joined page word by word', () => {
     expect(keptWordIds(texts, words)).toEqual(expected);
