@@ -36,3 +36,35 @@ describe('a day before a month', () => {
     expect(enNums('Snow fell x December again.')).toEqual([]);
   });
 });
+
+describe('a month beside a day: the day is a digit from 0 to 9, right after or after one space', () => {
+  it.each([
+    ['June 09', [9, 6]],
+    ['June 9', [9, 6]],
+    ['June  9', [9]],
+    ['June-9', [9]],
+    ['June.9', [9, 6]],
+    ['10 June', [10, 6]],
+    ['19 June', [19, 6]],
+    ['April 5', [5, 4]],
+    ['August 7', [7, 8]],
+  ])('%s', (text, nums) => {
+    expect(enNums(`They sailed ${text} at dawn.`)).toEqual(nums);
+  });
+});
+
+describe('whole words of the Chinese in the English: what touches them', () => {
+  const enIds = (en: string[], zh: string) => segmentModel(en, [zh]).en.ids.map((x) => x ?? []);
+  it.each([
+    ['a z after it', 'The NATOz plan failed.', []],
+    ['a z before it', 'The zNATO plan failed.', []],
+    ['a colon after it', 'The plan of NATO: it failed.', [1]],
+    ['a curly apostrophe after it', 'NATO’s plan failed.', [1]],
+    ['a brace after it', 'The NATO{ plan failed.', [1]],
+    ['a slash before it', 'The plan/NATO failed.', [1]],
+    ['an at sign before it', 'The plan @NATO failed.', [1]],
+    ['a backtick before it', 'The plan `NATO failed.', [1]],
+  ])('%s', (_name, en, ids) => {
+    expect(enIds([`${en} Rain fell.`], '北约NATO的计划失败了。下雨了。')).toEqual([ids, []]);
+  });
+});
