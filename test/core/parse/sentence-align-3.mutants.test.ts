@@ -68,3 +68,31 @@ describe('whole words of the Chinese in the English: what touches them', () => {
     expect(enIds([`${en} Rain fell.`], '北约NATO的计划失败了。下雨了。')).toEqual([ids, []]);
   });
 });
+
+describe('a bare numeral run before a measure word', () => {
+  it.each([
+    ['a run starting with 一 counts (only 一 alone is no anchor)', '一百个人', [100]],
+    ['十 then a digit before 分 counts (only 十分 alone means "very")', '得了十二分', [12]],
+    ['a run starting with 千 counts (only 百, 千, 万, 亿 alone do not)', '投资千万元', [10000000]],
+    ['十 alone before a measure word counts', '来了十个人', [10]],
+    ['千 alone does not', '来了千人', []],
+    ['百 alone does not', '来了百人', []],
+    ['at the very start of the text', '三个人来了', [3]],
+    ['after 几 it does not', '来了几十个人', []],
+  ])('%s', (_name, text, nums) => {
+    expect(zhNums(text)).toEqual(nums);
+  });
+});
+
+describe('numbers that are no anchor', () => {
+  it('1 in digits, on either side', () => {
+    expect(zhNums('只有1人')).toEqual([]);
+    expect(enNums('Only 1 man came.')).toEqual([]);
+  });
+
+  it('a number too long for a double (Infinity)', () => {
+    const huge = '9'.repeat(400);
+    expect(zhNums(`编号${huge}号`)).toEqual([]);
+    expect(enNums(`Code ${huge} came.`)).toEqual([]);
+  });
+});
