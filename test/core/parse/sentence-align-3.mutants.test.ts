@@ -96,3 +96,30 @@ describe('numbers that are no anchor', () => {
     expect(enNums(`Code ${huge} came.`)).toEqual([]);
   });
 });
+
+describe('English anchors handed to their sentence by position', () => {
+  it('a word that starts right where the sentence before it ends belongs to the later sentence', () => {
+    // "北京!" is cut from what follows with no space (a half-width stop after Han characters).
+    const model = segmentModel(['北京!NATO met. Rain fell.'], ['北约NATO开会。下雨了。']);
+    expect(Array.from(model.en.end.subarray(0, model.en.n))).toEqual([3, 12, 23]);
+    expect(model.en.ids.map((x) => x ?? [])).toEqual([[], [1], []]);
+    expect(model.en.marks[0]).toBe(textAnchors('Run!', 'en').marks);
+  });
+
+  it('English digits are read only when the Chinese holds a number; marks always', () => {
+    const bare = segmentModel(['The 45 boats came! Rain fell.'], ['船来了！下雨了。']);
+    expect(bare.en.ids[0]).toBeUndefined();
+    expect(bare.en.marks[0]).toBe(textAnchors('Run!', 'en').marks);
+    const withNumber = segmentModel(['The 45 boats came! Rain fell.'], ['45艘船来了！下雨了。']);
+    expect(withNumber.en.ids[0]).toEqual(withNumber.zh.ids[0]);
+    expect(withNumber.en.marks[0]).toBe(textAnchors('Run!', 'en').marks);
+  });
+});
+
+describe('Latin letters at the ends of the alphabet', () => {
+  it('a, z, A and Z are letters of a Latin word in Chinese text, and count into its length', () => {
+    const a = textAnchors('他用Zoom听jazz和Abba。', 'zh');
+    expect(a.words).toEqual(['zoom', 'jazz', 'abba']);
+    expect(a.len).toBeCloseTo(3.5 * 4 + 0.85 * 12, 9);
+  });
+});
