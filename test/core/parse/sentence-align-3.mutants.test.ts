@@ -123,3 +123,14 @@ describe('Latin letters at the ends of the alphabet', () => {
     expect(a.len).toBeCloseTo(3.5 * 4 + 0.85 * 12, 9);
   });
 });
+
+describe('a sentence with more anchors than the short list holds', () => {
+  it('keeps all of them, segment after segment (what one segment saw is forgotten)', () => {
+    const nums = (from: number) => Array.from({ length: 70 }, (_, i) => String(from + i));
+    for (const from of [2, 1002]) {
+      const model = segmentModel([`Boats ${nums(from).join(', ')} came. Rain fell.`], [`${nums(from).join('、')}号船来了。下雨了。`]);
+      expect(model.zh.ids[0]).toHaveLength(70);
+      expect(model.en.ids[0]).toEqual(model.zh.ids[0]);
+    }
+  });
+});
