@@ -134,3 +134,13 @@ describe('a sentence with more anchors than the short list holds', () => {
     }
   });
 });
+
+describe('digits in Chinese text: a thousands group is a comma and three digits', () => {
+  it.each([
+    ['a Han character inside the group ends the number', '共12,3人5个', [12, 3, 5]],
+    ['a Han character as the third digit', '共12,34人', [12, 34]],
+    ['two groups', '共1,234,567人', [1234567]],
+  ])('%s', (_name, text, nums) => {
+    expect(zhNums(text)).toEqual(nums);
+  });
+});
