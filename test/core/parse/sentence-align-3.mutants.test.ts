@@ -5,7 +5,7 @@
  * boundaries of each scan. Every text is written for these tests.
  */
 import { describe, expect, it } from 'vitest';
-import { segmentModel, textAnchors } from '../../../lambdas/core/parse/sentence-align.js';
+import { segmentModel, textAnchors, zhNumeralValue } from '../../../lambdas/core/parse/sentence-align.js';
 
 const zhNums = (t: string) => textAnchors(t, 'zh').nums;
 const enNums = (t: string) => textAnchors(t, 'en').nums;
@@ -142,5 +142,22 @@ describe('digits in Chinese text: a thousands group is a comma and three digits'
     ['two groups', '共1,234,567人', [1234567]],
   ])('%s', (_name, text, nums) => {
     expect(zhNums(text)).toEqual(nums);
+  });
+});
+
+describe('the value of a Chinese numeral with 万 and 亿', () => {
+  it.each([
+    ['亿', 1e8],
+    ['億', 1e8],
+    ['三千亿', 3e11],
+    ['十一亿', 1.1e9],
+    ['三亿五千万', 3.5e8],
+    ['三亿零五', 300000005],
+    ['一万零五', 10005],
+    ['两千零八', 2008],
+    ['五万', 50000],
+    ['九十九', 99],
+  ])('%s = %d', (text, value) => {
+    expect(zhNumeralValue(text)).toBe(value);
   });
 });
