@@ -161,3 +161,14 @@ describe('the value of a Chinese numeral with 万 and 亿', () => {
     expect(zhNumeralValue(text)).toBe(value);
   });
 });
+
+describe('万 and 亿 after digits in Chinese text', () => {
+  it.each([
+    ['right after', '投资3亿元', [3, 3e8]],
+    ['after one space', '投资3 亿元', [3, 3e8]],
+    ['not after two spaces', '投资3  亿元', [3]],
+    ['万 after one space', '有12 万人', [12, 120000]],
+  ])('%s', (_name, text, nums) => {
+    expect(zhNums(text)).toEqual(nums);
+  });
+});
