@@ -172,3 +172,22 @@ describe('万 and 亿 after digits in Chinese text', () => {
     expect(zhNums(text)).toEqual(nums);
   });
 });
+
+describe('half-width marks and other ASCII in Chinese text', () => {
+  const marks = (t: string) => textAnchors(t, 'zh').marks;
+  it('? ! " and % are the same marks as in English', () => {
+    expect(marks('为什么?')).toBe(textAnchors('Why?', 'en').marks);
+    expect(marks('快跑!')).toBe(textAnchors('Run!', 'en').marks);
+    expect(marks('他说"走"')).toBe(textAnchors('He said "go".', 'en').marks);
+    expect(marks('涨了5%')).toBe(textAnchors('Up 5%.', 'en').marks);
+  });
+
+  it('a comma, a space, a hash or a parenthesis is no mark', () => {
+    expect(marks('他说, 走 #1 (好)')).toBe(0);
+  });
+
+  it("an apostrophe or a hyphen joining a Latin word is not counted into its length", () => {
+    expect(textAnchors("奥尼尔O'Neill", 'zh').len).toBeCloseTo(3.5 * 3 + 0.85 * 6, 9);
+    expect(textAnchors('可口可乐Coca-Cola', 'zh').len).toBeCloseTo(3.5 * 4 + 0.85 * 8, 9);
+  });
+});
