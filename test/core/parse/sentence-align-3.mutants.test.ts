@@ -191,3 +191,35 @@ describe('half-width marks and other ASCII in Chinese text', () => {
     expect(textAnchors('可口可乐Coca-Cola', 'zh').len).toBeCloseTo(3.5 * 4 + 0.85 * 8, 9);
   });
 });
+
+describe('more scanning boundaries', () => {
+  it('a point after digits with no digit after it is not part of the number, nor of its length', () => {
+    expect(textAnchors('约3.倍', 'zh')).toEqual({ nums: [3], words: [], marks: 0, len: 3.5 * 2 + 0.85 });
+  });
+
+  it('number words are read in every paragraph of the English, not only the first', () => {
+    const model = segmentModel(['Rain fell.', 'Two boats came.'], ['下雨了。', '两艘船来了。']);
+    expect(model.en.ids[1]).toEqual(model.zh.ids[1]);
+    expect(model.en.ids[1]).toHaveLength(1);
+  });
+});
+
+describe('the Latin words found in an English sentence, in the order of the Chinese', () => {
+  // Few words are searched one by one (ids in the order of the Chinese), many at each run of
+  // letters (ids in the order of the English): up to eight words count as few.
+  const zh = (words: string[]) => `${words.join('、')}开会。`;
+  const en = (words: string[]) => `${[...words].reverse().join(', ')} met.`;
+  const ids = (n: number) => Array.from({ length: n }, (_, k) => 2 * k + 1);
+  const words = ['alfa', 'bravo', 'charlie', 'delta', 'echo', 'foxtrot', 'golf', 'hotel', 'india'];
+  it('two words', () => {
+    expect(segmentModel([en(words.slice(0, 2))], [zh(words.slice(0, 2))]).en.ids[0]).toEqual(ids(2));
+  });
+
+  it('eight words', () => {
+    expect(segmentModel([en(words.slice(0, 8))], [zh(words.slice(0, 8))]).en.ids[0]).toEqual(ids(8));
+  });
+
+  it('nine words', () => {
+    expect(segmentModel([en(words)], [zh(words)]).en.ids[0]).toEqual(ids(9).reverse());
+  });
+});
