@@ -223,3 +223,13 @@ describe('the Latin words found in an English sentence, in the order of the Chin
     expect(segmentModel([en(words)], [zh(words)]).en.ids[0]).toEqual(ids(9).reverse());
   });
 });
+
+describe('the last English paragraph ends at its own last sentence', () => {
+  it('a word late in it is found, whatever an earlier segment left in the side beyond it', () => {
+    // The earlier segment leaves a third sentence of paragraph 0 ending at 11, then paragraph 1.
+    segmentModel(['Go. Go. Go.', 'Stop.'], ['走。']);
+    const model = segmentModel(['Rain fell. Leaders of NATO met there.'], ['北约NATO领导人开会。']);
+    expect(model.en.n).toBe(2);
+    expect(model.en.ids.map((x) => x ?? [])).toEqual([[], [1]]);
+  });
+});
