@@ -233,3 +233,10 @@ describe('the last English paragraph ends at its own last sentence', () => {
     expect(model.en.ids.map((x) => x ?? [])).toEqual([[], [1]]);
   });
 });
+
+describe('few Latin words searched one by one', () => {
+  it('only the words of the Chinese are searched (an English text may say "undefined")', () => {
+    const model = segmentModel(['Its cost was undefined. NATO met.'], ['费用不明。北约NATO开会。']);
+    expect(model.en.ids.map((x) => x ?? [])).toEqual([[], [1]]);
+  });
+});
