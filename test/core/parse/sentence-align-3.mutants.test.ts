@@ -240,3 +240,11 @@ describe('few Latin words searched one by one', () => {
     expect(model.en.ids.map((x) => x ?? [])).toEqual([[], [1]]);
   });
 });
+
+describe('a Latin word the Chinese repeats', () => {
+  it('keeps one id, the first word of the segment included', () => {
+    const model = segmentModel(['NATO met. Then NATO left.'], ['NATO开会。然后NATO离开。']);
+    expect(model.zh.ids).toEqual([[1], [1]]);
+    expect(model.en.ids).toEqual([[1], [1]]);
+  });
+});
