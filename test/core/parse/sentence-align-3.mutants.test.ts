@@ -248,3 +248,12 @@ describe('a Latin word the Chinese repeats', () => {
     expect(model.en.ids).toEqual([[1], [1]]);
   });
 });
+
+describe('more Latin words than the short list holds', () => {
+  it('a word repeated after the look-up map is made keeps its id', () => {
+    const words = Array.from({ length: 70 }, (_, i) => `K${i}`);
+    const model = segmentModel(['K69 met. Rain fell.'], [`${words.join('、')}、K69、K0、K66开会。下雨了。`]);
+    expect(model.zh.ids[0]).toHaveLength(70);
+    expect(model.en.ids[0]).toEqual([2 * 69 + 1]);
+  });
+});
