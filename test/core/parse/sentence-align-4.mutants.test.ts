@@ -169,3 +169,65 @@ describe('a tie between one-sided beads', () => {
     ]);
   });
 });
+
+describe('Chinese lengths of the one-to-one fast path at the edges of each Han range', () => {
+  // The numbers cross (the DP alone would take one 2-2 bead): the pairs stay one to one only
+  // when the 24 filler characters count as Han and the first Chinese sentence is long enough.
+  const en = ['Officials counted 45, 46 and 47 boats in the northern harbour on the first morning of the festival.', 'By evening, another 12, 13 and 14 vessels had arrived from the coastal towns further to the south.'];
+  const zhOf = (filler: string) => [`官员们清点了${filler.repeat(24)}的12、13和14艘。`, '到了晚上，又有45、46和47艘船从更南边的沿海城镇陆续抵达了这里。'];
+  it.each([
+    ['U+4E00', '\u4e00'],
+    ['U+9FFF', '\u9fff'],
+    ['U+3400', '\u3400'],
+    ['U+4DBF', '\u4dbf'],
+    ['U+F900', '\uf900'],
+    ['U+FAFF', '\ufaff'],
+    ['U+20000 (high surrogate D840)', '\ud840\udc00'],
+    ['U+2FC00 (high surrogate D8BF)', '\ud8bf\udc00'],
+  ])('%s counts as Han: one to one', (_name, filler) => {
+    const zh = zhOf(filler);
+    expect(pairs(alignSentences(en, zh))).toEqual(en.map((e, k) => [[e], [zh[k]]]));
+  });
+
+  it.each([
+    ['U+4DFF', '\u4dff'],
+    ['U+A000', '\ua000'],
+    ['U+33FF', '\u33ff'],
+    ['U+4DC0', '\u4dc0'],
+    ['U+F8FF', '\uf8ff'],
+    ['U+FB00', '\ufb00'],
+    ['U+1FC00 (high surrogate D83F)', '\ud83f\udc00'],
+    ['U+40000 (high surrogate D8C0)', '\ud8c0\udc00'],
+  ])('%s counts nothing: the full DP takes one 2-2 bead', (_name, filler) => {
+    const zh = zhOf(filler);
+    expect(pairs(alignSentences(en, zh))).toEqual([[en, zh]]);
+  });
+});
+
+describe('the refinement tries at most 40 clause pieces', () => {
+  // Two English sentences against one Chinese sentence of `pieces` clauses, each clause one
+  // number: the first English sentence holds the first 20 numbers and a percent, like the
+  // Chinese up to its 20th comma.
+  const segment = (pieces: number) => {
+    const half = 20;
+    const list = (from: number, to: number) => Array.from({ length: to - from }, (_, k) => 101 + from + k);
+    const en = [`Teams ${list(0, half).join(', ')} came, 5% said.`, `Teams ${list(half, pieces).join(', ')} left, 7% said.`];
+    const clauses = list(0, pieces).map((x) => `第${x}队`);
+    clauses[half - 1] = `${clauses[half - 1]}来了5％`;
+    clauses[pieces - 1] = `${clauses[pieces - 1]}走了7％。`;
+    return { en, zh: clauses.join('，'), cut: clauses.slice(0, half).join('，').length + 1 };
+  };
+
+  it('40 pieces (39 cuts): cut between the halves', () => {
+    const { en, zh, cut } = segment(40);
+    expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([
+      [[en[0]], [zh.slice(0, cut)]],
+      [[en[1]], [zh.slice(cut)]],
+    ]);
+  });
+
+  it('41 pieces (40 cuts): kept whole', () => {
+    const { en, zh } = segment(41);
+    expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([[en, [zh]]]);
+  });
+});
