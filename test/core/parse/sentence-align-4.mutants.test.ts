@@ -231,3 +231,64 @@ describe('the refinement tries at most 40 clause pieces', () => {
     expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([[en, [zh]]]);
   });
 });
+
+describe('one English and one Chinese sentence', () => {
+  it('are one bead whatever they cost (the DP alone would leave each untranslated)', () => {
+    const en = ['Officials counted 45, 46 and 47 boats in the northern harbour on the first morning of the long festival.'];
+    const zh = ['下雨12、13。'];
+    expect(pairs(alignSentences(en, zh))).toEqual([[en, zh]]);
+  });
+});
+
+describe('English numbers and number words are read only when the Chinese holds a number', () => {
+  it('a Chinese Latin word alone: the English 45 and "two" are no anchors', () => {
+    const model = segmentModel(['NATO sent 45 ships in two groups. Rain fell.'], ['NATO派出舰船。下雨了。']);
+    expect(model.en.ids[0]).toEqual([1]);
+    expect(model.zh.ids[0]).toEqual([1]);
+  });
+
+  it('no anchors in the Chinese: none in the English', () => {
+    const model = segmentModel(['Two ships and 45 boats came. Rain fell.'], ['船来了。下雨了。又下雨了。']);
+    expect([model.en.ids[0], model.en.ids[1]]).toEqual([undefined, undefined]);
+  });
+});
+
+describe('many Latin words looked up by their head', () => {
+  it('two words with the same head are both found', () => {
+    // Nine words (more than the few searched one by one): U.S id 1, U.N id 3, then the rest.
+    const zh = 'U.S、U.N、NATO、WHO、IMF、OECD、ASEAN、FIFA、OPEC。';
+    const model = segmentModel(['The U.N. met. The U.S. and OPEC left.'], [zh]);
+    expect([model.en.ids[0], model.en.ids[1]]).toEqual([[3], [1, 17]]);
+  });
+});
+
+describe('the refinement of three English sentences against one Chinese sentence', () => {
+  it('groups the first two against the first clause and the third against the second', () => {
+    const en = ['The storm closed 12% of roads.', 'It also shut 34 schools.', 'Later, 56% of flights were cancelled at the city airport because of the high winds.'];
+    const zh = '暴风雨封闭了12％的道路和34所学校，随后因大风城市机场取消了56％的航班。';
+    const cut = zh.indexOf('，') + 1;
+    expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([
+      [en.slice(0, 2), [zh.slice(0, cut)]],
+      [[en[2]], [zh.slice(cut)]],
+    ]);
+  });
+
+  it('leaves no English sentence without a clause (a short last one joins the clause before)', () => {
+    const en = ['The storm closed 12 roads and 34 schools across the region.', 'Later, 56 flights were cancelled at the city airport.', 'Yes.'];
+    const zh = '暴风雨封闭了全区12条道路和34所学校，随后城市机场取消了56个航班。';
+    const cut = zh.indexOf('，') + 1;
+    expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([
+      [[en[0]], [zh.slice(0, cut)]],
+      [en.slice(1), [zh.slice(cut)]],
+    ]);
+  });
+
+  it('a piece ends at its clause mark, without the space after it', () => {
+    const en = ['The expert team worked in the area for 14 days.', 'They gave check-ups to more than 1,200 villagers.'];
+    const zh = '专家组在当地工作了14天， 共为1200多名村民做了体检。';
+    expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([
+      [[en[0]], ['专家组在当地工作了14天，']],
+      [[en[1]], ['共为1200多名村民做了体检。']],
+    ]);
+  });
+});
