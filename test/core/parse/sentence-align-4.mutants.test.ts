@@ -283,6 +283,11 @@ describe('the refinement of three English sentences against one Chinese sentence
     ]);
   });
 
+  it.each(['旧桥周一重新开放，两岸居民大声欢呼。', '横跨河上的旧桥周一重新开放，居民欢呼。'])('a 2-1 kept whole when its pieces fit the English a little better, by less than a cut costs: %s', (zh) => {
+    const en = ['The old bridge over the river opened again on Monday.', 'Residents cheered loudly.'];
+    expect(pairs(alignSentences([en.join(' ')], [zh]))).toEqual([[en, [zh]]]);
+  });
+
   it('a piece ends at its clause mark, without the space after it', () => {
     const en = ['The expert team worked in the area for 14 days.', 'They gave check-ups to more than 1,200 villagers.'];
     const zh = '专家组在当地工作了14天， 共为1200多名村民做了体检。';
