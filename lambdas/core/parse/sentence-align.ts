@@ -827,6 +827,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
   for (let i = 0; i <= n; i++) {
     // Stryker disable next-line MethodExpression: cells left of column 0 (min) are skipped by every kind (dj > j) and stay INF, as filled.
     const jFrom = Math.max(0, loOf(i));
+    // Stryker disable next-line MethodExpression: max computes columns past m (never read: a cell reads only columns at or left of its own) or spills past the band into the next row's cells, which that row then overwrites or never reads (columns below 0 or past m).
     const jTo = Math.min(m, loOf(i) + width - 1);
     for (let j = jFrom; j <= jTo; j++) {
       if (i === 0 && j === 0) continue;
