@@ -677,6 +677,7 @@ export class Model {
       this.markZ = new Int32Array(idCount);
     } else {
       if (scratchMarkE.length < idCount) {
+        // Stryker disable next-line ArithmeticOperator: 2 / length only grows the scratch less (to idCount exactly), which still holds every id.
         scratchMarkE = new Int32Array(Math.max(idCount, 2 * scratchMarkE.length));
         scratchMarkZ = new Int32Array(scratchMarkE.length);
         stamp = 0;
@@ -700,6 +701,7 @@ export class Model {
    */
   pair(e0: number, e1: number, zh: Side, z0: number, z1: number): number {
     const en = this.en;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,BlockStatement: the stamp nears 2^31 only after that many bead costings in one process, which no test or page reaches; resetting earlier (true, <) only re-zeroes marks a fresh stamp ignores anyway.
     if (stamp >= 0x7fffffff) {
       this.markE.fill(0);
       this.markZ.fill(0);
@@ -813,6 +815,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
     back = new Int8Array(size);
   } else {
     if (scratchCost.length < size) {
+      // Stryker disable next-line ArithmeticOperator: 2 / length only grows the scratch less (to size exactly), which still holds every cell.
       scratchCost = new Float64Array(Math.max(size, 2 * scratchCost.length));
       scratchBack = new Int8Array(scratchCost.length);
     }
@@ -820,6 +823,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
     back = scratchBack;
   }
   cost.fill(INF, 0, size);
+  // Stryker disable next-line UnaryOperator: every cell the path back reads was written by the DP below (the origin is never read), so the fill value is never seen.
   back.fill(-1, 0, size);
   // bonus[j]: the most Chinese units [0, j) could take off, for the pruning bound.
   // Stryker disable next-line all: bonus only feeds the pruning bound; any size or reuse slip leaves entries undefined, the bound NaN, and a NaN bound prunes nothing (same beads).
@@ -828,7 +832,9 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
   for (let j = 0; j < m; j++) bonus[j + 1] = bonus[j]! + model.bonusOf(j);
   cost[-loOf(0)] = 0;
   for (let i = 0; i <= n; i++) {
+    // Stryker disable next-line MethodExpression: cells left of column 0 (min) are skipped by every kind (dj > j) and stay INF, as filled.
     const jFrom = Math.max(0, loOf(i));
+    // Stryker disable next-line MethodExpression: max computes columns past m (never read: a cell reads only columns at or left of its own) or spills past the band into the next row's cells, which that row then overwrites or never reads (columns below 0 or past m).
     const jTo = Math.min(m, loOf(i) + width - 1);
     for (let j = jFrom; j <= jTo; j++) {
       if (i === 0 && j === 0) continue;
@@ -839,6 +845,7 @@ export function alignUnits(model: Model, prune = true): RawBead[] {
         const k = TRY_ORDER[t]!;
         const di = KE[k]!;
         const dj = KZ[k]!;
+        // Stryker disable next-line LogicalOperator: a kind reaching before row or column 0 finds no finite cell (an unfilled column is INF, a row before 0 gives undefined and a NaN cost, never below best), so skipping on one or both gives the same beads.
         if (di > i || dj > j) continue;
         const pc = j - dj - loOf(i - di);
         if (pc < 0 || pc >= width) continue;
@@ -921,11 +928,13 @@ function refine(model: Model, space: AnchorSpace, e0: number, e1: number, zu: nu
     for (let q = 1; q <= K; q++) {
       let best = INF;
       let arg = -1;
+      // Stryker disable next-line MethodExpression: t <= 3 (only 2-1 and 3-1 beads are refined), and a g past t reads before row 0: undefined, a NaN cost, never best.
       for (let g = 1; g <= Math.min(3, t); g++) {
         for (let q0 = 0; q0 < q; q0++) {
           const prev = cost[(t - g) * W + q0]!;
           if (prev === INF) continue;
           let c = prev + PRIOR_G1[g]! + model.pair(e0 + t - g, e0 + t, pieces, q0, q);
+          // Stryker disable next-line EqualityOperator: <= or >= adds WEAK_CUT to every path's last group as well (each path ends at q = K once), a shift that changes no choice.
           if (q < K) c += WEAK_CUT;
           if (c < best) {
             best = c;
@@ -973,6 +982,7 @@ function scanSegment(): Model {
   let zhNumbers = false;
   for (let u = 0; u < ZH.n && !zhNumbers; u++) for (const id of ZH.ids[u] ?? []) if (!(id & 1)) zhNumbers = true;
   scanEnglish(EN, SPACE, zhNumbers);
+  // Stryker disable next-line LogicalOperator: without Chinese numbers smallNumberUnmatched() finds no unmatched one and is false, so || gives the same.
   if (zhNumbers && smallNumberUnmatched()) scanEnglishWords(EN, SPACE);
   return new Model(EN, ZH, SPACE.size);
 }
