@@ -1,0 +1,207 @@
+/**
+ * content.ts, third round (seed-9 sample): titles found outside the window at their limits,
+ * headlines repeated in the body, label lines looked for around the window when the window
+ * lacks one of source, editor or date, and the romanized-name byline block. Units built
+ * directly; every text written here.
+ */
+import { describe, expect, it } from 'vitest';
+import { articleParts } from '../../../lambdas/core/parse/content.js';
+import { LINK_LIST_DENSITY, META_LOOK_AROUND, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK } from '../../../lambdas/core/parse/heuristics.js';
+import type { PageMeta } from '../../../lambdas/core/parse/html.js';
+import type { Unit } from '../../../lambdas/core/parse/split.js';
+import { unit as makeUnit } from './units.js';
+
+let nextBlock = 0;
+const unit = (text: string, over: Partial<Unit> = {}): Unit => makeUnit(text, { block: nextBlock++, ...over });
+const h = (level: number, text: string, over: Partial<Unit> = {}) => unit(text, { heading: level, tag: `h${level}`, ...over });
+
+const EN1 = 'Ferry crews on the northern lake resumed the morning crossings on Monday after ice on the landing stages had kept the boats in port for nine days.';
+const ZH1 = '北湖渡轮船员周一恢复了早班航次，此前码头上的结冰使渡轮在港内停靠了九天。';
+const EN2 = 'The operator said the afternoon sailings would follow later in the week, once divers had checked the hulls for damage.';
+const ZH2 = '运营方表示，潜水员检查完船体有无损伤后，下午的航次将于本周晚些时候恢复。';
+const body = () => [unit(EN1), unit(ZH1), unit(EN2), unit(ZH2)];
+const TITLE = 'Lake ferries sail again';
+const ZH_TITLE = '北湖渡轮复航';
+
+const partsOf = (units: Unit[], meta: PageMeta = {}, window = { start: 0, end: units.length - 1 }) => articleParts(units, meta, window);
+const texts = (p: { body: Array<{ text: string }> }) => p.body.map((b) => b.text);
+
+describe('a title heading before the window', () => {
+  /** The heading, then a share bar (the window cannot step back over it), then the body as the window. */
+  const before = (head: Unit, meta: PageMeta = {}) => {
+    const units = [head, unit('Share to:'), ...body()];
+    return partsOf(units, meta, { start: 2, end: units.length - 1 });
+  };
+
+  it(`is taken up to ${TITLE_MAX.en} characters in English and ${TITLE_MAX.zh} in Chinese, not one more`, () => {
+    const en = 'Ferries '.repeat(40).slice(0, TITLE_MAX.en - 1) + 'x';
+    expect(en.length).toBe(TITLE_MAX.en);
+    expect(before(h(2, en)).title.en).toBe(en);
+    expect(before(h(2, `${en}y`)).title.en).toBeUndefined();
+    const zh = '渡轮复航'.repeat(25);
+    expect(zh.length).toBe(TITLE_MAX.zh);
+    expect(before(h(2, zh)).title.zh).toBe(zh);
+    expect(before(h(2, `${zh}了`)).title.zh).toBeUndefined();
+  });
+
+  it('only a heading, in the language sought, under the link-list share', () => {
+    expect(before(h(2, TITLE)).title).toEqual({ en: TITLE });
+    expect(before(h(2, ZH_TITLE)).title).toEqual({ zh: ZH_TITLE });
+    expect(before(unit(TITLE)).title).toEqual({});
+    expect(before(h(2, TITLE, { linkDensity: LINK_LIST_DENSITY - 0.01 })).title).toEqual({ en: TITLE });
+    expect(before(h(2, TITLE, { linkDensity: LINK_LIST_DENSITY })).title).toEqual({});
+  });
+
+  it('the nearest one wins', () => {
+    const units = [h(2, 'Older ferry story'), h(2, TITLE), unit('Share to:'), ...body()];
+    expect(partsOf(units, {}, { start: 3, end: units.length - 1 }).title.en).toBe(TITLE);
+  });
+
+  it('a heading beats <title>; without one, og:title is read before <title>', () => {
+    expect(before(h(2, TITLE), { title: 'Northern lake ferry crossings resume - Lake Post' }).title.en).toBe(TITLE);
+    const meta = { ogTitle: 'Ice clears from the landing stages', title: 'Northern lake ferry crossings resume - Lake Post' };
+    expect(before(unit('Lake Post'), meta).title.en).toBe('Ice clears from the landing stages');
+    expect(before(unit('Lake Post'), { title: meta.title }).title.en).toBe('Northern lake ferry crossings resume');
+  });
+});
+
+describe('a part of <title> as the title', () => {
+  const fromTitle = (title: string) => partsOf(body(), { title }).title;
+
+  it(`must be longer than ${TITLE_PART_MIN.en} characters in English and ${TITLE_PART_MIN.zh} in Chinese`, () => {
+    const en = 'Ferries sail';
+    expect(en.length).toBe(TITLE_PART_MIN.en);
+    expect(fromTitle(`${en} - Lake`).en).toBeUndefined();
+    expect(fromTitle(`${en}! - Lake`).en).toBe(`${en}!`);
+    const zh = '渡轮复';
+    expect(zh.length).toBe(TITLE_PART_MIN.zh);
+    expect(fromTitle(`${zh} - Lake`).zh).toBeUndefined();
+    expect(fromTitle(`${zh}航 - Lake`).zh).toBe(`${zh}航`);
+  });
+
+  it('in the language sought: the Chinese part for Chinese, the English for English', () => {
+    expect(fromTitle(`${ZH_TITLE} - Northern lake ferry crossings resume`)).toEqual({ zh: ZH_TITLE, en: 'Northern lake ferry crossings resume' });
+  });
+});
+
+describe('a headline repeated at the top of the body', () => {
+  it('is kept when it is the whole body (nothing else would be left)', () => {
+    const p = partsOf([h(1, TITLE), unit(TITLE)]);
+    expect(texts(p)).toEqual([TITLE]);
+    expect(p.title.en).toBe(TITLE);
+  });
+
+  it('and so is the pair when the two are all the body holds, though the neighbour becomes the Chinese title', () => {
+    const p = partsOf([h(1, TITLE), unit(TITLE), unit(ZH_TITLE)]);
+    expect(p.title).toEqual({ en: TITLE, zh: ZH_TITLE });
+    expect(texts(p)).toEqual([TITLE, ZH_TITLE]);
+  });
+
+  it(`is looked for among the first ${TITLE_REPEAT_LOOK} paragraphs only`, () => {
+    const last = partsOf([h(1, TITLE), unit(EN1), unit(ZH1), unit(EN2), unit(TITLE), unit(ZH2)]);
+    expect(texts(last)).toEqual([EN1, ZH1, EN2, ZH2]);
+    const past = partsOf([h(1, TITLE), unit(EN1), unit(ZH1), unit(EN2), unit(ZH2), unit(TITLE)]);
+    expect(texts(past)).toEqual([EN1, ZH1, EN2, ZH2, TITLE]);
+  });
+
+  it(`takes no neighbour beyond those ${TITLE_REPEAT_LOOK} as the other title`, () => {
+    const p = partsOf([h(1, TITLE), unit(EN1), unit(ZH1), unit(EN2), unit(TITLE), unit(ZH_TITLE)]);
+    expect(p.title).toEqual({ en: TITLE });
+    expect(texts(p)).toEqual([EN1, ZH1, EN2, ZH_TITLE]);
+    const q = partsOf([h(1, TITLE), unit(EN1), unit(ZH1), unit(TITLE), unit(ZH_TITLE), unit(EN2)]);
+    expect(q.title).toEqual({ en: TITLE, zh: ZH_TITLE });
+    expect(texts(q)).toEqual([EN1, ZH1, EN2]);
+  });
+
+  it('equal but for whitespace up to twice the title length, not beyond', () => {
+    const spaced = (n: number) => TITLE.replace(/ /g, ' '.repeat(n));
+    const at = TITLE.replace(/ /g, '  ') + ' '.repeat(2 * TITLE.length - TITLE.replace(/ /g, '  ').length);
+    expect(at.length).toBe(2 * TITLE.length);
+    expect(texts(partsOf([h(1, TITLE), unit(at), ...body()]))).toEqual([EN1, ZH1, EN2, ZH2]);
+    expect(texts(partsOf([h(1, TITLE), unit(`${at} `), ...body()]))).toEqual([`${at} `, EN1, ZH1, EN2, ZH2]);
+    // The other way round: a title padded with whitespace against the compact paragraph.
+    const compact = TITLE.replace(/ /g, '');
+    const wide = spaced(1) + ' '.repeat(2 * compact.length - spaced(1).length);
+    expect(wide.length).toBe(2 * compact.length);
+    expect(texts(partsOf([h(1, wide), unit(compact), ...body()]))).toEqual([EN1, ZH1, EN2, ZH2]);
+    expect(texts(partsOf([h(1, `${wide} `), unit(compact), ...body()]))).toEqual([compact, EN1, ZH1, EN2, ZH2]);
+  });
+
+  it('a neighbour ending in any full stop, or a stop and a closing quote, is a sentence; a stop inside is not an ending', () => {
+    for (const zh of ['北湖渡轮复航！', '北湖渡轮复航？', '北湖渡轮复航。」', '北湖渡轮复航!', '北湖渡轮复航?', '北湖渡轮复航.', '北湖渡轮复航。”']) {
+      const p = partsOf([h(1, TITLE), unit(TITLE), unit(zh), unit(EN1), unit(ZH1)]);
+      expect(p.title).toEqual({ en: TITLE });
+      expect(texts(p)).toEqual([zh, EN1, ZH1]);
+    }
+    for (const zh of ['北湖渡轮。今日复航', '北湖渡轮复航」']) {
+      const p = partsOf([h(1, TITLE), unit(TITLE), unit(zh), unit(EN1), unit(ZH1)]);
+      expect(p.title).toEqual({ en: TITLE, zh });
+      expect(texts(p)).toEqual([EN1, ZH1]);
+    }
+  });
+});
+
+describe('label lines around the window when the window lacks one', () => {
+  const DATE = '2025-03-04 10:20';
+  const WHEN = '2025-03-04T10:20:00+08:00';
+
+  it('an editor under the article when the window gave source and date', () => {
+    const units = [h(1, TITLE), unit('Source: Lake Post'), unit(DATE), ...body(), unit('Editor: Ma Lin')];
+    const p = partsOf(units, {}, { start: 0, end: units.length - 2 });
+    expect([p.source, p.editor, p.published]).toEqual(['Lake Post', 'Ma Lin', WHEN]);
+  });
+
+  it('a source under the article when the window gave editor and date', () => {
+    const units = [h(1, TITLE), unit('Editor: Ma Lin'), unit(DATE), ...body(), unit('Source: Lake Post')];
+    const p = partsOf(units, {}, { start: 0, end: units.length - 2 });
+    expect([p.source, p.editor, p.published]).toEqual(['Lake Post', 'Ma Lin', WHEN]);
+  });
+
+  it('a date above the article when the window gave source and editor', () => {
+    const units = [unit(DATE), unit('Share to:'), h(1, TITLE), unit('Source: Lake Post'), unit('Editor: Ma Lin'), ...body()];
+    const p = partsOf(units, {}, { start: 2, end: units.length - 1 });
+    expect([p.source, p.editor, p.published]).toEqual(['Lake Post', 'Ma Lin', WHEN]);
+  });
+
+  it('but no date from under the article, and the window\'s own labels win over those outside', () => {
+    const units = [h(1, TITLE), unit('Source: Lake Post'), ...body(), unit(`Editor: Ma Lin ${DATE}`), unit('Source: Hill Times')];
+    const p = partsOf(units, {}, { start: 0, end: units.length - 3 });
+    expect([p.source, p.editor, p.published]).toEqual(['Lake Post', 'Ma Lin', undefined]);
+  });
+
+  it(`up to ${META_LOOK_AROUND} units either side, not further`, () => {
+    const gap = (n: number) => Array.from({ length: n }, (_, k) => unit(`Ferry timetable page ${k + 1}`, { linkDensity: 1 }));
+    const at = (n: number) => {
+      const units = [unit(DATE), ...gap(n - 1), ...body(), ...gap(n - 1), unit('Editor: Ma Lin')];
+      const p = partsOf(units, {}, { start: n, end: n + 3 });
+      return [p.editor, p.published];
+    };
+    expect(at(META_LOOK_AROUND)).toEqual(['Ma Lin', WHEN]);
+    expect(at(META_LOOK_AROUND + 1)).toEqual([undefined, undefined]);
+  });
+});
+
+describe('a romanized name over a Chinese name after the title', () => {
+  it('is a byline block only when the next line is a Chinese name in Chinese (a row of dots is none)', () => {
+    expect(partsOf([h(1, TITLE), unit('Ma Lin'), unit('马林'), ...body()]).byline).toEqual({ en: 'Ma Lin', zh: '马林' });
+    const p = partsOf([h(1, TITLE), unit('Ma Lin'), unit('••'), ...body()]);
+    expect(p.byline).toEqual({});
+    expect(texts(p)).toEqual(['Ma Lin', EN1, ZH1, EN2, ZH2]);
+  });
+
+  it('not when the romanized name is a heading (it is a deck)', () => {
+    const p = partsOf([h(1, TITLE), h(3, 'Ma Lin'), unit('马林'), ...body()]);
+    expect(p.byline).toEqual({});
+  });
+
+  it('not before any title (the two are then the headline pair)', () => {
+    const p = partsOf([unit('Ma Lin'), unit('马林'), ...body()]);
+    expect(p.byline).toEqual({});
+    expect(p.title).toEqual({ en: 'Ma Lin', zh: '马林' });
+  });
+
+  it('not when an English byline came first: that one stands', () => {
+    const p = partsOf([h(1, TITLE), unit('By Anna Berg'), unit('Ma Lin'), unit('马林'), ...body()]);
+    expect(p.byline.en).toBe('Anna Berg');
+  });
+});
