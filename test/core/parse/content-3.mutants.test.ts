@@ -5,8 +5,8 @@
  * directly; every text written here.
  */
 import { describe, expect, it } from 'vitest';
-import { articleParts } from '../../../lambdas/core/parse/content.js';
-import { LINK_LIST_DENSITY, META_LOOK_AROUND, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK } from '../../../lambdas/core/parse/heuristics.js';
+import { articleParts, tooShortReason } from '../../../lambdas/core/parse/content.js';
+import { LINK_LIST_DENSITY, META_LOOK_AROUND, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
 import type { PageMeta } from '../../../lambdas/core/parse/html.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 import { unit as makeUnit } from './units.js';
@@ -203,5 +203,29 @@ describe('a romanized name over a Chinese name after the title', () => {
   it('not when an English byline came first: that one stands', () => {
     const p = partsOf([h(1, TITLE), unit('By Anna Berg'), unit('Ma Lin'), unit('马林'), ...body()]);
     expect(p.byline.en).toBe('Anna Berg');
+  });
+});
+
+describe('tooShortReason at its limits', () => {
+  const reason = (units: Unit[]) => tooShortReason(units);
+
+  it(`a paragraph of ${WEIGHT.bodyCost} English-equivalent characters is still too short, one more is text`, () => {
+    const en = 'Ferries sail again today.';
+    expect(en.length).toBe(WEIGHT.bodyCost);
+    expect(reason([unit(en)])).toBe(`paragraphs too short to count as article text (the longest is ${WEIGHT.bodyCost} characters in English; at least ${WEIGHT.bodyCost + 1} needed)`);
+    expect(reason([unit(`${en}!`)])).toBeUndefined();
+    // Six Han weigh 22 English characters, seven 25.5.
+    expect(reason([unit('北湖渡轮复航')])).toBe('paragraphs too short to count as article text (the longest is 6 characters in Chinese; at least 7 needed)');
+    expect(reason([unit('北湖渡轮今复航')])).toBeUndefined();
+  });
+
+  it('leaves out headings, link lists, chrome and lines of neither language, however long', () => {
+    const short = unit('Ferries sail.');
+    const said = 'paragraphs too short to count as article text (the longest is 13 characters in English; at least 26 needed)';
+    expect(reason([short, h(3, EN1)])).toBe(said);
+    expect(reason([short, unit(EN1, { linkDensity: LINK_LIST_DENSITY + 0.01 })])).toBe(said);
+    expect(reason([short, unit(EN1, { linkDensity: LINK_LIST_DENSITY })])).toBeUndefined();
+    expect(reason([short, unit('Copyright © 2025 Lake Post. All rights reserved.')])).toBe(said);
+    expect(reason([short, unit('2025-03-04 10:20 / 2025-03-05 11:30 / 2025-03-06 12:40')])).toBe(said);
   });
 });
