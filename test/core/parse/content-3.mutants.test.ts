@@ -5,8 +5,8 @@
  * directly; every text written here.
  */
 import { describe, expect, it } from 'vitest';
-import { articleParts, tooShortReason } from '../../../lambdas/core/parse/content.js';
-import { LINK_LIST_DENSITY, META_LOOK_AROUND, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
+import { articleParts, articleWindow, isChromeLine, isTermPairAt, tooShortReason } from '../../../lambdas/core/parse/content.js';
+import { CHROME_LINE_MAX, LINK_LIST_DENSITY, META_LOOK_AROUND, PHOTO_CREDIT_MAX, PROMO_MAX, TERM_PAIR_MAX, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
 import type { PageMeta } from '../../../lambdas/core/parse/html.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 import { unit as makeUnit } from './units.js';
@@ -227,5 +227,51 @@ describe('tooShortReason at its limits', () => {
     expect(reason([short, unit(EN1, { linkDensity: LINK_LIST_DENSITY })])).toBeUndefined();
     expect(reason([short, unit('Copyright © 2025 Lake Post. All rights reserved.')])).toBe(said);
     expect(reason([short, unit('2025-03-04 10:20 / 2025-03-05 11:30 / 2025-03-06 12:40')])).toBe(said);
+  });
+});
+
+describe('chrome lines at their length limits', () => {
+  it(`a bar of chrome words is chrome below ${CHROME_LINE_MAX} characters, not at it`, () => {
+    const bar = `${'Share | '.repeat(7)}Top`;
+    expect(bar.length).toBe(CHROME_LINE_MAX - 1);
+    expect(isChromeLine(bar)).toBe(true);
+    expect(isChromeLine(`${'Share | '.repeat(7)}Home`)).toBe(false);
+  });
+
+  it(`a photo credit and a promotion are chrome below ${PHOTO_CREDIT_MAX} and ${PROMO_MAX} characters, not at them`, () => {
+    const credit = `Photo: ${'Lake Post ferry desk '.repeat(5)}`;
+    expect(isChromeLine(credit.slice(0, PHOTO_CREDIT_MAX - 1))).toBe(true);
+    expect(isChromeLine(credit.slice(0, PHOTO_CREDIT_MAX))).toBe(false);
+    const promo = `Scan the QR code for ${'the lake ferry timetable '.repeat(4)}`;
+    expect(isChromeLine(promo.slice(0, PROMO_MAX - 1))).toBe(true);
+    expect(isChromeLine(promo.slice(0, PROMO_MAX))).toBe(false);
+  });
+});
+
+describe('glossary lines at their length limit', () => {
+  const term = (n: number) => `${'a'.repeat(n - 5)} 渡轮码头`;
+
+  it(`a term pair of up to ${TERM_PAIR_MAX} characters, not a heading, not a name pair`, () => {
+    expect(isTermPairAt([unit(term(TERM_PAIR_MAX))], 0)).toBe(true);
+    expect(isTermPairAt([unit(term(TERM_PAIR_MAX + 1))], 0)).toBe(false);
+    expect(isTermPairAt([h(3, term(TERM_PAIR_MAX))], 0)).toBe(false);
+    expect(isTermPairAt([unit('ferry pier 渡轮码头')], 0)).toBe(true);
+    expect(isTermPairAt([unit('Ma Lin 马林')], 0)).toBe(false);
+  });
+
+  it('two halves of one block count as one line, and that line too must fit', () => {
+    const halves = (n: number) => [unit('a'.repeat(n - 5), { block: 950 }), unit('渡轮码头', { block: 950 })];
+    expect(isTermPairAt(halves(TERM_PAIR_MAX), 0)).toBe(true);
+    expect(isTermPairAt(halves(TERM_PAIR_MAX + 1), 0)).toBe(false);
+    expect(isTermPairAt(halves(TERM_PAIR_MAX + 1), 1)).toBe(false);
+  });
+
+  it('a label line shaped like a term pair is a label in the window weights, not chrome', () => {
+    const score = (units: Unit[]) => articleWindow(units).score;
+    const a = score([unit(EN1)]);
+    const b = score([unit(EN2)]);
+    expect(isTermPairAt([unit('编辑: Ma Lin')], 0)).toBe(true);
+    expect(score([unit(EN1), unit('编辑: Ma Lin'), unit(EN2)])).toBe(a + b + WEIGHT.metaLine);
+    expect(score([unit(EN1), unit('ferry pier 渡轮码头'), unit(EN2)])).toBe(a + b + WEIGHT.chrome);
   });
 });
