@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleParts, articleWindow, isChromeLine, isTermPairAt, tooShortReason } from '../../../lambdas/core/parse/content.js';
-import { CHROME_LINE_MAX, LINK_LIST_DENSITY, META_LOOK_AROUND, PHOTO_CREDIT_MAX, PROMO_MAX, TERM_PAIR_MAX, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
+import { CHROME_LINE_MAX, LINK_LIST_DENSITY, LONG_PARAGRAPH, META_LINE_IN_BODY_MAX, META_LOOK_AROUND, SITE_NAME_SHARE, PHOTO_CREDIT_MAX, PROMO_MAX, TERM_PAIR_MAX, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
 import type { PageMeta } from '../../../lambdas/core/parse/html.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 import { unit as makeUnit } from './units.js';
@@ -273,5 +273,108 @@ describe('glossary lines at their length limit', () => {
     expect(isTermPairAt([unit('编辑: Ma Lin')], 0)).toBe(true);
     expect(score([unit(EN1), unit('编辑: Ma Lin'), unit(EN2)])).toBe(a + b + WEIGHT.metaLine);
     expect(score([unit(EN1), unit('ferry pier 渡轮码头'), unit(EN2)])).toBe(a + b + WEIGHT.chrome);
+  });
+});
+
+describe('label lines in the head and in the body', () => {
+  it(`in the body a label line is read below ${META_LINE_IN_BODY_MAX} characters, and is a sentence at that length`, () => {
+    const label = (n: number) => 'Editor: Ma Lin | Source: Lake Post ferry and harbour desk of the northern district, with the weekly island timetable'.padEnd(n, 's').slice(0, n);
+    const read = partsOf([unit(EN1), unit(ZH1), unit(label(META_LINE_IN_BODY_MAX - 1)), unit(EN2), unit(ZH2)]);
+    expect(read.editor).toBe('Ma Lin');
+    expect(texts(read)).toEqual([EN1, ZH1, EN2, ZH2]);
+    const long = label(META_LINE_IN_BODY_MAX);
+    const sentence = partsOf([unit(EN1), unit(ZH1), unit(long), unit(EN2), unit(ZH2)]);
+    expect(sentence.editor).toBeUndefined();
+    expect(texts(sentence)).toEqual([EN1, ZH1, long, EN2, ZH2]);
+  });
+
+  it('an author label with a source, an editor or a date is no byline block: a romanized name after it stays text', () => {
+    expect(partsOf([h(1, TITLE), unit('作者：马林'), unit('Ma Lin'), ...body()]).byline).toEqual({ zh: '马林', en: 'Ma Lin' });
+    for (const label of ['作者：马林 来源：北湖日报', '作者：马林 编辑：王芳', '作者：马林 2025-03-04']) {
+      const p = partsOf([h(1, TITLE), unit(label), unit('Ma Lin'), ...body()]);
+      expect(p.byline).toEqual({ zh: '马林' });
+      expect(texts(p)).toEqual(['Ma Lin', EN1, ZH1, EN2, ZH2]);
+    }
+  });
+});
+
+describe('the site signing off', () => {
+  it('a line equal to the site name but for up to 8 more characters of whitespace', () => {
+    const meta = { title: `${TITLE} - Lake Post` };
+    const at = `Lake${' '.repeat(9)}Post`;
+    expect(at.length).toBe('lakepost'.length + 8 + 1);
+    expect(texts(partsOf([h(1, TITLE), ...body(), unit(at.replace(' ', ''))], meta))).toEqual([EN1, ZH1, EN2, ZH2]);
+    expect(texts(partsOf([h(1, TITLE), ...body(), unit(at)], meta))).toEqual([EN1, ZH1, EN2, ZH2, at]);
+  });
+
+  it('only when <title> has a part after the headline', () => {
+    // <title> is the headline alone: a last line saying it again is no site name.
+    expect(texts(partsOf([h(1, TITLE), ...body(), unit(TITLE)], { title: TITLE }))).toEqual([EN1, ZH1, EN2, ZH2, TITLE]);
+    expect(texts(partsOf([h(1, TITLE), ...body(), unit('Lake Post')], { title: `${TITLE} - Lake Post` }))).toEqual([EN1, ZH1, EN2, ZH2]);
+  });
+});
+
+describe('a short heading title that <title> holds', () => {
+  /** First heading "Lake Post" (8 characters squashed), then a longer one <title> also holds. */
+  const titleOf = (meta: PageMeta) => partsOf([h(1, 'Lake Post'), h(1, 'Lake Post ferry'), ...body()], meta).title.en;
+
+  it(`stands when it fills at least 1/${SITE_NAME_SHARE} of <title>, else yields to the longer one`, () => {
+    expect('LakePostferry!!!'.length).toBe(SITE_NAME_SHARE * 'LakePost'.length);
+    expect(titleOf({ title: 'Lake Post ferry!!!' })).toBe('Lake Post');
+    expect(titleOf({ title: 'Lake Post ferry!!!!' })).toBe('Lake Post ferry');
+  });
+
+  it('measured against <title> alone when og:title is there too', () => {
+    expect(titleOf({ title: 'Lake Post ferry!!!', ogTitle: 'Northern lake ferry news' })).toBe('Lake Post');
+    expect(titleOf({ ogTitle: 'Lake Post ferry!!!!' })).toBe('Lake Post ferry');
+  });
+});
+
+describe('what decides that titles are headings', () => {
+  const P = (n: number) => 'The ferry operator on the northern lake said the morning boats would keep to the winter timetable until the end of March. '.repeat(3).slice(0, n);
+
+  it(`a heading before the first paragraph longer than ${LONG_PARAGRAPH} characters, not after one of exactly that`, () => {
+    // A heading after a paragraph of exactly LONG_PARAGRAPH still counts: no line is guessed as the headline.
+    const counts = partsOf([unit(TITLE), unit(P(LONG_PARAGRAPH)), h(2, 'Winter timetable'), unit(P(LONG_PARAGRAPH + 1)), unit(ZH1)]);
+    expect(counts.title.en).toBeUndefined();
+    const late = partsOf([unit(TITLE), unit(P(LONG_PARAGRAPH + 1)), h(2, 'Winter timetable'), unit(P(LONG_PARAGRAPH)), unit(ZH1)]);
+    expect(late.title.en).toBe(TITLE);
+  });
+
+  it('a heading of neither language does not count', () => {
+    const p = partsOf([h(2, '2025'), unit(TITLE), unit('北湖渡轮今日复航'), ...body()]);
+    expect(p.title).toEqual({ en: TITLE, zh: '北湖渡轮今日复航' });
+  });
+
+  it('a guessed headline after a label line only when none came before it', () => {
+    const p = partsOf([unit(TITLE), unit('Source: Lake Post'), unit('北湖渡轮今日复航'), ...body()]);
+    expect(p.title).toEqual({ en: TITLE });
+    expect(texts(p)).toEqual(['北湖渡轮今日复航', EN1, ZH1, EN2, ZH2]);
+  });
+});
+
+describe('bylines above the window', () => {
+  /** The window starts at the body (after `above` and a share bar). */
+  const above = (...lines: Unit[]) => {
+    const units = [...lines, unit('Share to:'), ...body()];
+    return partsOf(units, {}, { start: lines.length + 1, end: units.length - 1 }).byline;
+  };
+
+  it('a line at the link-list share still counts, a heading does not', () => {
+    expect(above(unit('By Ma Lin', { linkDensity: LINK_LIST_DENSITY }))).toEqual({ en: 'Ma Lin' });
+    expect(above(h(3, 'By Ma Lin'))).toEqual({});
+  });
+
+  it('authors of a label line, a name pair, and a Chinese name over a romanized one', () => {
+    expect(above(unit('作者：马林'))).toEqual({ zh: '马林' });
+    expect(above(unit('Author: Ma Lin'))).toEqual({ en: 'Ma Lin' });
+    expect(above(unit('Ma Lin 马林'))).toEqual({ en: 'Ma Lin', zh: '马林' });
+    expect(above(unit('马林'), unit('Ma Lin'))).toEqual({ en: 'Ma Lin', zh: '马林' });
+  });
+
+  it('the nearest wins, and a name pair is not read when the window begins with its second line', () => {
+    expect(above(unit('By Anna Berg'), unit('By Ma Lin'))).toEqual({ en: 'Ma Lin' });
+    const units = [unit('Share to:'), unit('Ma Lin'), unit('马林'), ...body()];
+    expect(partsOf(units, {}, { start: 2, end: units.length - 1 }).byline).toEqual({});
   });
 });
