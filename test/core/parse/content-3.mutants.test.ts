@@ -368,6 +368,9 @@ describe('bylines above the window', () => {
   it('authors of a label line, a name pair, and a Chinese name over a romanized one', () => {
     expect(above(unit('作者：马林'))).toEqual({ zh: '马林' });
     expect(above(unit('Author: Ma Lin'))).toEqual({ en: 'Ma Lin' });
+    // Filed by the name's script, whatever the line's language.
+    expect(above(unit('作者：Ma Lin'))).toEqual({ en: 'Ma Lin' });
+    expect(above(unit('Author: 马林'))).toEqual({ zh: '马林' });
     expect(above(unit('Ma Lin 马林'))).toEqual({ en: 'Ma Lin', zh: '马林' });
     expect(above(unit('马林'), unit('Ma Lin'))).toEqual({ en: 'Ma Lin', zh: '马林' });
   });
