@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { articleParts, articleWindow, isChromeLine, isTermPairAt, tooShortReason } from '../../../lambdas/core/parse/content.js';
-import { CHROME_LINE_MAX, LINK_LIST_DENSITY, LONG_PARAGRAPH, META_LINE_IN_BODY_MAX, META_LOOK_AROUND, SITE_NAME_SHARE, PHOTO_CREDIT_MAX, PROMO_MAX, TERM_PAIR_MAX, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
+import { CHROME_LINE_MAX, LINK_LIST_DENSITY, LONG_PARAGRAPH, META_LINE_IN_BODY_MAX, META_LOOK_AROUND, SITE_NAME_SHARE, TITLE_GUESS_MAX_ENDED, PHOTO_CREDIT_MAX, PROMO_MAX, TERM_PAIR_MAX, TITLE_MAX, TITLE_PART_MIN, TITLE_REPEAT_LOOK, WEIGHT } from '../../../lambdas/core/parse/heuristics.js';
 import type { PageMeta } from '../../../lambdas/core/parse/html.js';
 import type { Unit } from '../../../lambdas/core/parse/split.js';
 import { unit as makeUnit } from './units.js';
@@ -379,5 +379,72 @@ describe('bylines above the window', () => {
     expect(above(unit('By Anna Berg'), unit('By Ma Lin'))).toEqual({ en: 'Ma Lin' });
     const units = [unit('Share to:'), unit('Ma Lin'), unit('马林'), ...body()];
     expect(partsOf(units, {}, { start: 2, end: units.length - 1 }).byline).toEqual({});
+  });
+});
+
+describe('articleWindow restarts where the running sum reaches zero', () => {
+  it('a chrome line cancelling the paragraph before it exactly starts a new window', () => {
+    const first = 'The morning boat left the pier at seven with forty people aboard.';
+    expect(first.length).toBe(-WEIGHT.chrome + WEIGHT.bodyCost);
+    expect(articleWindow([unit(first)]).score).toBe(-WEIGHT.chrome);
+    const units = [unit(first), unit('Share to:'), unit(EN2)];
+    expect(articleWindow(units)).toEqual({ start: 2, end: 2, score: EN2.length - WEIGHT.bodyCost });
+  });
+});
+
+describe('the guessed headline pair', () => {
+  const A = 'Ice has cleared at lake piers';
+  const B = '北湖码头冰层消融';
+
+  it('is an adjacent pair: a chrome line between two candidates parts them', () => {
+    expect(A.length).toBe(3.5 * B.length + 1);
+    const C = 'Northern lake ferries sail again after nine days in port';
+    const p = partsOf([unit(A), unit('Share to:'), unit(B), unit(C), ...body()]);
+    expect(p.title).toEqual({ en: C, zh: B });
+  });
+
+  it('of two pairs that agree equally well, the first', () => {
+    const A3 = 'Ice is gone from the landings';
+    expect(A3.length).toBe(A.length);
+    expect(partsOf([unit(A), unit(B), unit(A3), ...body()]).title).toEqual({ en: A, zh: B });
+  });
+});
+
+describe('a guessed headline ending like a sentence', () => {
+  const en = (n: number, end: string) => `${'Ferries sail again on the northern lake after the ice melts at last '.repeat(2).slice(0, n - end.length)}${end}`;
+
+  it(`is still one up to ${TITLE_GUESS_MAX_ENDED.en} characters in English, ${TITLE_GUESS_MAX_ENDED.zh} in Chinese`, () => {
+    const at = en(TITLE_GUESS_MAX_ENDED.en, '.');
+    expect(partsOf([unit(at), ...body()]).title.en).toBe(at);
+    const over = en(TITLE_GUESS_MAX_ENDED.en + 1, '.');
+    expect(partsOf([unit(over), ...body()]).title.en).toBeUndefined();
+    const zh = (n: number) => `${'北湖渡轮在冰层消融之后终于恢复了航行'.repeat(2).slice(0, n - 1)}。`;
+    expect(partsOf([unit(zh(TITLE_GUESS_MAX_ENDED.zh)), ...body()]).title.zh).toBe(zh(TITLE_GUESS_MAX_ENDED.zh));
+    expect(partsOf([unit(zh(TITLE_GUESS_MAX_ENDED.zh + 1)), ...body()]).title.zh).toBeUndefined();
+  });
+
+  it('any full stop counts, with or without a closing quote; a stop inside does not', () => {
+    for (const end of ['!', '?', '."', ".'", '.”', '?’']) expect(partsOf([unit(en(90, end)), ...body()]).title.en).toBeUndefined();
+    const inside = `${en(88, '.')} x`;
+    expect(partsOf([unit(inside), ...body()]).title.en).toBe(inside);
+    const zh = '北湖渡轮在冰层消融之后终于恢复了航行，船员们说这是今年最好的消息';
+    expect(zh.length).toBeGreaterThan(TITLE_GUESS_MAX_ENDED.zh);
+    for (const end of ['！', '？', '。」', '！”']) expect(partsOf([unit(zh + end), ...body()]).title.zh).toBeUndefined();
+    expect(partsOf([unit(`${zh}」`), ...body()]).title.zh).toBe(`${zh}」`);
+  });
+});
+
+describe('a bare Chinese name in the head', () => {
+  it('over a romanized name after the title: the two are the byline', () => {
+    expect(partsOf([h(1, TITLE), unit('马林'), unit('Ma Lin'), ...body()]).byline).toEqual({ zh: '马林', en: 'Ma Lin' });
+  });
+
+  it('after an English byline', () => {
+    expect(partsOf([h(1, TITLE), unit('By Ma Lin'), unit('马林'), ...body()]).byline).toEqual({ en: 'Ma Lin', zh: '马林' });
+  });
+
+  it('not over text that is no name', () => {
+    const p = partsOf([h(1, TITLE), unit('马林'), unit('Ferry news'), ...body()]);
+    expect(p.byline).toEqual({});
   });
 });
