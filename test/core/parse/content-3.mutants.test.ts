@@ -431,6 +431,8 @@ describe('a guessed headline ending like a sentence', () => {
     expect(zh.length).toBeGreaterThan(TITLE_GUESS_MAX_ENDED.zh);
     for (const end of ['！', '？', '。」', '！”']) expect(partsOf([unit(zh + end), ...body()]).title.zh).toBeUndefined();
     expect(partsOf([unit(`${zh}」`), ...body()]).title.zh).toBe(`${zh}」`);
+    const zhInside = `北湖渡轮复航。${zh}`;
+    expect(partsOf([unit(zhInside), ...body()]).title.zh).toBe(zhInside);
   });
 });
 
