@@ -450,3 +450,45 @@ describe('a bare Chinese name in the head', () => {
     expect(p.byline).toEqual({});
   });
 });
+
+describe('heading titles in the window', () => {
+  const long = (n: number) => 'Ferries '.repeat(40).slice(0, n - 1) + 'x';
+
+  it(`a heading of up to ${TITLE_MAX.en} characters is the title, a longer one is not`, () => {
+    expect(partsOf([h(1, long(TITLE_MAX.en)), ...body()]).title.en).toBe(long(TITLE_MAX.en));
+    expect(partsOf([h(1, long(TITLE_MAX.en + 1)), ...body()]).title.en).toBeUndefined();
+  });
+
+  it('a line right after the English title heading is the Chinese title, even one no headline guess would take', () => {
+    const zh = '北湖渡轮在冰层消融之后终于恢复了航行，船员们说这是今年最好的消息。';
+    expect(zh.length).toBeGreaterThan(TITLE_GUESS_MAX_ENDED.zh);
+    expect(partsOf([h(1, TITLE), unit(zh), ...body()]).title).toEqual({ en: TITLE, zh });
+  });
+
+  it('stepping back over a heading before the window, however little it looks like a headline', () => {
+    const en = `${'The ferry operator says the crossings will resume on Monday morning '.repeat(2).slice(0, 99)}.`;
+    const zh = '北湖渡轮在冰层消融之后终于恢复了航行，船员们说这是今年最好的消息。';
+    const units = [h(2, en), unit(zh), ...body()];
+    expect(partsOf(units, {}, { start: 1, end: units.length - 1 }).title).toEqual({ en, zh });
+  });
+});
+
+describe('a romanized name after a byline', () => {
+  it('is the English byline only when the Chinese byline came and the English one did not', () => {
+    expect(partsOf([h(1, TITLE), unit('文/马林'), unit('Ma Lin'), ...body()]).byline).toEqual({ zh: '马林', en: 'Ma Lin' });
+    const both = partsOf([h(1, TITLE), unit('By Anna Berg'), unit('马林'), unit('Ma Lin'), ...body()]);
+    expect(both.byline).toEqual({ en: 'Anna Berg', zh: '马林' });
+    expect(texts(both)).toEqual(['Ma Lin', EN1, ZH1, EN2, ZH2]);
+    const enOnly = partsOf([h(1, TITLE), unit('By Anna Berg'), unit('Ma Lin'), ...body()]);
+    expect(enOnly.byline).toEqual({ en: 'Anna Berg' });
+  });
+});
+
+describe('the published date', () => {
+  it('a bare day shown on the page stays when the page declares that day at midnight too', () => {
+    const p = partsOf([h(1, TITLE), unit('2025-03-04'), ...body()], { published: '2025-03-04T00:00:00Z' });
+    expect(p.published).toBe('2025-03-04T00:00:00+08:00');
+    const q = partsOf([h(1, TITLE), unit('2025-03-04'), ...body()], { published: '2025-03-04T10:20:00Z' });
+    expect(q.published).toBe('2025-03-04T10:20:00+00:00');
+  });
+});
