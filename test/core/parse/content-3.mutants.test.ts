@@ -492,3 +492,17 @@ describe('the published date', () => {
     expect(q.published).toBe('2025-03-04T10:20:00+00:00');
   });
 });
+
+describe('notes and name pairs in the head', () => {
+  it('the first editor note and the first author note of a language stand', () => {
+    const p = partsOf([h(1, TITLE), unit("Editor's note: The lake ferries carry most island children to school."), unit("Editor's note: A second note."), ...body(), unit('The author is a ferry captain on the northern lake.'), unit('The author is a harbour pilot.')]);
+    expect(p.editorNote.en).toBe('The lake ferries carry most island children to school.');
+    expect(p.authorNote.en).toBe('The author is a ferry captain on the northern lake.');
+    expect(texts(p)).toEqual([EN1, ZH1, EN2, ZH2]);
+  });
+
+  it('a name pair set as a heading is no byline', () => {
+    expect(partsOf([h(1, TITLE), unit('Ma Lin 马林'), ...body()]).byline).toEqual({ en: 'Ma Lin', zh: '马林' });
+    expect(partsOf([h(1, TITLE), h(3, 'Ma Lin 马林'), ...body()]).byline).toEqual({});
+  });
+});
