@@ -506,3 +506,36 @@ describe('notes and name pairs in the head', () => {
     expect(partsOf([h(1, TITLE), h(3, 'Ma Lin 马林'), ...body()]).byline).toEqual({});
   });
 });
+
+describe('labels and bylines outside the window, second look', () => {
+  /** The window is the body; `above` before it (after a share bar), `after` under it. */
+  const around = (aboveLines: Unit[], inside: Unit[] = [], after: Unit[] = []) => {
+    const units = [...aboveLines, unit('Share to:'), ...inside, ...body(), ...after];
+    return partsOf(units, {}, { start: aboveLines.length + 1, end: aboveLines.length + inside.length + 4 });
+  };
+
+  it('a caption credit under the article names no source; of two editors under it the first stands', () => {
+    expect(around([], [], [unit('图片来源：北湖日报')]).source).toBeUndefined();
+    expect(around([], [], [unit('Editor: Ma Lin'), unit('Editor: Wang Fang')]).editor).toBe('Ma Lin');
+  });
+
+  it('a byline above fills only the language the window left without one', () => {
+    expect(around([unit('Ma Lin 马林')], [unit('By Anna Berg')]).byline).toEqual({ en: 'Anna Berg', zh: '马林' });
+    expect(around([unit('Ma Lin'), unit('马林')], [unit('By Anna Berg')]).byline).toEqual({ en: 'Anna Berg', zh: '马林' });
+    expect(around([unit('Author: Ma Lin 马林')], [unit('By Anna Berg')]).byline.en).toBe('Anna Berg');
+  });
+
+  it('the nearest Chinese byline above wins', () => {
+    expect(around([unit('文/王芳'), unit('文/马林')]).byline).toEqual({ zh: '马林' });
+  });
+
+  it(`a byline up to ${META_LOOK_AROUND} units above the window, not further`, () => {
+    const gap = (n: number) => Array.from({ length: n }, (_, k) => unit(`Ferry timetable page ${k + 1}`, { linkDensity: 1 }));
+    expect(around([unit('By Ma Lin'), ...gap(META_LOOK_AROUND - 2)]).byline).toEqual({ en: 'Ma Lin' });
+    expect(around([unit('By Ma Lin'), ...gap(META_LOOK_AROUND - 1)]).byline).toEqual({});
+  });
+
+  it('a title read in the window is not replaced by <title>', () => {
+    expect(partsOf([h(1, TITLE), ...body()], { title: 'Northern lake ferry crossings resume - Lake Post' }).title.en).toBe(TITLE);
+  });
+});
