@@ -539,3 +539,21 @@ describe('labels and bylines outside the window, second look', () => {
     expect(partsOf([h(1, TITLE), ...body()], { title: 'Northern lake ferry crossings resume - Lake Post' }).title.en).toBe(TITLE);
   });
 });
+
+describe('label lines in the window, first one wins', () => {
+  it('the first source, editor and date read stand', () => {
+    const p = partsOf([h(1, TITLE), unit('Source: Lake Post'), unit('Editor: Ma Lin 2025-03-04 10:20'), unit('Source: Hill Times'), unit('Editor: Wang Fang 2025-03-05 11:30'), ...body()]);
+    expect([p.source, p.editor, p.published]).toEqual(['Lake Post', 'Ma Lin', '2025-03-04T10:20:00+08:00']);
+  });
+});
+
+describe('a glossary line just above the window, as the parser runs (window first, then parts)', () => {
+  it('counts as chrome when the head is extended back over title-like lines', () => {
+    const units = [unit('ferry pier 渡轮码头'), ...body()];
+    const w = articleWindow(units);
+    expect(w.start).toBe(1);
+    const p = articleParts(units, {}, w);
+    expect(p.title).toEqual({});
+    expect(texts(p)).toEqual([EN1, ZH1, EN2, ZH2]);
+  });
+});
