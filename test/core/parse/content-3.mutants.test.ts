@@ -557,3 +557,17 @@ describe('a glossary line just above the window, as the parser runs (window firs
     expect(texts(p)).toEqual([EN1, ZH1, EN2, ZH2]);
   });
 });
+
+describe('stepping back over a headline line that <title> holds', () => {
+  const line = (n: number) => `Lake Post ferry desk - ${'morning boats return to the northern lake piers after the ice '.repeat(5)}`.slice(0, n - 1) + 'x';
+
+  it(`takes a line of up to ${TITLE_MAX.en} characters whole; a longer one leaves the title to the longest part of <title>`, () => {
+    const at = line(TITLE_MAX.en);
+    const p = partsOf([unit(at), ...body()], { title: at }, { start: 1, end: 4 });
+    expect(p.title.en).toBe(at);
+    const over = line(TITLE_MAX.en + 1);
+    const q = partsOf([unit(over), ...body()], { title: over }, { start: 1, end: 4 });
+    expect(q.title.en).toBe(over.slice('Lake Post ferry desk - '.length));
+    expect(texts(q)).toEqual([EN1, ZH1, EN2, ZH2]);
+  });
+});
