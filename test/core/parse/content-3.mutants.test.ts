@@ -571,3 +571,16 @@ describe('stepping back over a headline line that <title> holds', () => {
     expect(texts(q)).toEqual([EN1, ZH1, EN2, ZH2]);
   });
 });
+
+describe('what the walk drops as chrome', () => {
+  it('a label line whose value is a link is read, a link list is dropped', () => {
+    const p = partsOf([h(1, TITLE), unit('Source: Lake Post', { linkDensity: 0.9 }), unit('More ferry news', { linkDensity: 0.9 }), ...body()]);
+    expect(p.source).toBe('Lake Post');
+    expect(texts(p)).toEqual([EN1, ZH1, EN2, ZH2]);
+  });
+
+  it('the site name alone is a sign-off only under the body, not above it', () => {
+    const meta = { title: `${TITLE} - Lake Post` };
+    expect(texts(partsOf([h(1, TITLE), unit('Lake Post'), ...body()], meta))).toEqual(['Lake Post', EN1, ZH1, EN2, ZH2]);
+  });
+});
