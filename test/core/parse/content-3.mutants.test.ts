@@ -584,3 +584,23 @@ describe('what the walk drops as chrome', () => {
     expect(texts(partsOf([h(1, TITLE), unit('Lake Post'), ...body()], meta))).toEqual(['Lake Post', EN1, ZH1, EN2, ZH2]);
   });
 });
+
+describe('the window edges when labels are looked for around it', () => {
+  it('a long label-shaped sentence closing the window is not read as labels', () => {
+    const long = 'Editor: Ma Lin | Source: Lake Post ferry and harbour desk of the northern district, with the weekly island timetable'.padEnd(META_LINE_IN_BODY_MAX, 's');
+    const units = [...body(), unit(long)];
+    const p = partsOf(units);
+    expect([p.source, p.editor]).toEqual([undefined, undefined]);
+    expect(texts(p)).toEqual([EN1, ZH1, EN2, ZH2, long]);
+  });
+
+  it("a translator's credit opening the window gives no source", () => {
+    expect(partsOf([unit('译者：马林 来源：北湖日报'), ...body()]).source).toBeUndefined();
+  });
+
+  it('a bare Chinese name as the last unit, after the title, is no byline (it continues the title)', () => {
+    const p = partsOf([h(1, TITLE), unit('马林')]);
+    expect(p.byline).toEqual({});
+    expect(p.title).toEqual({ en: TITLE, zh: '马林' });
+  });
+});
