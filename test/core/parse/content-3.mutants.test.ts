@@ -604,3 +604,34 @@ describe('the window edges when labels are looked for around it', () => {
     expect(p.title).toEqual({ en: TITLE, zh: '马林' });
   });
 });
+
+describe('a bare name pair after each kind of head line', () => {
+  const pair = unit('Ma Lin 马林');
+  it('after a guessed headline, a deck, a label line or a byline it is the byline', () => {
+    expect(partsOf([unit(TITLE), pair, ...body()]).byline).toEqual({ en: 'Ma Lin', zh: '马林' });
+    expect(partsOf([h(1, TITLE), h(3, 'Crews cleared the landing stages by hand'), pair, ...body()]).byline).toEqual({ en: 'Ma Lin', zh: '马林' });
+    expect(partsOf([h(1, TITLE), unit('Source: Lake Post'), pair, ...body()]).byline).toEqual({ en: 'Ma Lin', zh: '马林' });
+    expect(partsOf([h(1, TITLE), unit('By Anna Berg'), pair, ...body()]).byline).toEqual({ en: 'Anna Berg', zh: '马林' });
+  });
+});
+
+describe('bylines in the head carrying more', () => {
+  it('an English byline with the site and a date gives the date too', () => {
+    const p = partsOf([h(1, TITLE), unit('By Ma Lin | Lake Post | Updated: 2025-03-04 10:20'), ...body()]);
+    expect(p.byline).toEqual({ en: 'Ma Lin' });
+    expect(p.published).toBe('2025-03-04T10:20:00+08:00');
+  });
+
+  it('a bare Chinese name after a Chinese byline does not replace it', () => {
+    expect(partsOf([h(1, TITLE), unit('文/王芳'), unit('马林'), ...body()]).byline).toEqual({ zh: '王芳' });
+  });
+});
+
+describe('the first long paragraph is one of either language', () => {
+  it('a long line of numbers before the title heading does not end the head', () => {
+    const numbers = '1234567890 '.repeat(40);
+    const heading = `${'The ferry operator says the morning crossings resume on Monday at seven '.repeat(2).slice(0, 99)}.`;
+    const p = partsOf([unit(numbers), h(2, heading), ...body()]);
+    expect(p.title.en).toBe(heading);
+  });
+});
