@@ -635,3 +635,19 @@ describe('the first long paragraph is one of either language', () => {
     expect(p.title.en).toBe(heading);
   });
 });
+
+describe('the punctuation between chrome words', () => {
+  /** Two chrome words with one character between: a chrome line exactly when that character is punctuation. */
+  const bar = (c: string) => isChromeLine(`Share${c}Print`);
+
+  it('every range of the class, at both of its ends', () => {
+    const ends = ['!', '/', ':', '@', '[', '`', '{', '~', '\u00a1', '\u00bf', '\u2010', '\u206f', '\u2190', '\u21ff', '\u25a0', '\u25ff', '\u3001', '\u303f', '\uff00', '\uff0f', '\uff1a', '\uff20', '\uff3b', '\uff40', '\uff5b', '\uff65'];
+    expect(ends.filter((c) => !bar(c))).toEqual([]);
+    expect(bar(' ') && bar('\t') && bar('\u00a0')).toBe(true);
+  });
+
+  it('and not the letters, digits and symbols just outside each range', () => {
+    const outside = ['0', '9', 'A', 'Z', 'z', '\u007f', '\u009f', '\u00c0', '\u1fff', '\u2070', '\u218f', '\u2200', '\u259f', '\u2600', '\u2fff', '\u3040', '\uff10', '\uff19', '\uff21', '\uff3a', '\uff41', '\uff5a', '\uff66'];
+    expect(outside.filter((c) => bar(c))).toEqual([]);
+  });
+});
