@@ -445,6 +445,7 @@ const headingTitle: Classifier = (u, lang, _i, w) => {
   // A heading the page's <title> does not contain (a logo, a column name) yields to a later
   // one it does contain. inDoc: is the heading part of <title>/og:title (undefined when the
   // page has neither)?
+  // Stryker disable next-line StringLiteral: without <title>/og:title squashed is never read (holds is not called, inDoc is undefined and every later use sits behind it)
   const squashed = doc.present ? squash(text) : '';
   const inDoc = doc.present ? doc.holds(squashed) : undefined;
   const cur = parts.title[lang];
