@@ -241,6 +241,7 @@ export interface ArticleParts {
 
 /** Text without whitespace (most Chinese lines have none: then no new string is built). */
 const squash = (s: string) => (HAS_SPACE.test(s) ? s.replace(SPACES, '') : s);
+// Stryker disable next-line Regex: /\S/ picks the same branch for any text with a non-space character (replacing in a text without spaces changes nothing); squash only sees trimmed non-empty unit texts and <title> parts, and a whitespace-only title+og:title only ever answers includes() of a non-empty text, false either way
 const HAS_SPACE = /\s/;
 const SPACES = /\s+/g;
 
@@ -355,6 +356,7 @@ const authorNote: Classifier = (u, lang, _i, w) => {
 };
 
 /** Bylines come before the body (or while the body has not begun). */
+// Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator: only head classifiers call it (classify runs them while inHead), and inHead is true exactly while the body is empty (both change at the first body paragraph), so every form of the test gives true there
 const bylinePlace = (w: Walk) => w.inHead || w.parts.body.length === 0;
 
 /** A translator's credit (译者：X, Translated by X): metadata the article does not keep, never the author, never body. */
@@ -443,6 +445,7 @@ const headingTitle: Classifier = (u, lang, _i, w) => {
   // A heading the page's <title> does not contain (a logo, a column name) yields to a later
   // one it does contain. inDoc: is the heading part of <title>/og:title (undefined when the
   // page has neither)?
+  // Stryker disable next-line StringLiteral: without <title>/og:title squashed is never read (holds is not called, inDoc is undefined and every later use sits behind it)
   const squashed = doc.present ? squash(text) : '';
   const inDoc = doc.present ? doc.holds(squashed) : undefined;
   const cur = parts.title[lang];
