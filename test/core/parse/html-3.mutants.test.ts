@@ -129,3 +129,26 @@ describe('extractHtml: text outside any element', () => {
     expect(extract('<h2>Top</h2>after all').blocks.map((b) => b.heading)).toEqual([2, 0]);
   });
 });
+
+describe('extractHtml: what a class or id says, each name new to the verdict cache', () => {
+  it('a title word outweighs a chrome word in the same class list', () => {
+    const b = extract('<div class="th3a-box headline share">Storm ahead</div>').blocks;
+    expect(b.map((x) => [x.lines, x.heading])).toEqual([[['Storm ahead'], 1]]);
+  });
+
+  it('a byline or date word keeps an element whose class also names chrome', () => {
+    expect(extract('<div class="th3b-box share date">5 May</div><p>Body</p>').blocks.map((x) => x.lines)).toEqual([['5 May'], ['Body']]);
+    expect(extract('<div class="th3c-box share">gone</div><p>Body</p>').blocks.map((x) => x.lines)).toEqual([['Body']]);
+  });
+
+  it('"sub" in any case makes a title a subtitle', () => {
+    expect(extract('<div class="th3d-box SUB-headline">Sub</div><div class="th3e-box headline">Main</div>').blocks.map((x) => x.heading)).toEqual([2, 1]);
+  });
+
+  it('an id alone, or with a class, is read', () => {
+    expect(extract('<div id="th3f_sidebar">gone</div><p>kept</p>').blocks.map((x) => x.lines)).toEqual([['kept']]);
+    expect(extract('<div class="th3g-box" id="th3g_share">gone</div><p>kept</p>').blocks.map((x) => x.lines)).toEqual([['kept']]);
+    expect(extract('<div class="th3h_share" id="th3h-box">gone</div><p>kept</p>').blocks.map((x) => x.lines)).toEqual([['kept']]);
+    expect(extract('<div id="th3i-headline headline">T</div>').blocks[0]!.heading).toBe(1);
+  });
+});
