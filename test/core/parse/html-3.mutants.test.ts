@@ -6,7 +6,7 @@
  * keeps class verdicts across pages.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractHtml, LIMITS, type HtmlExtract } from '../../../lambdas/core/parse/html.js';
+import { extractHtml, foldBlock, LIMITS, type HtmlExtract } from '../../../lambdas/core/parse/html.js';
 
 const extract = (html: string): HtmlExtract => {
   const r = extractHtml(html);
@@ -150,5 +150,18 @@ describe('extractHtml: what a class or id says, each name new to the verdict cac
     expect(extract('<div class="th3g-box" id="th3g_share">gone</div><p>kept</p>').blocks.map((x) => x.lines)).toEqual([['kept']]);
     expect(extract('<div class="th3h_share" id="th3h-box">gone</div><p>kept</p>').blocks.map((x) => x.lines)).toEqual([['kept']]);
     expect(extract('<div id="th3i-headline headline">T</div>').blocks[0]!.heading).toBe(1);
+  });
+});
+
+describe('foldBlock: characters that are neither plain nor space stay inside the run', () => {
+  it.each([
+    ['a—b  c', ['a—b c']],
+    ['“Yes”  he said', ['“Yes” he said']],
+    ['€5\tnow', ['€5 now']],
+    ['x\u007fy  z', ['x\u007fy z']],
+    ['a\u200ab  c', ['a b c']],
+    ['a\u000bb\fc', ['a b c']],
+  ])('%j → %j', (raw, lines) => {
+    expect(foldBlock(raw)).toEqual(lines);
   });
 });
