@@ -75,6 +75,15 @@ describe('tokenize agrees with htmlparser2', () => {
     ['upper-case attribute names', '<div CLASS=k ID=j STYLE="a:b" HIDDEN>x</div>'],
     ['the first class wins', '<div class=a class=b id=c id=d>x</div>'],
     ['meta attributes', '<meta PROPERTY="og:title" Content="T"><meta itemprop=x name=y content=z>'],
+    // Tag names starting with the letters at the ends of the alphabet, and whitespace kinds inside tags.
+    ['a name starting with z', '<zone>a</zone>b'],
+    ['a name starting with A', '<A class=k>y</A>z'],
+    ['a name starting with Z', '<Zed>q</ZED>r'],
+    ['newline and tab inside tags', '<div\nclass=a\tid=b>x</div\n><p\tclass=c>y</p\t>'],
+    // Entities: decoded in text, titles and attributes, never in raw text or after <plaintext>.
+    ['an entity in a script', '<script>a &amp; b</script>c &amp; d'],
+    ['an entity after plaintext', '<p>x &amp; y<plaintext>a &amp; <b>c</b>'],
+    ['an entity in a title', '<title>a &amp; b &lt;</title>'],
     // End tags and other '<' shapes.
     ['an end tag cut off inside its name', '<div>a</di'],
     ['a p end tag cut off', 'a</p'],
