@@ -50,6 +50,9 @@ describe('tokenize agrees with htmlparser2', () => {
     ['a self-closing svg', '<svg/><script>a<b>c</b></script>'],
     ['self-closing elements in svg', '<svg><g/><path d="x"/><text>t</text></svg>u'],
     ['a self-closing div in HTML stays open', '<div/>a</div>b'],
+    // An image end tag reads as img where HTML is parsed again, even with an svg image open outside.
+    ['an image end tag inside a desc, an svg image open outside', '<svg><image><desc>a</image>b</desc></svg>c'],
+    ['an image inside an mi', '<math><mi><image>a</image>b</mi></math>'],
     // Special names cut off at the end of the input.
     ['a whole raw-text name at the end', '<p>a</p><script'],
     ['a partial name in upper case', '<p>a</p><STY'],
