@@ -165,3 +165,11 @@ describe('foldBlock: characters that are neither plain nor space stay inside the
     expect(foldBlock(raw)).toEqual(lines);
   });
 });
+
+describe('extractHtml: a title holding elements', () => {
+  it('an svg title with an inline element is read whole, its end ending the title', () => {
+    const v = extract('<svg><title><b>Sea</b> level</title></svg><p>Body</p>');
+    expect(v.meta.title).toBe('Sea level');
+    expect(v.blocks.map((b) => b.lines)).toEqual([['Body']]);
+  });
+});
