@@ -53,6 +53,9 @@ describe('tokenize agrees with htmlparser2', () => {
     // An image end tag reads as img where HTML is parsed again, even with an svg image open outside.
     ['an image end tag inside a desc, an svg image open outside', '<svg><image><desc>a</image>b</desc></svg>c'],
     ['an image inside an mi', '<math><mi><image>a</image>b</mi></math>'],
+    // Counting open elements: a foreignObject closed earlier is no longer open.
+    ['a foreignobject end tag in math after an svg foreignObject closed', '<svg><foreignObject></foreignObject></svg><foreignobject><math></foreignobject>x'],
+    ['the same element opened, closed and opened again', '<div><span>a</span><span>b<i>c</span>d</div>e'],
     // Special names cut off at the end of the input.
     ['a whole raw-text name at the end', '<p>a</p><script'],
     ['a partial name in upper case', '<p>a</p><STY'],
