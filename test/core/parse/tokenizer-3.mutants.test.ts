@@ -55,6 +55,7 @@ describe('tokenize agrees with htmlparser2', () => {
     ['an image inside an mi', '<math><mi><image>a</image>b</mi></math>'],
     // Counting open elements: a foreignObject closed earlier is no longer open.
     ['a foreignobject end tag in math after an svg foreignObject closed', '<svg><foreignObject></foreignObject></svg><foreignobject><math></foreignobject>x'],
+    ['a foreignobject end tag in math inside an open svg foreignObject', '<svg><foreignObject><math></foreignobject>x</svg>y'],
     ['the same element opened, closed and opened again', '<div><span>a</span><span>b<i>c</span>d</div>e'],
     // Special names cut off at the end of the input.
     ['a whole raw-text name at the end', '<p>a</p><script'],
