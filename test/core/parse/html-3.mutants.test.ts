@@ -173,3 +173,10 @@ describe('extractHtml: a title holding elements', () => {
     expect(v.blocks.map((b) => b.lines)).toEqual([['Body']]);
   });
 });
+
+describe('extractHtml: text that folds to nothing', () => {
+  it('a paragraph of control characters that fold away adds no block', () => {
+    expect(extract('<p>\u0001</p><p>Quay</p>').blocks.map((b) => b.lines)).toEqual([['Quay']]);
+    expect(extract('<p>\u0001 \u0001</p>').blocks).toEqual([]);
+  });
+});
