@@ -39,6 +39,7 @@ describe('tokenize agrees with htmlparser2', () => {
     ["'&' after a partial end tag of a textarea", '<textarea>a</textare&amp;b</textarea>c'],
     ["'&' after the textarea's whole name", '<textarea>a</textarea&amp;b</textarea>c'],
     ["two '&' after one '<'", '<title>a<&amp;&amp;b</title>'],
+    ["'&' after a '<' with another '<' later in the title", '<title>a<&amp;b<c&amp;d</title>'],
     ["an '&' before any '<' and one after", '<title>&amp;a<&amp;b</title>'],
     // Leaving foreign content gives HTML its raw-text elements back.
     ['script after svg closes', '<svg></svg><script>a<b>c</b></script>d'],
