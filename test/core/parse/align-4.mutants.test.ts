@@ -75,3 +75,37 @@ describe('the interleaved band where a row starts beyond the rows above', () => 
     expect(alignParagraphs(paras)).toEqual(alignPlain(paras));
   });
 });
+
+describe('the interleaved band where a bead would start before the row above begins', () => {
+  // Paragraphs rich in shared names: a well-matched bead costs far below zero, so a cell read
+  // from the wrong row (one further along the page) would look cheap. Built from a letter
+  // pattern: e/z the same text in English/Chinese, E an English paragraph sharing five names.
+  const names = 'Alder Birch Cedar Dogwood Elm Fir 100';
+  const page = (spec: string): Para[] =>
+    [...spec].map((c) => (c === 'e' ? E(`${names} trees stand`) : c === 'E' ? E('Birch Cedar Dogwood Elm Fir Ginkgo Hazel Ivy 107 trees stand') : Z(`${names} 树`)));
+  const pairs = (paras: Para[]) => alignParagraphs(paras).beads.map((b) => [b.en, b.zh]);
+
+  it('two Chinese before each of two English paragraphs, then English alone (the row two above, 2-1 beads)', () => {
+    const paras = page('zzezzeeeee');
+    expect(pairs(paras)).toEqual([
+      [[2], [0, 1]],
+      [[5], [3, 4]],
+      [[6], []],
+      [[7], []],
+      [[8], []],
+      [[9], []],
+    ]);
+    expect(alignParagraphs(paras)).toEqual(alignPlain(paras));
+  });
+
+  it('the English before its Chinese pairs with them; the exact copy takes the last Chinese (the row above, 1-1 and 1-2 beads)', () => {
+    const paras = page('ezzzezEe');
+    expect(pairs(paras)).toEqual([
+      [[0], [1, 2]],
+      [[4], [3]],
+      [[6], []],
+      [[7], [5]],
+    ]);
+    expect(alignParagraphs(paras)).toEqual(alignPlain(paras));
+  });
+});
