@@ -127,8 +127,8 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set([
 const ABBREVIATION_MAX = 12;
 const LONGEST_ABBREVIATION = Math.max(...[...ABBREVIATIONS].map((a) => a.length));
 
-/** Single letters and dotted acronyms: U.S, a.m, Ph.D, e.g (the token before the last period). */
-function isInitialOrAcronym(tok: string): boolean {
+/** Single letters and dotted acronyms: U.S, a.m, Ph.D, e.g (the token before the last period). Exported for tests. */
+export function isInitialOrAcronym(tok: string): boolean {
   if (tok.length === 1) return isUpper(tok.charCodeAt(0));
   let sawDot = false;
   let run = 0;
@@ -167,8 +167,8 @@ function tokenBefore(text: string, end: number, floor: number): string | undefin
   return text.slice(i, end);
 }
 
-/** The word (letters and apostrophes) starting at position at. */
-function wordAt(text: string, at: number): string {
+/** The word (letters and apostrophes) starting at position at, at most 16 characters (no opener is longer). Exported for tests. */
+export function wordAt(text: string, at: number): string {
   let i = at;
   while (i < text.length && i - at < 16) {
     const c = text.charCodeAt(i);
