@@ -233,6 +233,7 @@ function paragraph(units: Unit[], raw: string[], b: Block, bi: number, linkDensi
         lang = 'other';
         counts = undefined;
         han = latin = digits = punct = 0;
+        // Stryker disable next-line BooleanLiteral: with false the next joined text is counted again (countScripts, detectLang) instead of summed; for pieces without a CJK-extension surrogate both give the same counts, punctuation and language
         additive = true;
       }
       counts = text ? undefined : pc;
