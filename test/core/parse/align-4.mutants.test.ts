@@ -66,9 +66,9 @@ describe('the interleaved band where a row starts beyond the rows above', () => 
 
   it('each English paragraph takes the Chinese that follows it (English lead)', () => {
     const beads = alignParagraphs(paras).beads.map((b) => [b.en, b.zh]);
-    expect(beads.find(([e]) => e.includes(1))?.[1]?.[0]).toBe(2);
+    expect(beads.find(([e]) => (e ?? []).includes(1))?.[1]?.[0]).toBe(2);
     expect(beads.at(-1)).toEqual([[6], [7]]);
-    expect(beads.filter(([e]) => e.length > 0)).toHaveLength(2);
+    expect(beads.filter(([e]) => (e ?? []).length > 0)).toHaveLength(2);
   });
 
   it('and agrees with the plain aligner', () => {
