@@ -449,6 +449,11 @@ const headingTitle: Classifier = (u, lang, _i, w) => {
   const squashed = doc.present ? squash(text) : '';
   const inDoc = doc.present ? doc.holds(squashed) : undefined;
   const cur = parts.title[lang];
+  // A line that is no heading and only follows a title continues it where its language has no
+  // title yet; after a weak title in its language it is taken only where <title> holds it.
+  // Otherwise it is body: on a page whose <title> names neither heading (a site or section
+  // name), the short paragraphs after the headings used to be read as more title, one by one.
+  if (u.heading === 0 && cur && inDoc !== true) return undefined;
   if (!cur || (weakTitle[lang] && inDoc === true)) {
     parts.title[lang] = text;
     // Weak: not in <title>, or possibly just the site name that <title> also carries.
