@@ -245,19 +245,22 @@ const squash = (s: string) => (HAS_SPACE.test(s) ? s.replace(SPACES, '') : s);
 const HAS_SPACE = /\s/;
 const SPACES = /\s+/g;
 
-/** The page's <title> and og:title as the title tests use them, squashed once per page. */
+/** The page's <title>, og:title and JSON-LD headline as the title tests use them, squashed once per page. */
 class DocTitle {
-  /** title + ogTitle */
+  /** title + ogTitle + headline */
   readonly #both: string;
-  /** title ?? ogTitle ?? '' */
+  /** title ?? ogTitle ?? headline ?? '' */
   readonly #main: string;
   #squashed: string | undefined;
   #mainLength: number | undefined;
   #siteName: string | null | undefined;
   readonly #title: string | undefined;
+  readonly #declared: readonly (string | undefined)[];
+  #langs: ReadonlySet<Lang> | undefined;
   constructor(meta: PageMeta) {
-    this.#both = `${meta.title ?? ''}${meta.ogTitle ?? ''}`;
-    this.#main = `${meta.title ?? meta.ogTitle ?? ''}`;
+    this.#declared = [meta.title, meta.ogTitle, meta.headline];
+    this.#both = `${meta.title ?? ''}${meta.ogTitle ?? ''}${meta.headline ?? ''}`;
+    this.#main = `${meta.title ?? meta.ogTitle ?? meta.headline ?? ''}`;
     this.#title = meta.title;
   }
   /**
@@ -278,6 +281,21 @@ class DocTitle {
   holds(squashed: string): boolean {
     this.#squashed ??= squash(this.#both);
     return this.#squashed.includes(squashed);
+  }
+  /** Does <title>, og:title or the JSON-LD headline carry a headline (a part longer than TITLE_PART_MIN) in this language? */
+  declares(lang: Lang): boolean {
+    if (!this.#langs) {
+      const langs = new Set<Lang>();
+      for (const doc of this.#declared) {
+        if (!doc) continue;
+        for (const part of titleParts(doc)) {
+          const l = detectLang(part);
+          if (l !== 'other' && part.length > TITLE_PART_MIN[l]) langs.add(l);
+        }
+      }
+      this.#langs = langs;
+    }
+    return this.#langs.has(lang);
   }
   /** squash(title ?? ogTitle ?? '').length (often the same string as title + ogTitle). */
   get mainLength(): number {
@@ -454,6 +472,9 @@ const headingTitle: Classifier = (u, lang, _i, w) => {
   // Otherwise it is body: on a page whose <title> names neither heading (a site or section
   // name), the short paragraphs after the headings used to be read as more title, one by one.
   if (u.heading === 0 && cur && inDoc !== true) return undefined;
+  // Nor where the page declares a headline in its language that does not hold it: the first
+  // paragraph after a Chinese heading is no English title when <title> or the JSON-LD names one.
+  if (u.heading === 0 && !cur && inDoc === false && doc.declares(lang)) return undefined;
   if (!cur || (weakTitle[lang] && inDoc === true)) {
     parts.title[lang] = text;
     // Weak: not in <title>, or possibly just the site name that <title> also carries.
@@ -539,13 +560,13 @@ function headlinePair(cands: TitleCandidate[]): TitleCandidate[] {
   return best ? best.map((k) => cands[k]!) : cands;
 }
 
-/** A title the window missed: the nearest heading before it, then the longest fitting part of og:title or <title>. */
+/** A title the window missed: the nearest heading before it, then the longest fitting part of the JSON-LD headline, og:title or <title>. */
 function titleOutside(units: Unit[], windowStart: number, meta: PageMeta, lang: Lang): string | undefined {
   for (let i = windowStart - 1; i >= 0 && i >= windowStart - TITLE_LOOK_BACK; i--) {
     const u = units[i]!;
     if (u.heading > 0 && u.lang === lang && u.text.length <= TITLE_MAX[lang] && u.linkDensity < LINK_LIST_DENSITY) return u.text;
   }
-  for (const doc of [meta.ogTitle, meta.title]) {
+  for (const doc of [meta.headline, meta.ogTitle, meta.title]) {
     if (!doc) continue;
     const cands = titleParts(doc).filter((p) => detectLang(p) === lang);
     const bestPart = cands.sort((a, b) => b.length - a.length)[0];
@@ -640,7 +661,7 @@ function repeatedTitles(parts: ArticleParts): void {
 /**
  * The date shown on the page wins (it is what readers see), except where it is a bare day
  * (read as midnight) and the page declares the same day with its time (article:published_time,
- * <time datetime>): then the declared instant is the one meant.
+ * JSON-LD datePublished, <time datetime>): then the declared instant is the one meant.
  */
 function publishedOf(shown: string | undefined, declared: string | undefined): string | undefined {
   if (!shown) return declared;
@@ -676,6 +697,6 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   repeatedTitles(parts);
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
   if (!parts.byline.en || !parts.byline.zh) bylinesAbove(w, window);
-  parts.published = publishedOf(w.dates[0], parsePageDate(meta.published) ?? parsePageDate(meta.timeDatetime));
+  parts.published = publishedOf(w.dates[0], parsePageDate(meta.published) ?? parsePageDate(meta.ldPublished) ?? parsePageDate(meta.timeDatetime));
   return parts;
 }

@@ -85,6 +85,28 @@ export const SITE_NAME_SHARE = 2;
 export const TITLE_LOOK_BACK = 30;
 /** A part of <title>/og:title is a headline only when longer than this. */
 export const TITLE_PART_MIN = { en: 12, zh: 3 } as const;
+/**
+ * schema.org types whose JSON-LD node is the article a page is about (linked-data.ts): its
+ * headline and datePublished are what the page declares. WebPage and the like are left out: a
+ * listing page declares them too.
+ */
+export const ARTICLE_TYPES: ReadonlySet<string> = new Set([
+  'Article',
+  'NewsArticle',
+  'AnalysisNewsArticle',
+  'BackgroundNewsArticle',
+  'OpinionNewsArticle',
+  'ReportageNews',
+  'ReviewNewsArticle',
+  'BlogPosting',
+  'LiveBlogPosting',
+  'Report',
+  'ScholarlyArticle',
+]);
+/** A JSON-LD block longer than this is not read (an article's own is a few KB; a catalogue is not the article). */
+export const LINKED_DATA_MAX_CHARS = 262_144;
+/** JSON-LD nodes looked at for the article in one block, at most. */
+export const LINKED_DATA_MAX_NODES = 200;
 /** Label lines missing from the window are looked for this many units before and after it. */
 export const META_LOOK_AROUND = 15;
 /** Once the body has begun, a label line is read only when shorter than this (else it is a sentence). */

@@ -4,8 +4,9 @@
  * sits in, how much of it is link text, and the class/id words of its ancestors, which the
  * content stage uses to tell article text from page chrome.
  */
-import { CHROME_CLASS_WORDS, HIDDEN_STYLE, HTML_SNIFF_CHARS, META_CLASS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
+import { CHROME_CLASS_WORDS, HIDDEN_STYLE, HTML_SNIFF_CHARS, LINKED_DATA_MAX_CHARS, META_CLASS, SKIPPED_ELEMENTS, TEXT_LINE_ENDED_MIN, TEXT_LINE_ENDED_SHARE, TEXT_LINE_PARAGRAPHS_MIN, TITLE_CLASS } from './heuristics.js';
 import { tokenize, type Attrs } from './tokenizer.js';
+import { isLinkedDataType, readLinkedData } from './linked-data.js';
 
 export interface Block {
   /** Lines of text (split at <br>), whitespace folded, never empty strings except blank-line markers. */
@@ -47,6 +48,10 @@ export interface PageMeta {
   timeDatetime?: string;
   author?: string;
   lang?: string;
+  /** The headline of the article the page's JSON-LD declares (linked-data.ts). */
+  headline?: string;
+  /** Its datePublished, as written. */
+  ldPublished?: string;
 }
 
 export interface HtmlExtract {
@@ -309,6 +314,9 @@ export function extractHtml(html: string): HtmlResult {
   let bufHasText = false;
   let titleText = '';
   let inTitle = false;
+  // Inside a <script type="application/ld+json">: its text is collected, up to the most read.
+  let inLinkedData = false;
+  let linkedDataText = '';
   // Only block elements take an id (nothing else refers to one): parent/kids are indexed by it.
   let frameIds = 0;
   const treeParent: number[] = [0];
@@ -342,7 +350,7 @@ export function extractHtml(html: string): HtmlResult {
 
   const sink = {
     // Text nobody keeps (scripts, navigation, footers) is not even cut out of the page.
-    wantsText: () => inTitle || skipDepth === 0,
+    wantsText: () => inTitle || inLinkedData || skipDepth === 0,
     open(name: string, attribs: Attrs) {
       if (++elements > LIMITS.maxElements) throw new Abort(`too many elements (more than ${LIMITS.maxElements})`);
       if (name === 'meta') return readMeta(attribs, meta);
@@ -352,6 +360,10 @@ export function extractHtml(html: string): HtmlResult {
       }
       if (name === 'html' && attribs.lang) meta.lang = attribs.lang;
       if (name === 'time' && skipDepth === 0 && attribs.datetime) meta.timeDatetime ??= attribs.datetime.trim();
+      if (name === 'script' && isLinkedDataType(attribs.type)) {
+        inLinkedData = true;
+        linkedDataText = '';
+      }
       if (name === 'title' && !meta.title) {
         inTitle = true;
         titleText = '';
@@ -409,6 +421,10 @@ export function extractHtml(html: string): HtmlResult {
         titleText += text;
         return;
       }
+      if (inLinkedData) {
+        if (linkedDataText.length <= LINKED_DATA_MAX_CHARS) linkedDataText += text;
+        return;
+      }
       if (skipDepth > 0) return;
       if (!bufHasText && (isPlain(text.charCodeAt(0)) || NON_SPACE.test(text))) bufHasText = true;
       buf.push(text);
@@ -419,6 +435,13 @@ export function extractHtml(html: string): HtmlResult {
         inTitle = false;
         const t = foldLine(titleText);
         if (t) meta.title = t;
+      }
+      if (name === 'script' && inLinkedData) {
+        inLinkedData = false;
+        const ld = readLinkedData(linkedDataText);
+        linkedDataText = '';
+        if (ld.headline) meta.headline ??= foldLine(ld.headline);
+        if (ld.datePublished) meta.ldPublished ??= ld.datePublished;
       }
       if (VOID_SKIPPED.has(name)) return;
       if (overflow > 0) {

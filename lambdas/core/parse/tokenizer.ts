@@ -23,7 +23,7 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 
 /**
  * The attributes the parser reads: class and id of every element; the others of <meta>,
- * <link> and <html> only. The first occurrence of each wins, as in browsers.
+ * <link>, <html>, <time> and <script> only (a script's type says whether it is linked data). The first occurrence of each wins, as in browsers.
  */
 export interface Attrs {
   class?: string | undefined;
@@ -36,6 +36,7 @@ export interface Attrs {
   itemprop?: string | undefined;
   content?: string | undefined;
   datetime?: string | undefined;
+  type?: string | undefined;
   /** Read on every tag: an element a browser would not show is no text of the page. */
   style?: string | undefined;
   hidden?: string | undefined;
@@ -53,6 +54,7 @@ class TagAttrs implements Attrs {
   itemprop: string | undefined = undefined;
   content: string | undefined = undefined;
   datetime: string | undefined = undefined;
+  type: string | undefined = undefined;
   style: string | undefined = undefined;
   hidden: string | undefined = undefined;
 }
@@ -417,7 +419,7 @@ export function tokenize(html: string, sink: TagSink): void {
     const name = begin(lowerName(knownName(html, from, k, h) ?? html.slice(from, k).toLowerCase()));
     const kept = name !== undefined;
     // Every tag's class and id; the rest only where the parser reads them.
-    const allAttrs = name === 'meta' || name === 'link' || name === 'html' || name === 'time';
+    const allAttrs = name === 'meta' || name === 'link' || name === 'html' || name === 'time' || name === 'script';
     let attrs: Attrs = EMPTY;
     let selfClosing = false;
     // Attributes, up to the tag's '>'.
@@ -512,8 +514,8 @@ export function tokenize(html: string, sink: TagSink): void {
 
 /**
  * Could html[ns, ne) name an attribute the parser reads? By length and first letter, before
- * any string is made: class, id, style and hidden on every tag; rel, href, lang, property, name, itemprop,
- * content and datetime (read on <meta>, <link>, <html> and <time> only) when `all`. (Lower-casing never makes
+ * any string is made: class, id, style and hidden on every tag; rel, href, lang, type, property, name, itemprop,
+ * content and datetime (read on <meta>, <link>, <html>, <time> and <script> only) when `all`. (Lower-casing never makes
  * a name shorter, nor turns a non-ASCII first letter into one of these.)
  */
 function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean {
@@ -524,7 +526,7 @@ function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean 
     case 3:
       return all && c === 0x72; // rel
     case 4:
-      return all && (c === 0x68 || c === 0x6c || c === 0x6e); // href, lang, name
+      return all && (c === 0x68 || c === 0x6c || c === 0x6e || c === 0x74); // href, lang, name, type
     case 5:
       return c === 0x63 || c === 0x73; // class, style
     case 6:
@@ -570,6 +572,9 @@ function setAttr(a: Attrs, name: string, value: string): void {
       break;
     case 'datetime':
       a.datetime ??= value;
+      break;
+    case 'type':
+      a.type ??= value;
       break;
     case 'style':
       a.style ??= value;

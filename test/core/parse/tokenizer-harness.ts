@@ -10,7 +10,7 @@ import { tokenize, type Attrs } from '../../../lambdas/core/parse/tokenizer.js';
 export type Event = ['open', string, Record<string, string>] | ['text', string] | ['close', string];
 export type Keep = (attrs: Attrs | Record<string, string>, tag: string) => Record<string, string>;
 
-const KEPT = ['class', 'id', 'rel', 'href', 'lang', 'property', 'name', 'itemprop', 'content', 'datetime', 'style', 'hidden'] as const;
+const KEPT = ['class', 'id', 'rel', 'href', 'lang', 'property', 'name', 'itemprop', 'content', 'datetime', 'type', 'style', 'hidden'] as const;
 
 function pick(a: Attrs | Record<string, string>, names: readonly string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -21,8 +21,8 @@ function pick(a: Attrs | Record<string, string>, names: readonly string[]): Reco
   return out;
 }
 
-/** What the parser reads: class, id, style and hidden everywhere, the rest on <meta>, <link>, <html> and <time>. */
-export const keptAttrs: Keep = (a, tag) => pick(a, tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' ? KEPT : ['class', 'id', 'style', 'hidden']);
+/** What the parser reads: class, id, style and hidden everywhere, the rest on <meta>, <link>, <html>, <time> and <script>. */
+export const keptAttrs: Keep = (a, tag) => pick(a, tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' || tag === 'script' ? KEPT : ['class', 'id', 'style', 'hidden']);
 /** class and id only. */
 export const classAndId: Keep = (a) => pick(a, ['class', 'id']);
 

@@ -70,15 +70,15 @@ describe('attributes read only where the parser uses them', () => {
     tokenize(html, { open: (_, a) => seen.push({ ...a }), text: () => {}, close: () => {} });
     return seen;
   };
-  const ALL = 'rel="r" href="h" lang="l" property="p" name="n" itemprop="i" content="c" datetime="d" class="k" id="x" style="s" hidden';
+  const ALL = 'rel="r" href="h" lang="l" property="p" name="n" itemprop="i" content="c" datetime="d" type="t" class="k" id="x" style="s" hidden';
 
   it('a <div> keeps class, id, style and hidden, and none of the rest', () => {
     const [a] = attrsOf(`<div ${ALL}>`);
     expect(Object.fromEntries(Object.entries(a!).filter(([, v]) => v !== undefined))).toEqual({ class: 'k', id: 'x', style: 's', hidden: '' });
   });
 
-  it.each(['meta', 'link', 'html', 'time'])('<%s> keeps them all', (tag) => {
+  it.each(['meta', 'link', 'html', 'time', 'script'])('<%s> keeps them all', (tag) => {
     const [a] = attrsOf(`<${tag} ${ALL}>`);
-    expect(a).toEqual({ rel: 'r', href: 'h', lang: 'l', property: 'p', name: 'n', itemprop: 'i', content: 'c', datetime: 'd', class: 'k', id: 'x', style: 's', hidden: '' });
+    expect(a).toEqual({ rel: 'r', href: 'h', lang: 'l', property: 'p', name: 'n', itemprop: 'i', content: 'c', datetime: 'd', type: 't', class: 'k', id: 'x', style: 's', hidden: '' });
   });
 });
