@@ -43,6 +43,7 @@ import {
   editorNoteOf,
   isChineseNameLine,
   isLatinNameLine,
+  dateAndNameOf,
   isTranslatorLine,
   namePairOf,
   zhBylineOf,
@@ -412,7 +413,10 @@ const englishByline: Classifier = (u, lang, _i, w) => {
   if (lang !== 'en' || !bylinePlace(w)) return undefined;
   const by = bylineOf(u.text);
   if (!by) return undefined;
-  w.parts.byline.en ??= by;
+  // "By Zhang Wei 张伟 | …": the name in both languages.
+  const pair = namePairOf(by);
+  w.parts.byline.en ??= pair ? pair.en : by;
+  if (pair) w.parts.byline.zh ??= pair.zh;
   // "By X | China Daily | Updated: 2025-03-29 16:13" carries more than the name.
   const m = metaOf(u);
   if (m) takeMeta(w, m, lang);
@@ -433,6 +437,16 @@ const labelLine: Classifier = (u, lang, _i, w) => {
   if (!m || !(w.inHead || u.text.length < META_LINE_IN_BODY_MAX)) return undefined;
   takeMeta(w, m, lang);
   return m.author && !m.source && !m.editor && !m.date ? 'byline' : 'meta';
+};
+
+/** A date and a romanized name with a separator between ("September 1, 2024 · Chen Jing"), before the body. */
+const datedNameLine: Classifier = (u, lang, _i, w) => {
+  if (lang !== 'en' || !bylinePlace(w)) return undefined;
+  const m = dateAndNameOf(u.text);
+  if (!m) return undefined;
+  if (m.date) w.dates.push(m.date);
+  w.parts.byline.en ??= m.name;
+  return 'byline';
 };
 
 /** A bare Chinese name right after a byline, or right before an English one. */
@@ -497,7 +511,7 @@ const guessedTitle: Classifier = (u, lang, i, w) => {
 const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w.firstLong ? 'deck' : undefined);
 
 /** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
-const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCredit, namePairLine, englishByline, chineseByline, labelLine, chineseNameLine, latinNameBlock, latinNameLine, headingTitle, guessedTitle, deck];
+const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCredit, namePairLine, englishByline, chineseByline, labelLine, datedNameLine, chineseNameLine, latinNameBlock, latinNameLine, headingTitle, guessedTitle, deck];
 /** Once the body has begun only these can still recognise a unit (the others want the head). */
 const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit, labelLine];
 

@@ -357,6 +357,19 @@ export const BYLINE_LOWER_WORDS = ['and', 'in', 'for', 'from', 'at', 'of', 'the'
 /** A Chinese byline: an optional "our paper's/site's" prefix, the label, then two to six Han per name, up to four names (文/张三, 本报记者 张三 李四). */
 export const ZH_BYLINE = /^(?:本报|本報|本网|本網|本台|特约|特約)?(?:作者|文|记者|記者|撰文|撰稿)\s*[:：/／|｜\s]\s*((?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2})(?:[ 、，,和與与](?:[\u3400-\u9fff]{2,6}|[\u3400-\u9fff]{1,6}(?:[·•][\u3400-\u9fff]{1,6}){1,2})){0,3})$/;
 
+/**
+ * Where a name in an English byline ends: a comma, bar, bracket or slash, a middle dot or
+ * bullet, a spaced dash, a place or affiliation ("in Beijing", "for China Daily"), a number.
+ */
+export const BYLINE_NAME_END = /\s*[,，|｜(（/·•]|\s+[-–—]\s+|\s+(?:in|for|from|at|on)\s+(?=[A-Z0-9])|\s+\d/;
+/** What stands between a date and a name on a line of the two ("September 1, 2024 · Chen Jing"). */
+export const DATE_NAME_SEPARATOR = /[·•|｜/–—]|\s-\s/;
+/** Words that make two to four capitalized words a publication, office or label, not a person. */
+export const NOT_A_PERSON_WORDS = [
+  'Daily', 'News', 'Times', 'Post', 'Press', 'Agency', 'Online', 'Network', 'Media', 'Review', 'Weekly', 'Journal', 'Magazine', 'Herald', 'Tribune', 'Gazette',
+  'Radio', 'Television', 'Xinhua', 'China', 'Chinese', 'Global', 'Staff', 'Reporter', 'Correspondent', 'Editor', 'Editors', 'Desk', 'Service', 'Group', 'Office',
+  'Bureau', 'Ministry', 'Department', 'Updated', 'Published', 'Posted', 'Source', 'Photo', 'Share', 'Print', 'Comments',
+] as const;
 /** A romanized personal name as bylines print it: two to four capitalized words ("Sun Yue", "Maria Santos"). */
 const LATIN_NAME = String.raw`[A-Z][a-z'’-]+(?: [A-Z][a-z'’-]+){1,3}`;
 /** A Chinese personal name: two to ten Han, with the · of transliterated foreign names (汤姆·惠特菲尔德). */

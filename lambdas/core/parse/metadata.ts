@@ -14,18 +14,21 @@ import {
   BYLINE,
   BYLINE_LOWER_WORDS,
   BYLINE_MAX,
+  BYLINE_NAME_END,
   BYLINE_NAME_WORDS_MAX,
   BYLINE_TIGHT,
   DATE_LINE_PREFIX,
   DATE_LINE_PREFIX_MAX,
   DATE_LINE_REST_MAX,
   DATE_LINE_SOURCE_MAX,
+  DATE_NAME_SEPARATOR,
   EDITOR_NOTE,
   META_DATE_REST_MAX,
   META_LABELS,
   META_PREFIX_MAX,
   META_SENTENCE_MIN,
   NAME_PAIR,
+  NOT_A_PERSON_WORDS,
   SHORT_LINE,
   SOURCE_ROLE_TAIL,
   TRAILING_NAMES,
@@ -247,11 +250,30 @@ export function bylineOf(text: string): string | undefined {
   const words = m[1]!.split(/\s+/);
   const prose = words.filter((w) => /^[a-z]/.test(w) && !BYLINE_LOWER_WORD.test(w)).length;
   if (prose > 0) return undefined;
-  let name = m[1]!.split(/\s*[,，|｜(（/]|\s+(?:in|for|from|at|on)\s+(?=[A-Z0-9])|\s+\d/)[0]!.trim();
+  let name = m[1]!.split(BYLINE_NAME_END)[0]!.trim();
   name = name.replace(/[.;:]+$/, '');
   if (!/^[A-Z\u00c0-\u024f]/.test(name)) return undefined;
   if (name.split(/\s+/).length > BYLINE_NAME_WORDS_MAX) return undefined;
   return name;
+}
+
+const NOT_A_PERSON = new RegExp(`\\b(?:${alternation(NOT_A_PERSON_WORDS)})\\b`);
+
+/**
+ * A line of a date and one romanized name with a separator between, either first and nothing
+ * else ("September 1, 2024 · Chen Jing", "Chen Jing | 2024-09-01 10:30"), as sites print a
+ * byline without "By". Two to four capitalized words, none of them a publication's or an
+ * office's word (NOT_A_PERSON_WORDS: "China Daily | 2024-09-01" names a source, not a person).
+ */
+export function dateAndNameOf(text: string): { date?: string; name: string } | undefined {
+  if (text.length > BYLINE_MAX) return undefined;
+  const d = findPageDate(text);
+  if (!d) return undefined;
+  const before = text.slice(0, d.index);
+  const after = text.slice(d.index + d.length);
+  const [name, between] = stripSep(after) === '' ? [stripSep(before), before] : stripSep(before) === '' ? [stripSep(after), after] : [undefined, ''];
+  if (!name || !DATE_NAME_SEPARATOR.test(between.replace(name, '')) || !isLatinNameLine(name) || NOT_A_PERSON.test(name)) return undefined;
+  return d.iso ? { date: d.iso, name } : { name };
 }
 
 /** "文/张三", "记者 张三 李四", "作者｜张三" → the names. */
