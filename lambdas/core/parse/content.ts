@@ -6,6 +6,7 @@
  */
 import { parsePageDate } from '../dates.js';
 import {
+  BLOCK_TITLE_AFTER_MIN,
   CHROME_LINE_MAX,
   HAN_RATIO,
   CHROME_LINE_WORDS,
@@ -47,6 +48,7 @@ import {
   isTranslatorLine,
   namePairOf,
   zhBylineOf,
+  zhDatedBylineOf,
   parseMetaLine,
   titleParts,
   type MetaLine,
@@ -426,9 +428,16 @@ const englishByline: Classifier = (u, lang, _i, w) => {
 const chineseByline: Classifier = (u, lang, _i, w) => {
   if (lang !== 'zh' || !bylinePlace(w)) return undefined;
   const by = zhBylineOf(u.text);
-  if (!by) return undefined;
-  w.parts.byline.zh ??= by;
-  return 'byline';
+  if (by) {
+    w.parts.byline.zh ??= by;
+    return 'byline';
+  }
+  const dated = zhDatedBylineOf(u.text);
+  if (!dated) return undefined;
+  w.parts.byline.zh ??= dated.names;
+  if (dated.date) w.dates.push(dated.date);
+  // A line that holds more than the author is a label line, as labelLine names it: no byline block follows it.
+  return 'meta';
 };
 
 /** A label line (来源：…, Editor: …); in the body only a short one (a longer one is a sentence). */
@@ -513,7 +522,27 @@ const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w
 /** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
 const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCredit, namePairLine, englishByline, chineseByline, labelLine, datedNameLine, chineseNameLine, latinNameBlock, latinNameLine, headingTitle, guessedTitle, deck];
 /** Once the body has begun only these can still recognise a unit (the others want the head). */
-const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit, labelLine];
+/**
+ * Pages of blocks (the whole English text, then the whole Chinese one): the second language's
+ * headline heads its block, after the body has begun. A heading in a language that has no
+ * title yet and no body paragraph yet is its title when <title>, og:title or the JSON-LD
+ * headline holds it, or, where they name no headline in that language, when the other
+ * language's block came before it.
+ */
+const blockTitle: Classifier = (u, lang, _i, w) => {
+  const { parts, doc } = w;
+  if (u.heading === 0 || parts.title[lang] || u.text.length > TITLE_MAX[lang]) return undefined;
+  let mine = 0;
+  let other = 0;
+  for (const p of parts.body) p.lang === lang ? mine++ : other++;
+  if (mine > 0) return undefined;
+  const held = doc.present && doc.holds(squash(u.text));
+  if (!held && (doc.declares(lang) || other < BLOCK_TITLE_AFTER_MIN)) return undefined;
+  parts.title[lang] = u.text;
+  return 'title';
+};
+
+const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit, labelLine, blockTitle];
 
 function classify(u: Unit, i: number, w: Walk): Kind {
   if ((u.text.length < SHORT_LINE && chromeAt(w.units, i)) || (u.linkDensity > LINK_LIST_DENSITY && !metaOf(u))) return 'chrome';

@@ -83,6 +83,8 @@ export const LONG_PARAGRAPH = 300;
 export const SITE_NAME_SHARE = 2;
 /** A missing title is looked for in headings up to this many units before the window. */
 export const TITLE_LOOK_BACK = 30;
+/** A heading after this many body paragraphs of the other language, before any of its own, may head its language's block (content.ts blockTitle). */
+export const BLOCK_TITLE_AFTER_MIN = 2;
 /** A part of <title>/og:title is a headline only when longer than this. */
 export const TITLE_PART_MIN = { en: 12, zh: 3 } as const;
 /**

@@ -284,6 +284,22 @@ export function zhBylineOf(text: string): string | undefined {
   return ZH_BYLINE.exec(text.trim())?.[1];
 }
 
+/**
+ * A Chinese byline with the date on the same line, before or after it and set apart by a
+ * separator or space ("記者 陳嘉欣 | 2024年3月2日", "2024年3月2日 记者 陈嘉欣") → the names and the date.
+ */
+export function zhDatedBylineOf(text: string): { names: string; date?: string } | undefined {
+  if (text.length > BYLINE_MAX) return undefined;
+  const d = findPageDate(text);
+  if (!d) return undefined;
+  const before = stripSep(text.slice(0, d.index).trim());
+  const after = stripSep(text.slice(d.index + d.length).trim());
+  if (before && after) return undefined;
+  const names = zhBylineOf(before || after);
+  if (!names) return undefined;
+  return d.iso ? { names, date: d.iso } : { names };
+}
+
 /** A line holding only a Chinese personal name (or two), as printed under an English byline. */
 export function isChineseNameLine(text: string): boolean {
   return ZH_NAMES_LINE.test(text);
