@@ -57,6 +57,8 @@ export interface PageMeta {
 export interface HtmlExtract {
   blocks: Block[];
   meta: PageMeta;
+  /** Elements left out because a browser would not show them (hidden, display:none, visibility:hidden). */
+  hiddenElements?: number;
   /** Block-element nesting (HTML only). */
   tree?: ElementTree;
 }
@@ -298,7 +300,14 @@ export function foldLine(s: string): string {
   return s.replace(/[\u200b\ufeff]/g, '').replace(/\s+/g, ' ').trim();
 }
 
-export function extractHtml(html: string): HtmlResult {
+/**
+ * keepHidden: read elements a browser would not show as well (a page whose translation waits
+ * behind a "show translation" toggle; parseArticle asks for it only when the shown text is in
+ * one language alone).
+ */
+export function extractHtml(html: string, opts: { keepHidden?: boolean } = {}): HtmlResult {
+  const keepHidden = opts.keepHidden === true;
+  let hiddenElements = 0;
   if (html.length > LIMITS.maxChars) return { ok: false, reason: `page too large (${html.length} characters, limit ${LIMITS.maxChars})` };
   const blocks: Block[] = [];
   const meta: PageMeta = {};
@@ -390,7 +399,7 @@ export function extractHtml(html: string): HtmlResult {
         name === 'head' ||
         (name === 'header' && articleDepth === 0) ||
         (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html') ||
-        (name !== 'body' && name !== 'html' && (attribs.hidden !== undefined || (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style))));
+        (name !== 'body' && name !== 'html' && !keepHidden && (attribs.hidden !== undefined || (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style))) && ++hiddenElements > 0);
       let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
       if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
       if (isBlock && skipDepth === 0) flush();
@@ -464,7 +473,7 @@ export function extractHtml(html: string): HtmlResult {
     return { ok: false, reason: `HTML could not be read: ${err instanceof Error ? err.message : String(err)}` };
   }
   flush();
-  return { ok: true, value: { blocks, meta, tree: { parent: treeParent, kids: treeKids } } };
+  return { ok: true, value: { blocks, meta, tree: { parent: treeParent, kids: treeKids }, ...(hiddenElements > 0 ? { hiddenElements } : {}) } };
 }
 
 function readMeta(a: Attrs, meta: PageMeta): void {

@@ -10,9 +10,9 @@ import { articleIdFor, contentHashOf } from '../ids.js';
 import { confidenceOf, featuresOf, type BeadEvidence } from './confidence.js';
 import { CONFIDENCE_MIN, TRANSLATION_MARKS } from './heuristics.js';
 import { withoutBoilerplate } from './boilerplate.js';
-import { articleParts, articleWindow, tooShortReason } from './content.js';
+import { articleParts, articleWindow, tooShortReason, type ArticleParts } from './content.js';
 import { decodeBytes } from './decode.js';
-import { extractHtml, extractText, looksLikeHtml } from './html.js';
+import { extractHtml, extractText, looksLikeHtml, type HtmlExtract } from './html.js';
 import type { Lang } from './lang.js';
 import { alignSentences } from './sentence-align.js';
 import { splitBlocks } from './split.js';
@@ -124,6 +124,36 @@ function unpairedNearby(evidence: BeadEvidence[]): void {
   });
 }
 
+interface ReadArticle {
+  ok: true;
+  extracted: HtmlExtract;
+  parts: ArticleParts;
+  learning: ReturnType<typeof withoutBoilerplate> | undefined;
+  /** Why this is no bilingual article (one language only), or undefined. */
+  oneLanguage: string | undefined;
+}
+
+/** Extraction, units, window and article parts of one reading of the page. */
+function readArticle(text: string, isHtml: boolean, boilerplate: ReadonlySet<string> | undefined, keepHidden: boolean): ReadArticle | { ok: false; reason: string } {
+  let extracted: HtmlExtract;
+  if (isHtml) {
+    const r = extractHtml(text, { keepHidden });
+    if (!r.ok) return r;
+    extracted = r.value;
+  } else extracted = extractText(text);
+  const units = splitBlocks(extracted.blocks, !isHtml);
+  const window = articleWindow(units);
+  if (window.end < window.start) return { ok: false, reason: tooShortReason(units) ?? 'no article text found (the page holds only navigation, links or chrome)' };
+  const parts = articleParts(units, extracted.meta, window);
+  // What was learnt of this page's source leaves the body (boilerplate.ts); the page's own lines go back to the caller.
+  const learning = boilerplate ? withoutBoilerplate(units, window, parts.body, boilerplate) : undefined;
+  if (learning) parts.body = learning.body;
+  const en = parts.body.filter((p) => p.lang === 'en').length;
+  const zh = parts.body.filter((p) => p.lang === 'zh').length;
+  const oneLanguage = en === 0 || zh === 0 ? `not a bilingual article: found ${en} English and ${zh} Chinese body paragraphs` : undefined;
+  return { ok: true, extracted, parts, learning, oneLanguage };
+}
+
 function parseUnsafe(input: ParseInput): ParseOutcome {
   const decoded = decodeBytes(input.bytes, input.contentType);
   if (!decoded.ok) return decoded;
@@ -133,26 +163,21 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   if (text.includes('\u0000')) return { ok: false, reason: 'binary data, not a text or HTML page (NUL characters)' };
 
   const isHtml = looksLikeHtml(text);
-  let extracted;
-  if (isHtml) {
-    const r = extractHtml(text);
-    if (!r.ok) return r;
-    extracted = r.value;
-  } else extracted = extractText(text);
-  const { meta } = extracted;
-  const units = splitBlocks(extracted.blocks, !isHtml);
-  const window = articleWindow(units);
-  if (window.end < window.start) return { ok: false, reason: tooShortReason(units) ?? 'no article text found (the page holds only navigation, links or chrome)' };
-  const parts = articleParts(units, meta, window);
-  // What was learnt of this page's source leaves the body (boilerplate.ts); the page's own lines go back to the caller.
-  const learning = input.boilerplate ? withoutBoilerplate(units, window, parts.body, input.boilerplate) : undefined;
-  if (learning) parts.body = learning.body;
-
-  const en = parts.body.filter((p) => p.lang === 'en').length;
-  const zh = parts.body.filter((p) => p.lang === 'zh').length;
-  if (en === 0 || zh === 0) {
-    return { ok: false, reason: `not a bilingual article: found ${en} English and ${zh} Chinese body paragraphs` };
+  let read = readArticle(text, isHtml, input.boilerplate, false);
+  if (!read.ok) return read;
+  // A translation a browser would not show until asked (display:none behind a "show
+  // translation" button) is read when the shown text is in one language alone.
+  const hidden = read.extracted.hiddenElements ?? 0;
+  if (read.oneLanguage && hidden > 0) {
+    const withHidden = readArticle(text, isHtml, input.boilerplate, true);
+    if (withHidden.ok && !withHidden.oneLanguage) {
+      read = withHidden;
+      warnings.push(`the shown text is in one language; its translation was read from ${hidden} hidden element(s) (display:none, hidden)`);
+    }
   }
+  if (read.oneLanguage) return { ok: false, reason: read.oneLanguage };
+  const { extracted, parts, learning } = read;
+  const { meta } = extracted;
 
   // Structure first (rows of pairs, parallel columns); the aligner takes what the markup does not pair.
   const blocks = extracted.blocks;
