@@ -219,6 +219,12 @@ export const HTML_SNIFF_CHARS = 4096;
 
 /** Each half of a split line needs this many Latin letters on the English side… */
 export const SPLIT_LATIN_MIN = 12;
+/**
+ * A paragraph of sentences in both languages in turn is cut sentence by sentence only when at
+ * most this long: real ones are a few hundred characters, and each cut counts what is left of
+ * the line again, so a hostile megabyte of them would cost quadratic time.
+ */
+export const SPLIT_INTERLEAVED_MAX = 4000;
 /** …and this many Han characters on the Chinese side. */
 export const SPLIT_HAN_MIN = 4;
 /** The English half has at least this many words. */

@@ -9,6 +9,7 @@ import {
   HEADING_SPLIT_LATIN_MIN,
   HEADING_SPLIT_WORDS_MIN,
   SPLIT_HAN_MIN,
+  SPLIT_INTERLEAVED_MAX,
   SPLIT_LATIN_MIN,
   SPLIT_SENTENCE_LOOK_BACK,
   SPLIT_TAIL_ZH_MARGIN,
@@ -109,6 +110,12 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
       return [head, ...splitByScript(tail)];
     }
   }
+  // Chinese first, then English, then Chinese again (sentence after sentence in one
+  // paragraph): cut after the first Chinese sentence that a whole English sentence follows.
+  const mid = line.length <= SPLIT_INTERLEAVED_MAX ? zhThenEnglish(line) : -1;
+  // (What comes before the cut may itself be English then Chinese: the English-first cut above
+  // refuses a tail that still holds much English.)
+  if (mid >= 0) return [...splitByScript(line.slice(0, mid).trim()), ...splitByScript(line.slice(mid).trim())];
   // Chinese first: a Latin-only tail after the last Han character (and its closing punctuation).
   const at = afterLastHan(line);
   if (at >= 0) {
@@ -122,6 +129,34 @@ export function splitByScript(line: string, heading = false, all: ScriptCounts =
     }
   }
   return [line];
+}
+
+/** A Chinese sentence's end, and the space after it. */
+const ZH_SENTENCE_END = /[。！？][”」』）)]?\s*/g;
+
+/**
+ * Where a line of Chinese, English and Chinese again may be cut: after a Chinese sentence
+ * (SPLIT_HAN_MIN Han or more before it) that an English sentence follows — SPLIT_LATIN_MIN
+ * Latin letters, SPLIT_WORDS_MIN words, no Han, ending like a sentence — with Han after it,
+ * or at the line's end when English came before as well. -1 where there is no such place (a
+ * Latin-only tail after Chinese alone is afterLastHan's).
+ */
+function zhThenEnglish(line: string): number {
+  ZH_SENTENCE_END.lastIndex = 0;
+  for (let m = ZH_SENTENCE_END.exec(line); m; m = ZH_SENTENCE_END.exec(line)) {
+    const cut = m.index + m[0].length;
+    if (!/[A-Z"“‘']/.test(line[cut] ?? '')) continue;
+    const rest = line.slice(cut);
+    const h = rest.search(HAN);
+    // English to the end: a cut only where Chinese and English came before it (else the
+    // Latin tail is afterLastHan's).
+    if (h < 0 && countScripts(line.slice(0, cut)).latin < SPLIT_LATIN_MIN) return -1;
+    const en = (h < 0 ? rest : rest.slice(0, h)).trim();
+    if (!/[.!?]["'”’]?$/.test(en) || en.split(/\s+/).length < SPLIT_WORDS_MIN || countScripts(en).latin < SPLIT_LATIN_MIN) continue;
+    if (countScripts(line.slice(0, cut)).han < SPLIT_HAN_MIN) continue;
+    return cut;
+  }
+  return -1;
 }
 
 const CLOSING = '。！？”」』）)》．.!?';

@@ -63,9 +63,11 @@ describe('splitByScript', () => {
     expect(splitByScript('\u6d77\u519b\u6f14\u4e60\u7ed3\u675f | Navy drill ends')).toEqual(['\u6d77\u519b\u6f14\u4e60\u7ed3\u675f', 'Navy drill ends']);
   });
 
-  it('English, Chinese, English: a Chinese part not Chinese by the margin over what follows is no English-first cut; the English tail is cut off', () => {
+  it('English, Chinese, English: the English-first cut refuses a tail not Chinese by the margin; the cut after the Chinese sentence comes first, then each side is cut again', () => {
+    // (Until sentence-by-sentence paragraphs were split, this gave 'The navy … Friday. 海军…。' as one piece.)
     expect(splitByScript('The navy drill ended on Friday. \u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002 The ships are back home now.')).toEqual([
-      'The navy drill ended on Friday. \u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002',
+      'The navy drill ended on Friday.',
+      '\u6d77\u519b\u6f14\u4e60\u5468\u4e94\u7ed3\u675f\u3002',
       'The ships are back home now.',
     ]);
   });
