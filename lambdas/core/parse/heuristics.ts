@@ -122,7 +122,7 @@ export const META_LINE_IN_BODY_MAX = 120;
  * phrase must come before its prefix ("share to" before "share").
  */
 export const CHROME_LINE_WORDS =
-  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐|词汇|话题)|相關(?:新聞|文章|閱讀|報導|連結|詞彙)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|热点推荐|编辑推荐|猜你喜欢|更多(?:新闻|文章|双语)?|最新(?:新闻|文章|双语)?|most (?:popular|read|viewed)|you (?:may|might) also like|recommended|latest(?: news| stories)?|top stories|trending|返回顶部|返回頂部|back to top|about us|contact(?: us)?|advertise(?: with us)?|privacy(?: policy)?|terms(?: of (?:use|service))?|site ?map|careers|关于我们|關於我們|联系我们|聯繫我們|广告服务|廣告服務|网站地图|網站地圖|招聘(?:信息)?|隐私政策|隱私政策|用户协议|法律声明|意见反馈|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|用?手机扫码|扫码(?:阅读)?|打开本页|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|豆瓣|朋友圈|转发(?:到)?|收藏(?:本文)?|纠错|糾錯|复制链接|複製連結|copy link|save|bookmark|comments?|评论|email|e-mail|调整|字号|字號|字体|字體|font size|text size|放大|缩小|默认|a[+-]?(?![a-z])|x(?![a-z])|点击查看(?:本文)?(?:英文|中文|双语)?版?|中英对照|中英對照|中英双语|双语对照|英文版|中文版|英文|英语|bilingual|双语|雙語|english|chinese|中文|简体|繁體|繁体|en(?![a-z])|cn(?![a-z])|广告|廣告|推广|advertisement|advert|sponsored(?: content| by)?|continue reading(?: below)?|继续阅读|繼續閱讀|阅读全文|展开全文|vocabulary|glossary|key words|word list|词汇表?|詞彙表?|重点(?:词汇|单词)|生词|大|中|小/i;
+  /share(?: to| this(?: article| story)?| on)?|分享到?|相关(?:新闻|文章|阅读|报道|链接|推荐|词汇|话题)|相關(?:新聞|文章|閱讀|報導|連結|詞彙)|related(?: articles| stories| news| content| links)?|read more|more(?: news| stories)?|推荐阅读|推薦閱讀|延伸阅读|延伸閱讀|热门(?:新闻|文章|推荐)?|熱門(?:新聞)?|热点推荐|编辑推荐|猜你喜欢|更多(?:新闻|文章|双语)?|最新(?:新闻|文章|双语)?|most (?:popular|read|viewed)|you (?:may|might) also like|recommended|latest(?: news| stories)?|top stories|trending|返回顶部|返回頂部|back to top|about us|contact(?: us)?|advertisement|advertise(?: with us)?|advert|privacy(?: policy)?|terms(?: of (?:use|service))?|site ?map|careers|关于我们|關於我們|联系我们|聯繫我們|广告服务|廣告服務|网站地图|網站地圖|招聘(?:信息)?|隐私政策|隱私政策|用户协议|法律声明|意见反馈|打印(?:本页)?|print(?: this(?: page)?)?|关闭(?:窗口)?|關閉|close(?: window)?|上一篇|下一篇|previous(?: article| story)?|next(?: article| story)?|扫一扫|掃一掃|用?手机扫码|扫码(?:阅读)?|打开本页|关注我们|follow us|home(?:page)?|首页|首頁|top|menu|search|搜索|搜尋|登录|登錄|login|log in|sign in|subscribe|订阅|訂閱|wechat|weibo|微信|微博|twitter|facebook|linkedin|qq空间|豆瓣|朋友圈|转发(?:到)?|收藏(?:本文)?|纠错|糾錯|复制链接|複製連結|copy link|save|bookmark|comments?|评论|email|e-mail|调整|字号|字號|字体|字體|font size|text size|放大|缩小|默认|a[+-]?(?![a-z])|x(?![a-z])|点击查看(?:本文)?(?:英文|中文|双语)?版?|中英对照|中英對照|中英双语|双语对照|英文版|中文版|英文|英语|bilingual|双语|雙語|english|chinese|中文|简体|繁體|繁体|en(?![a-z])|cn(?![a-z])|广告|廣告|推广|sponsored(?: content| by)?|continue reading(?: below)?|继续阅读|繼續閱讀|阅读全文|展开全文|vocabulary|glossary|key words|word list|词汇表?|詞彙表?|重点(?:词汇|单词)|生词|大|中|小/i;
 
 /**
  * Copyright and licence lines (and the ICP licence notices every Chinese site prints). The word
@@ -174,6 +174,8 @@ export const TRANSLATOR_LINE = /^[[(（【]?\s*(?:(?:中文)?(?:译者|翻译|�
 export const SKIPPED_ELEMENTS = [
   'script', 'style', 'noscript', 'nav', 'footer', 'aside', 'form', 'select', 'option', 'button',
   'iframe', 'svg', 'math', 'template', 'textarea', 'object', 'embed', 'canvas', 'audio', 'video', 'map', 'head',
+  // A photo's caption is declared as one: it says what a picture shows, in either language, and is no paragraph of the text.
+  'figcaption',
 ] as const;
 
 /**
