@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../lambdas/core/parse/index.js';
 import { isLinkedDataType, readLinkedData } from '../../../lambdas/core/parse/linked-data.js';
-import { LINKED_DATA_MAX_CHARS } from '../../../lambdas/core/parse/heuristics.js';
+import { LINKED_DATA_MAX_CHARS, LINKED_DATA_MAX_NODES } from '../../../lambdas/core/parse/heuristics.js';
 
 const HEADLINE = 'Ferry crossings resume on the northern lake';
 const ZH_HEADLINE = '北部湖区渡轮恢复通航';
@@ -74,6 +74,59 @@ describe('readLinkedData', () => {
   it('never throws, on any text or any JSON value', () => {
     fc.assert(fc.property(fc.string(), (s) => void readLinkedData(s)), { numRuns: 500 });
     fc.assert(fc.property(fc.jsonValue(), (v) => void readLinkedData(JSON.stringify(v) ?? '')), { numRuns: 500 });
+  });
+});
+
+describe('readLinkedData: its edges', () => {
+  const article = { '@type': 'NewsArticle', headline: HEADLINE };
+
+  it('a block of exactly LINKED_DATA_MAX_CHARS is read', () => {
+    const json = JSON.stringify(article);
+    const text = json + ' '.repeat(LINKED_DATA_MAX_CHARS - json.length);
+    expect(text.length).toBe(LINKED_DATA_MAX_CHARS);
+    expect(readLinkedData(text).headline).toBe(HEADLINE);
+  });
+
+  it('a field that is absent is absent, not undefined', () => {
+    expect(readLinkedData(JSON.stringify({ '@type': 'NewsArticle', datePublished: WHEN }))).toStrictEqual({ datePublished: WHEN });
+    expect(readLinkedData(JSON.stringify(article))).toStrictEqual({ headline: HEADLINE });
+  });
+
+  it('a wrapper with space around it and inside its markers', () => {
+    const json = JSON.stringify(article);
+    expect(readLinkedData(`\n  <!--${json}-->\n`).headline).toBe(HEADLINE);
+    expect(readLinkedData(`// <![CDATA[\n${json}\n// ]]>`).headline).toBe(HEADLINE);
+  });
+
+  it('a wrapper is taken whole: end markers inside the JSON stay, start markers inside it are no wrapper', () => {
+    for (const inner of ['a --> b', 'a ]]> b', 'a // ]]> b']) {
+      const json = JSON.stringify({ '@type': 'NewsArticle', headline: inner });
+      expect(readLinkedData(`<!--${json}-->`).headline, inner).toBe(inner);
+      expect(readLinkedData(`<![CDATA[${json}]]>`).headline, inner).toBe(inner);
+    }
+    const opens = JSON.stringify({ '@type': 'NewsArticle', headline: 'x', note: '<!-- y -->' });
+    expect(readLinkedData(opens).headline).toBe('x');
+    // A wrapper is one only from the start: script code before it makes the block no JSON.
+    expect(readLinkedData(`var x = 1; <!--${JSON.stringify(article)}-->`)).toStrictEqual({});
+  });
+
+  it('the article is found among LINKED_DATA_MAX_NODES nodes, not one further', () => {
+    const filler = (n: number) => Array.from({ length: n }, () => ({ '@type': 'Thing' }));
+    expect(readLinkedData(JSON.stringify([...filler(LINKED_DATA_MAX_NODES - 1), article])).headline).toBe(HEADLINE);
+    expect(readLinkedData(JSON.stringify([...filler(LINKED_DATA_MAX_NODES), article]))).toStrictEqual({});
+  });
+
+  it('at most LINKED_DATA_MAX_NODES × 4 entries wait in the queue (values that are no nodes count there)', () => {
+    const cap = LINKED_DATA_MAX_NODES * 4;
+    // The root takes one place: cap - 1 entries of an array fit.
+    const numbers = (n: number) => Array.from({ length: n }, () => 0);
+    expect(readLinkedData(JSON.stringify([...numbers(cap - 2), article])).headline).toBe(HEADLINE);
+    expect(readLinkedData(JSON.stringify([...numbers(cap - 1), article]))).toStrictEqual({});
+    expect(readLinkedData(JSON.stringify([...numbers(LINKED_DATA_MAX_NODES), article])).headline).toBe(HEADLINE);
+  });
+
+  it('the article under mainEntityOfPage', () => {
+    expect(readLinkedData(JSON.stringify({ '@type': 'WebPage', mainEntityOfPage: article })).headline).toBe(HEADLINE);
   });
 });
 
