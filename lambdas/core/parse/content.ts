@@ -41,10 +41,10 @@ import { detectLang, englishEquivalent, type Lang } from './lang.js';
 import {
   authorNoteOf,
   bylineOf,
+  dateAndNameOf,
   editorNoteOf,
   isChineseNameLine,
   isLatinNameLine,
-  dateAndNameOf,
   isTranslatorLine,
   namePairOf,
   zhBylineOf,
@@ -521,7 +521,6 @@ const deck: Classifier = (u, _lang, i, w) => (w.inHead && u.heading > 0 && i < w
 
 /** Tried in this order; the first that recognises a unit decides (a unit none recognises is body). */
 const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCredit, namePairLine, englishByline, chineseByline, labelLine, datedNameLine, chineseNameLine, latinNameBlock, latinNameLine, headingTitle, guessedTitle, deck];
-/** Once the body has begun only these can still recognise a unit (the others want the head). */
 /**
  * Pages of blocks (the whole English text, then the whole Chinese one): the second language's
  * headline heads its block, after the body has begun. A heading in a language that has no
@@ -542,6 +541,7 @@ const blockTitle: Classifier = (u, lang, _i, w) => {
   return 'title';
 };
 
+/** Once the body has begun only these can still recognise a unit (the others want the head). */
 const IN_BODY: readonly Classifier[] = [editorNote, authorNote, translatorCredit, labelLine, blockTitle];
 
 function classify(u: Unit, i: number, w: Walk): Kind {
