@@ -168,6 +168,7 @@ function parseUnsafe(input: ParseInput): ParseOutcome {
   // A translation a browser would not show until asked (display:none behind a "show
   // translation" button) is read when the shown text is in one language alone.
   const hidden = read.extracted.hiddenElements ?? 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with nothing hidden the second reading is the first again, and fails the same way
   if (read.oneLanguage && hidden > 0) {
     const withHidden = readArticle(text, isHtml, input.boilerplate, true);
     if (withHidden.ok && !withHidden.oneLanguage) {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseArticle } from '../../../lambdas/core/parse/index.js';
-import { bylineOf, dateAndNameOf } from '../../../lambdas/core/parse/metadata.js';
+import { bylineOf, dateAndNameOf, zhDatedBylineOf } from '../../../lambdas/core/parse/metadata.js';
+import { BYLINE_MAX } from '../../../lambdas/core/parse/heuristics.js';
 
 describe('bylineOf: where the name ends', () => {
   it.each([
@@ -46,6 +47,30 @@ describe('dateAndNameOf', () => {
     ['a date alone', 'September 1, 2024'],
   ])('%s: nothing', (_why, line) => {
     expect(dateAndNameOf(line)).toBeUndefined();
+  });
+});
+
+describe('dateAndNameOf and zhDatedBylineOf: edges', () => {
+  it('a line of BYLINE_MAX characters is read, one longer is not', () => {
+    const pad = (n: number) => `Chen Jing ${' '.repeat(n)}· September 1, 2024`;
+    const at = pad(BYLINE_MAX - pad(0).length);
+    expect(at.length).toBe(BYLINE_MAX);
+    expect(dateAndNameOf(at)?.name).toBe('Chen Jing');
+    expect(dateAndNameOf(pad(BYLINE_MAX - pad(0).length + 1))).toBeUndefined();
+    const zh = (n: number) => `記者 陳嘉欣 ${' '.repeat(n)}| 2024年3月2日`;
+    const zhAt = zh(BYLINE_MAX - zh(0).length);
+    expect(zhAt.length).toBe(BYLINE_MAX);
+    expect(zhDatedBylineOf(zhAt)?.names).toBe('陳嘉欣');
+    expect(zhDatedBylineOf(zh(BYLINE_MAX - zh(0).length + 1))).toBeUndefined();
+  });
+
+  it('names on both sides of the date: no byline', () => {
+    expect(dateAndNameOf('Chen Jing · September 1, 2024 · Li Wen')).toBeUndefined();
+  });
+
+  it('a date stamp that is no date (31 February) still marks the line: the name without a date', () => {
+    expect(dateAndNameOf('Chen Jing · 2025-02-31')).toStrictEqual({ name: 'Chen Jing' });
+    expect(zhDatedBylineOf('記者 陳嘉欣 | 2025-02-31')).toStrictEqual({ names: '陳嘉欣' });
   });
 });
 

@@ -59,3 +59,42 @@ describe('the parser pairs the sentences of such paragraphs', () => {
     expect(r.article.segments.map((s) => [(s.en ?? []).join(' '), (s.zh ?? []).join(' ')])).toEqual(S.map(([en, zh]) => [en, zh]));
   });
 });
+
+describe('the cut after a Chinese sentence: its edges', () => {
+  // The line opens with Chinese and closes with Chinese, so only this cut can split it.
+  const Z = '这是第一句中文。';
+  const Z2 = '然后是第二句中文。';
+  const line = (en: string, head = Z) => `${head} ${en} ${Z2}`;
+  const cuts = (en: string, head = Z) => expect(splitByScript(line(en, head))).toEqual([head, en, Z2]);
+  const keeps = (en: string, head = Z) => expect(splitByScript(line(en, head))).toEqual([line(en, head)]);
+
+  it('SPLIT_WORDS_MIN words (3), not 2, even with two spaces between them', () => {
+    cuts('Alpha betagamma delta.');
+    keeps('Alphabeta gammadelta.');
+    keeps('Alphabeta  gammadelta.');
+  });
+
+  it('SPLIT_LATIN_MIN Latin letters (12), not 11', () => {
+    cuts('Ab cd efgh ijkl.');
+    keeps('Ab cd efg hijk.');
+    // With Latin letters elsewhere in the line (past the whole line's fast refusal), the run's own count decides.
+    keeps('Ab cd efg hijk.', '中文一二 ABCDEFGHIJKL 内容。');
+  });
+
+  it('SPLIT_HAN_MIN Han before the cut (4), not 3 (the Chinese after it does not count)', () => {
+    cuts('Alpha beta gamma delta.', '一二三四。');
+    keeps('Alpha beta gamma delta.', '一二三。');
+  });
+
+  it('the English must end like a sentence, at its end: a full stop inside it is not enough; a closing quote may follow the stop', () => {
+    keeps('Dr. Wang said the work goes on');
+    cuts('He said "we will go."');
+  });
+
+  it('a line of exactly SPLIT_INTERLEAVED_MAX characters is still cut', () => {
+    const base = S.map(([en, zh]) => `${zh} ${en}`).join(' ');
+    const exact = `${base.replace(' ', ' '.repeat(SPLIT_INTERLEAVED_MAX - base.length + 1))}`;
+    expect(exact.length).toBe(SPLIT_INTERLEAVED_MAX);
+    expect(splitByScript(exact)).toEqual(S.flatMap(([en, zh]) => [zh, en]));
+  });
+});
