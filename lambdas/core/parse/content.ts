@@ -740,6 +740,10 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   repeatedTitles(parts);
   if (!parts.source || !parts.editor || w.dates.length === 0) labelsAround(w, window);
   if (!parts.byline.en || !parts.byline.zh) bylinesAbove(w, window);
+  // The name the page links as its author's (rel="author") when no byline named one in that language.
+  const linked = meta.authorLink;
+  if (linked && !parts.byline.en && isLatinNameLine(linked)) parts.byline.en = linked;
+  else if (linked && !parts.byline.zh && isChineseNameLine(linked)) parts.byline.zh = linked;
   parts.published = publishedOf(w.dates[0], parsePageDate(meta.published) ?? parsePageDate(meta.ldPublished) ?? parsePageDate(meta.timeDatetime));
   return parts;
 }

@@ -52,6 +52,8 @@ export interface PageMeta {
   headline?: string;
   /** Its datePublished, as written. */
   ldPublished?: string;
+  /** The text of the first link the page marks as its author's (rel="author"), outside skipped chrome. */
+  authorLink?: string;
 }
 
 export interface HtmlExtract {
@@ -326,6 +328,9 @@ export function extractHtml(html: string, opts: { keepHidden?: boolean } = {}): 
   // Inside a <script type="application/ld+json">: its text is collected, up to the most read.
   let inLinkedData = false;
   let linkedDataText = '';
+  // Inside the first <a rel="author"> outside chrome: its text is the author's name.
+  let inAuthorLink = false;
+  let authorLinkText = '';
   // Only block elements take an id (nothing else refers to one): parent/kids are indexed by it.
   let frameIds = 0;
   const treeParent: number[] = [0];
@@ -372,6 +377,10 @@ export function extractHtml(html: string, opts: { keepHidden?: boolean } = {}): 
       if (name === 'script' && isLinkedDataType(attribs.type)) {
         inLinkedData = true;
         linkedDataText = '';
+      }
+      if (name === 'a' && skipDepth === 0 && meta.authorLink === undefined && attribs.rel !== undefined && /(?:^|\s)author(?:\s|$)/i.test(attribs.rel)) {
+        inAuthorLink = true;
+        authorLinkText = '';
       }
       if (name === 'title' && !meta.title) {
         inTitle = true;
@@ -435,6 +444,7 @@ export function extractHtml(html: string, opts: { keepHidden?: boolean } = {}): 
         return;
       }
       if (skipDepth > 0) return;
+      if (inAuthorLink) authorLinkText += text;
       if (!bufHasText && (isPlain(text.charCodeAt(0)) || NON_SPACE.test(text))) bufHasText = true;
       buf.push(text);
       if (linkDepth > 0) bufLink += text.trim().length;
@@ -444,6 +454,10 @@ export function extractHtml(html: string, opts: { keepHidden?: boolean } = {}): 
         inTitle = false;
         const t = foldLine(titleText);
         if (t) meta.title = t;
+      }
+      if (name === 'a' && inAuthorLink) {
+        inAuthorLink = false;
+        meta.authorLink = foldLine(authorLinkText);
       }
       if (name === 'script' && inLinkedData) {
         inLinkedData = false;

@@ -23,7 +23,8 @@ import { decodeHTML, decodeHTMLAttribute } from 'entities/decode';
 
 /**
  * The attributes the parser reads: class and id of every element; the others of <meta>,
- * <link>, <html>, <time> and <script> only (a script's type says whether it is linked data). The first occurrence of each wins, as in browsers.
+ * <link>, <html>, <time> and <script> only (a script's type says whether it is linked data),
+ * and rel of <a> as well (rel="author"). The first occurrence of each wins, as in browsers.
  */
 export interface Attrs {
   class?: string | undefined;
@@ -420,6 +421,8 @@ export function tokenize(html: string, sink: TagSink): void {
     const kept = name !== undefined;
     // Every tag's class and id; the rest only where the parser reads them.
     const allAttrs = name === 'meta' || name === 'link' || name === 'html' || name === 'time' || name === 'script';
+    // A link's rel (rel="author" names the article's author).
+    const relToo = allAttrs || name === 'a';
     let attrs: Attrs = EMPTY;
     let selfClosing = false;
     // Attributes, up to the tag's '>'.
@@ -466,7 +469,7 @@ export function tokenize(html: string, sink: TagSink): void {
           while (p < n && (c = html.charCodeAt(p)) !== 62 && !isWs(c)) p++;
           ve = p;
         }
-        if (kept && maybeKept(html, ns, ne, allAttrs)) {
+        if (kept && maybeKept(html, ns, ne, allAttrs, relToo)) {
           if (attrs === EMPTY) attrs = new TagAttrs();
           const raw = html.slice(vs, ve);
           // Stryker disable next-line StringLiteral: includes('') is always true, and decoding a value with no '&' returns it unchanged
@@ -475,7 +478,7 @@ export function tokenize(html: string, sink: TagSink): void {
         continue;
       }
       // A name without a value.
-      if (kept && maybeKept(html, ns, ne, allAttrs)) {
+      if (kept && maybeKept(html, ns, ne, allAttrs, relToo)) {
         if (attrs === EMPTY) attrs = new TagAttrs();
         setAttr(attrs, html.slice(ns, ne).toLowerCase(), '');
       }
@@ -515,16 +518,16 @@ export function tokenize(html: string, sink: TagSink): void {
 /**
  * Could html[ns, ne) name an attribute the parser reads? By length and first letter, before
  * any string is made: class, id, style and hidden on every tag; rel, href, lang, type, property, name, itemprop,
- * content and datetime (read on <meta>, <link>, <html>, <time> and <script> only) when `all`. (Lower-casing never makes
+ * content and datetime (read on <meta>, <link>, <html>, <time> and <script> only) when `all`; rel also on <a> (`rel`). (Lower-casing never makes
  * a name shorter, nor turns a non-ASCII first letter into one of these.)
  */
-function maybeKept(html: string, ns: number, ne: number, all: boolean): boolean {
+function maybeKept(html: string, ns: number, ne: number, all: boolean, rel: boolean): boolean {
   const c = html.charCodeAt(ns) | 0x20;
   switch (ne - ns) {
     case 2:
       return c === 0x69; // id
     case 3:
-      return all && c === 0x72; // rel
+      return rel && c === 0x72; // rel (also on <a>)
     case 4:
       return all && (c === 0x68 || c === 0x6c || c === 0x6e || c === 0x74); // href, lang, name, type
     case 5:

@@ -21,8 +21,9 @@ function pick(a: Attrs | Record<string, string>, names: readonly string[]): Reco
   return out;
 }
 
-/** What the parser reads: class, id, style and hidden everywhere, the rest on <meta>, <link>, <html>, <time> and <script>. */
-export const keptAttrs: Keep = (a, tag) => pick(a, tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' || tag === 'script' ? KEPT : ['class', 'id', 'style', 'hidden']);
+/** What the parser reads: class, id, style and hidden everywhere, rel on <a> too, the rest on <meta>, <link>, <html>, <time> and <script>. */
+export const keptAttrs: Keep = (a, tag) =>
+  pick(a, tag === 'meta' || tag === 'link' || tag === 'html' || tag === 'time' || tag === 'script' ? KEPT : tag === 'a' ? ['class', 'id', 'style', 'hidden', 'rel'] : ['class', 'id', 'style', 'hidden']);
 /** class and id only. */
 export const classAndId: Keep = (a) => pick(a, ['class', 'id']);
 
