@@ -345,6 +345,8 @@ interface Walk {
   readonly titleCands: TitleCandidate[];
   /** Per language: the title so far may be a logo or column name that a later heading should replace. */
   readonly weakTitle: Partial<Record<Lang, boolean>>;
+  /** Body paragraphs so far, per language (kept as they are pushed: blockTitle asks at every heading). */
+  readonly bodyCount: Record<Lang, number>;
 }
 
 /** A label line's fields into the parts (the first source/editor wins; every date is kept, in order). */
@@ -531,12 +533,9 @@ const CLASSIFIERS: readonly Classifier[] = [editorNote, authorNote, translatorCr
 const blockTitle: Classifier = (u, lang, _i, w) => {
   const { parts, doc } = w;
   if (u.heading === 0 || parts.title[lang] || u.text.length > TITLE_MAX[lang]) return undefined;
-  let mine = 0;
-  let other = 0;
-  for (const p of parts.body) p.lang === lang ? mine++ : other++;
-  if (mine > 0) return undefined;
+  if (w.bodyCount[lang] > 0) return undefined;
   const held = doc.present && doc.holds(squash(u.text));
-  if (!held && (doc.declares(lang) || other < BLOCK_TITLE_AFTER_MIN)) return undefined;
+  if (!held && (doc.declares(lang) || w.bodyCount[lang === 'en' ? 'zh' : 'en'] < BLOCK_TITLE_AFTER_MIN)) return undefined;
   parts.title[lang] = u.text;
   return 'title';
 };
@@ -719,7 +718,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
   const firstLong = firstLongParagraph(units, start, window.end);
   let headingTitles = false;
   for (let i = start; i < firstLong; i++) if (units[i]!.heading > 0 && units[i]!.lang !== 'other') headingTitles = true;
-  const w: Walk = { units, parts, doc, dates: [], headingTitles, firstLong, inHead: true, prevKind: undefined, titleCands: [], weakTitle: {} };
+  const w: Walk = { units, parts, doc, dates: [], headingTitles, firstLong, inHead: true, prevKind: undefined, titleCands: [], weakTitle: {}, bodyCount: { en: 0, zh: 0 } };
 
   for (let i = start; i <= window.end; i++) {
     const u = units[i]!;
@@ -727,6 +726,7 @@ export function articleParts(units: Unit[], meta: PageMeta, window: { start: num
     if (kind === 'body' && u.lang !== 'other') {
       w.inHead = false;
       parts.body.push({ text: u.text, lang: u.lang, block: u.block });
+      w.bodyCount[u.lang]++;
     }
     if (kind !== 'other' && kind !== 'chrome') w.prevKind = kind;
   }

@@ -403,12 +403,15 @@ export function extractHtml(html: string, opts: { keepHidden?: boolean } = {}): 
       const clsAttr = attribs.class || attribs.id ? `${attribs.class ?? ''} ${attribs.id ?? ''}` : '';
       const cls = clsAttr ? classify(clsAttr) : undefined;
       // <header>/<footer> inside an article are its own parts (title, notes), not page chrome.
-      const skip =
+      const chrome =
         (SKIP.has(name) && name !== 'head' && !(name === 'footer' && articleDepth > 0)) ||
         name === 'head' ||
         (name === 'header' && articleDepth === 0) ||
-        (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html') ||
-        (name !== 'body' && name !== 'html' && !keepHidden && (attribs.hidden !== undefined || (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style))) && ++hiddenElements > 0);
+        (cls !== undefined && cls.chrome && name !== 'body' && name !== 'html');
+      // Left out only because a browser would not show it (counted: parseArticle may read it after all).
+      const hidden = !chrome && !keepHidden && name !== 'body' && name !== 'html' && (attribs.hidden !== undefined || (attribs.style !== undefined && HIDDEN_STYLE.test(attribs.style)));
+      if (hidden) hiddenElements++;
+      const skip = chrome || hidden;
       let heading = name.length === 2 && name.charCodeAt(0) === 104 ? HEADINGS.get(name) ?? 0 : 0;
       if (!heading && isBlock && cls?.title) heading = cls.sub ? 2 : 1;
       if (isBlock && skipDepth === 0) flush();
